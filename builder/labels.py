@@ -1,0 +1,171 @@
+"""Recognisers for the non-article parts of a page, driven by data/labels.yaml.
+
+Each function answers one question about one block of text; none of them
+knows about pages or articles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).parent / "data"
+SENTENCE_END = "。！？!?…"
+CLOSERS = "”’」』）)》】"
+
+
+@dataclass(frozen=True)
+class LabelRules:
+    column_patterns: tuple[re.Pattern[str], ...]
+    section_labels: frozenset[str]
+    banner_patterns: tuple[re.Pattern[str], ...]
+    furniture: tuple[tuple[re.Pattern[str], str], ...]
+    credits: tuple[re.Pattern[str], ...]
+    trailing_credit: re.Pattern[str]
+    byline: re.Pattern[str]
+    caption_credit: re.Pattern[str]
+    bullets: str
+    organisation_suffixes: tuple[str, ...]
+    surnames: frozenset[str]
+    compound_surnames: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def rules() -> LabelRules:
+    data = yaml.safe_load((DATA_DIR / "labels.yaml").read_text(encoding="utf-8"))
+    return LabelRules(
+        column_patterns=tuple(re.compile(p) for p in data["column_patterns"]),
+        section_labels=frozenset(data["section_labels"]),
+        banner_patterns=tuple(re.compile(p) for p in data["banner_patterns"]),
+        furniture=tuple((re.compile(f["pattern"]), f["reason"]) for f in data["furniture"]),
+        credits=tuple(re.compile(c["pattern"]) for c in data["credits"]),
+        trailing_credit=re.compile(data["trailing_credit"]),
+        byline=re.compile(data["byline_pattern"]),
+        caption_credit=re.compile(data["caption_credit"]),
+        bullets=data["bullets"],
+        organisation_suffixes=tuple(sorted(data["organisation_suffixes"], key=len, reverse=True)),
+        surnames=frozenset(data["surnames"].strip()),
+        compound_surnames=tuple(data["compound_surnames"]),
+    )
+
+
+def is_person_name(text: str) -> bool:
+    """A plausible personal name: a known surname and one or two given characters.
+
+    >>> is_person_name("何勇"), is_person_name("陶永国"), is_person_name("欧阳晓明"), is_person_name("努力建设")
+    (True, True, True, False)
+    """
+    r = rules()
+    if text.startswith(r.compound_surnames):
+        return 3 <= len(text) <= 4
+    return 2 <= len(text) <= 3 and text[0] in r.surnames
+
+
+def is_column_label(text: str) -> bool:
+    """A printed column label: ``渝工铸魂`` (and any label a theme declares).
+
+    >>> is_column_label("渝工港湾"), is_column_label("渝工港湾建设持续推进")
+    (True, False)
+    """
+    from .meta.themes import column_theme  # the theme taxonomy lists every known label
+
+    return any(p.match(text) for p in rules().column_patterns) or column_theme(text) is not None
+
+
+def is_section_label(text: str) -> bool:
+    """A section label that groups articles without being a column (``代表热议``)."""
+    return text in rules().section_labels
+
+
+def is_banner(text: str) -> bool:
+    """A series banner such as ``成渝地区双城经济圈·工会在行动``."""
+    return any(p.match(text) for p in rules().banner_patterns)
+
+
+def furniture_reason(text: str) -> str | None:
+    """Why a block is page furniture (``扫描查看名单``), or None."""
+    for pattern, reason in rules().furniture:
+        if pattern.match(text):
+            return reason
+    return None
+
+
+def credit_authors(text: str) -> list[str] | None:
+    """The person names of a credit line, [] for an organisation credit, None if not a credit.
+
+    >>> credit_authors("本版图文由罗梅、何菊提供")
+    ['罗梅', '何菊']
+    >>> credit_authors("陶永国 潘锋 图片由北碚区总工会提供")
+    ['陶永国', '潘锋']
+    >>> credit_authors("本组稿件由市总工会提供")
+    []
+    >>> credit_authors("据了解，全市已建成驿站5220个。") is None
+    True
+    """
+    for pattern in rules().credits:
+        match = pattern.match(text)
+        if match:
+            return _person_names(match.groupdict().get("authors") or "")
+    return None
+
+
+def _person_names(names: str) -> list[str]:
+    parts = [p for p in re.split(r"[\s、，,]+", names) if p]
+    return parts if parts and all(is_person_name(p) for p in parts) else []
+
+
+def split_trailing_credit(text: str) -> tuple[str, str]:
+    """Split a credit that runs on at the end of a paragraph.
+
+    >>> split_trailing_credit("实现资源共享、互惠共赢。本组稿件由市总工会提供")
+    ('实现资源共享、互惠共赢。', '本组稿件由市总工会提供')
+    """
+    match = rules().trailing_credit.search(text)
+    if not match or match.start() == 0:
+        return text, ""
+    return text[: match.start()], match.group(1)
+
+
+def parse_byline(text: str) -> tuple[list[str], str] | None:
+    """A byline under a title: (names, organisation), or None.
+
+    >>> parse_byline("何勇 黔江区总工会")
+    (['何勇'], '黔江区总工会')
+    """
+    match = rules().byline.match(text)
+    if not match:
+        return None
+    names = match.group("authors").split("、")
+    if not all(is_person_name(name) for name in names):
+        return None
+    return names, match.group("org")
+
+
+def split_caption_credit(text: str) -> tuple[str, str]:
+    """Separate a photo credit from a caption.
+
+    >>> split_caption_credit("长寿区2024年春风行动专场招聘会（通讯员 李辉 摄）")
+    ('长寿区2024年春风行动专场招聘会', '通讯员 李辉 摄')
+    """
+    match = rules().caption_credit.search(text)
+    if not match:
+        return text, ""
+    return text[: match.start()].rstrip(), match.group("credit").strip()
+
+
+def is_bullet_item(text: str) -> bool:
+    return bool(text) and text[0] in rules().bullets
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends like a finished sentence (。 ！ ？ …, maybe inside quotes).
+
+    >>> ends_sentence("不辜负你们的期望。"), ends_sentence("“知错就改”……"), ends_sentence("重点办好“十件实事”")
+    (True, True, False)
+    """
+    stripped = text.rstrip(CLOSERS)
+    return bool(stripped) and stripped[-1] in SENTENCE_END

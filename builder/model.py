@@ -1,0 +1,144 @@
+"""The small data types passed between pipeline stages.
+
+ingest → text; blocks → [Block]; split → [Article]; enrich fills Article.meta;
+render turns an Article into Markdown.  Stages never reach back: each type is
+built by one stage and only read by the later ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"      # the input (or one article of it) could not be published
+    WARNING = "warning"  # published, but an editor should look
+    INFO = "info"        # logged for the record (e.g. page furniture dropped)
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One message about one input, printed as ``file:line: severity: message``."""
+
+    source: str
+    message: str
+    severity: Severity = Severity.ERROR
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line else self.source
+        return f"{where}: {self.severity.value}: {self.message}"
+
+
+class Kind(str, Enum):
+    """What a block of the page is, as far as layout tells."""
+
+    TEXT = "text"            # a paragraph, a title line or a heading: decided later
+    CAPTION = "caption"      # photo caption
+    CREDIT = "credit"        # byline / credit line (本版图文由…提供)
+    BYLINE = "byline"        # author line under a title (何勇 黔江区总工会)
+    COLUMN = "column"        # column label (渝工铸魂)
+    BANNER = "banner"        # series banner (成渝地区双城经济圈·工会在行动)
+    SECTION = "section"      # section label that is not a column (代表热议)
+    HEADER = "header"        # edition header (版次:004 作者:来源: 2023年05月25日)
+    FURNITURE = "furniture"  # page furniture dropped from every article (扫描查看名单)
+    TEASER = "teaser"        # a line that repeats a later title on the same page
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of consecutive non-blank source lines, the unit of page layout.
+
+    ``lines`` keeps each physical line (a two-line title stays two lines);
+    ``gap_before`` counts blank lines before it: a wide gap is where a photo
+    stood, so the block after one is usually its caption.
+    """
+
+    lines: tuple[str, ...]
+    first_line: int
+    last_line: int
+    gap_before: int = 0
+    heading_level: int = 0          # from a leading '#' mark in the dump; a hint only
+    kind: Kind = Kind.TEXT
+    note: str = ""                  # why the block got its kind, for `explain`
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+
+@dataclass(frozen=True)
+class Caption:
+    text: str
+    credit: str = ""                # '通讯员 李辉 摄', split off the caption text
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Para:
+    """A body element: a paragraph or a section heading."""
+
+    text: str
+    first_line: int
+    last_line: int
+    heading: bool = False
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """Text kept out of every article, with the reason; the build logs each one."""
+
+    source: str
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass
+class Article:
+    """One article cut out of a page, before and after enrichment."""
+
+    source: str                     # file name of the raw page
+    part: int                       # 1-based position on its page
+    title: str = ""
+    title_derived: bool = False     # no title was printed; the title repeats the first sentence
+    kicker: str = ""
+    subtitle: str = ""
+    deck: list[str] = field(default_factory=list)
+    column: str = ""
+    series: str = ""
+    section: str = ""
+    body: list[Para] = field(default_factory=list)
+    # captions keep their position: the index of the body element they follow (-1: before the body)
+    captions: list[tuple[int, Caption]] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    first_line: int = 0
+    last_line: int = 0
+    edition: dict[str, str] = field(default_factory=dict)   # from the page's 版次 header
+    meta: dict = field(default_factory=dict)                 # filled by enrich
+    evidence: dict[str, list[str]] = field(default_factory=dict)  # field → why, for `explain`
+
+    def visible_texts(self) -> list[str]:
+        """Every reader-visible piece printed on the page, each once (for conservation)."""
+        pieces = [self.kicker, "" if self.title_derived else self.title, self.subtitle, *self.deck, self.column,
+                  self.series, self.section, *self.bylines, *self.credits]
+        pieces += [p.text for p in self.body]
+        for _, cap in self.captions:
+            pieces += [cap.text, cap.credit]
+        return [p for p in pieces if p]
+
+    def body_text(self) -> str:
+        return "\n".join(p.text for p in self.body)
+
+
+@dataclass
+class Page:
+    """A raw page after splitting: its articles and what was dropped."""
+
+    source: str
+    articles: list[Article]
+    dropped: list[Dropped]
+    diagnostics: list[Diagnostic]
+    text: str = ""                  # the decoded, normalised page text (for conservation)

@@ -1,0 +1,306 @@
+"""Split: the labelled blocks of one page → articles.
+
+The page is read top to bottom in three steps:
+
+1. ``segments``: strong boundaries cut the page into segments — a column
+   label (渝工铸魂), a series banner, a section label (代表热议), a level-one
+   heading, or a new title after a closing credit line.  Labels set the
+   context (column, series, section) that the articles below them carry.
+2. ``title_block``: each segment opens with its title block — the lines
+   before the first paragraph of running text: kicker, title, subtitle,
+   deck, byline, and the captions of photos printed beside the title.
+3. ``body``: the rest, with cut paragraphs joined again (``layout.rejoin``).
+   A heading followed by a deck line and then running text opens a new
+   article inside the segment (two articles under one column label).
+
+Furniture and teasers go to the page's drop list; nothing else leaves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import labels
+from .layout import cut_reason, is_body, rejoin
+from .meta.dates import parse_edition_header
+from .model import Article, Block, Caption, Diagnostic, Dropped, Kind, Para, Severity
+
+_ENUMERATED = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]|\d+[.、．])")
+_DERIVED_TITLE_CHARS = 30
+
+
+@dataclass
+class Context:
+    """Labels in force at a point of the page."""
+
+    column: str = ""
+    series: str = ""
+    section: str = ""
+
+
+@dataclass
+class Segment:
+    context: Context
+    blocks: list[Block] = field(default_factory=list)
+
+
+def split_page(source: str, blocks: list[Block]) -> tuple[list[Article], list[Dropped], list[Diagnostic], list[str]]:
+    """Cut one page's blocks into articles.
+
+    Returns (articles, dropped, diagnostics, notes); notes say why each cut
+    and join was made, for ``python -m builder explain``.
+    """
+    dropped = [Dropped(source, b.first_line, b.text, b.note) for b in blocks
+               if b.kind in (Kind.FURNITURE, Kind.TEASER, Kind.HEADER)]
+    # the header line stays in the flow (it closes a title block) but is published
+    # only as front matter (edition page and date)
+    kept = [b for b in blocks if b.kind not in (Kind.FURNITURE, Kind.TEASER)]
+    edition = _edition(kept)
+    articles: list[Article] = []
+    diagnostics: list[Diagnostic] = []
+    notes: list[str] = []
+    for segment in segments(kept, notes):
+        for article in segment_articles(source, segment, notes):
+            if not article.body and articles:
+                _merge_into(articles[-1], article)
+                notes.append(f"line {article.first_line}: no running text follows; kept in the article above")
+                continue
+            articles.append(article)
+    for part, article in enumerate(articles, start=1):
+        article.part = part
+        article.edition = dict(edition)
+        if not article.title:
+            diagnostics.append(Diagnostic(source, "no title block found; title taken from the first sentence",
+                                          Severity.WARNING, article.first_line))
+            article.title = _derived_title(article)
+            article.title_derived = True
+            article.evidence["title"] = ["no title printed: derived from the first sentence"]
+    if not articles and kept:
+        diagnostics.append(Diagnostic(source, "no article text found", Severity.ERROR, kept[0].first_line))
+    return articles, dropped, diagnostics, notes
+
+
+def _edition(blocks: list[Block]) -> dict[str, str]:
+    for block in blocks:
+        if block.kind is Kind.HEADER:
+            header = parse_edition_header(block.text)
+            if header:
+                return {k: v for k, v in {"page": header.page, "date": header.date,
+                                          "line": block.text}.items() if v}
+    return {}
+
+
+def segments(blocks: list[Block], notes: list[str]) -> list[Segment]:
+    """Cut the page at its strong boundaries; labels become the segments' context."""
+    context = Context()
+    current = Segment(context)
+    found: list[Segment] = [current]
+    closed_by_credit = False
+
+    def start(new_context: Context) -> Segment:
+        nonlocal current
+        current = Segment(new_context)
+        found.append(current)
+        return current
+
+    for block in blocks:
+        if block.kind is Kind.COLUMN:
+            context = Context(column=block.text)
+            start(context)
+            notes.append(f"line {block.first_line}: column label '{block.text}' opens a segment")
+            continue
+        if block.kind is Kind.BANNER:
+            context = Context(series=block.text)
+            start(context)
+            notes.append(f"line {block.first_line}: series banner '{block.text}' opens a segment")
+            continue
+        if block.kind is Kind.SECTION:
+            context = Context(column=context.column, series=context.series, section=block.text)
+            start(context)
+            notes.append(f"line {block.first_line}: section label '{block.text}' opens a segment")
+            continue
+        if block.kind is Kind.TEXT and current.blocks and _has_text(current.blocks):
+            if block.heading_level == 1:
+                start(context)
+                notes.append(f"line {block.first_line}: level-one heading opens a segment")
+            elif closed_by_credit and not is_body(block.text):
+                start(context)
+                notes.append(f"line {block.first_line}: title after a closing credit opens a segment")
+        if block.kind is Kind.CREDIT:
+            closed_by_credit = True
+        elif block.kind is Kind.TEXT:
+            closed_by_credit = False
+        current.blocks.append(block)
+    return [s for s in found if s.blocks]
+
+
+def _has_text(blocks: list[Block]) -> bool:
+    return any(b.kind is Kind.TEXT for b in blocks)
+
+
+def segment_articles(source: str, segment: Segment, notes: list[str]) -> list[Article]:
+    """One segment → one or more articles (a heading + deck + text opens another)."""
+    blocks = segment.blocks
+    article, body_start = title_block(source, segment.context, blocks, notes)
+    body_blocks, join_notes = rejoin(blocks[body_start:])
+    notes.extend(join_notes)
+    split_at = _inner_article_start(body_blocks)
+    rest: list[Article] = []
+    if split_at is not None:
+        notes.append(f"line {body_blocks[split_at].first_line}: heading with a deck line opens a new article")
+        rest = segment_articles(source, Segment(segment.context, body_blocks[split_at:]), notes)
+        body_blocks = body_blocks[:split_at]
+    fill_body(article, body_blocks)
+    return [article, *rest]
+
+
+def title_block(source: str, context: Context, blocks: list[Block], notes: list[str]) -> tuple[Article, int]:
+    """Read the title block at the head of a segment; return the article and where its body starts."""
+    article = Article(source=source, part=0, column=context.column, series=context.series, section=context.section)
+    title_lines: list[Block] = []
+    captions: list[Block] = []
+    after_header = False
+    index = 0
+    for index, block in enumerate(blocks):  # noqa: B007 — index is used after the loop
+        if block.kind is Kind.CAPTION:
+            captions.append(block)
+        elif block.kind is Kind.HEADER:
+            after_header = True
+        elif block.kind is Kind.BYLINE:
+            names, org = labels.parse_byline(block.text) or ([], "")
+            article.bylines.append(block.text)
+            article.meta.setdefault("authors", []).extend(names)
+            if org:
+                article.meta.setdefault("affiliations", []).append(org)
+        elif block.kind is Kind.CREDIT:
+            article.bylines.append(block.text)
+            article.meta.setdefault("authors", []).extend(labels.credit_authors(block.text) or [])
+        elif block.kind is Kind.TEXT and not is_body(block.text):
+            following = _next_text(blocks, index)
+            if following and cut_reason(block, following.text, strict=True):
+                break
+            if after_header and title_lines:
+                captions.append(block)   # the photos of an e-paper page follow its header line
+                notes.append(f"line {block.first_line}: short line after the edition header taken as a caption")
+            else:
+                title_lines.append(block)
+        else:
+            break
+    else:
+        index = len(blocks)
+    if not title_lines and captions and captions[-1].note.startswith("short line"):
+        # a page with no title line: the line nearest the text was a title, not a caption
+        title_lines.append(captions.pop())
+        notes.append(f"line {title_lines[0].first_line}: no title line; the last short line before the text is the title")
+    _assign_title(article, title_lines)
+    article.captions.extend((-1, _caption(b)) for b in captions)
+    spanned = [b for b in blocks[:index]]
+    if spanned:
+        article.first_line, article.last_line = spanned[0].first_line, spanned[-1].last_line
+    return article, index
+
+
+def _next_text(blocks: list[Block], index: int) -> Block | None:
+    for block in blocks[index + 1:]:
+        if block.kind is Kind.TEXT:
+            return block
+        if block.kind is not Kind.CAPTION:
+            return None
+    return None
+
+
+def _assign_title(article: Article, lines: list[Block]) -> None:
+    """Kicker, title, subtitle and deck from the title lines, in print order.
+
+    The title is the first line marked as a heading in the dump, else the first
+    line; a line before it is the kicker; the line after it the subtitle (副题,
+    often opening with ——); any further lines are the deck.
+    """
+    if not lines:
+        return
+    marked = [i for i, b in enumerate(lines) if b.heading_level]
+    at = marked[0] if marked else 0
+    if lines[at].text.startswith(("——", "—", "--")) and at == 0 and len(lines) > 1:
+        at = 1  # a subtitle cannot come first; the dump lost the title's mark
+    article.kicker = " ".join(b.text for b in lines[:at])
+    article.title = lines[at].text
+    after = [b.text for b in lines[at + 1:]]
+    if after:
+        article.subtitle = after[0]
+        article.deck = after[1:]
+    article.evidence["title"] = [f"line {lines[at].first_line}: "
+                                 + ("first line marked as a heading" if marked else "first line of the title block")]
+
+
+def _caption(block: Block) -> Caption:
+    text, credit = labels.split_caption_credit(block.text)
+    return Caption(text=text, credit=credit, line=block.first_line)
+
+
+def _inner_article_start(blocks: list[Block]) -> int | None:
+    """Index of a heading + deck + running text inside a body, or None.
+
+    A section heading is followed directly by running text; a new title is
+    followed by at least one more short line (its subtitle) first.
+    """
+    texts = [(i, b) for i, b in enumerate(blocks) if b.kind is Kind.TEXT]
+    for n, (i, block) in enumerate(texts):
+        if n == 0 or is_body(block.text) or not is_body(texts[n - 1][1].text):
+            continue
+        deck = 0
+        for _, later in texts[n + 1:]:
+            if is_body(later.text):
+                if deck and not any(_ENUMERATED.match(b.text) for _, b in texts[n + 1:n + 1 + deck]):
+                    return i
+                break
+            deck += 1
+    return None
+
+
+def fill_body(article: Article, blocks: list[Block]) -> None:
+    """Paragraphs, headings, inline captions and closing credits of an article body."""
+    texts = [b for b in blocks if b.kind is Kind.TEXT]
+    previous_is_body = True
+    for block in blocks:
+        if block.kind is Kind.CAPTION:
+            article.captions.append((len(article.body) - 1, _caption(block)))
+        elif block.kind in (Kind.CREDIT, Kind.BYLINE):
+            article.credits.append(block.text)
+            names = labels.credit_authors(block.text)
+            if names is None:
+                names = (labels.parse_byline(block.text) or ([], ""))[0]
+            article.meta.setdefault("authors", []).extend(names)
+        elif block.kind is Kind.HEADER:
+            continue
+        else:
+            text, credit = labels.split_trailing_credit(block.text)
+            body = is_body(text)
+            heading = (not body and previous_is_body and block is not texts[-1]) or (
+                block.heading_level > 1 and not body)
+            article.body.append(Para(text, block.first_line, block.last_line, heading=heading))
+            previous_is_body = body
+            if credit:
+                article.credits.append(credit)
+                article.meta.setdefault("authors", []).extend(labels.credit_authors(credit) or [])
+    if blocks:
+        article.first_line = article.first_line or blocks[0].first_line
+        article.last_line = max(article.last_line, blocks[-1].last_line)
+
+
+def _merge_into(target: Article, stray: Article) -> None:
+    """Keep the lines of a segment without running text in the article above it."""
+    labels_shown = [label for label, same in ((stray.column, target.column), (stray.series, target.series),
+                                               (stray.section, target.section)) if label != same]
+    for line in [*labels_shown, stray.kicker, stray.title, stray.subtitle, *stray.deck]:
+        if line:
+            target.body.append(Para(line, stray.first_line, stray.first_line))
+    target.captions.extend((len(target.body) - 1, cap) for _, cap in stray.captions)
+    target.credits.extend(stray.bylines + stray.credits)
+    target.last_line = max(target.last_line, stray.last_line)
+
+
+def _derived_title(article: Article) -> str:
+    first = next((p.text for p in article.body if p.text), "")
+    sentence = re.split(r"(?<=[。！？])", first, maxsplit=1)[0]
+    return sentence if len(sentence) <= _DERIVED_TITLE_CHARS else sentence[:_DERIVED_TITLE_CHARS] + "…"
