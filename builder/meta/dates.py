@@ -1,0 +1,637 @@
+"""Dates for the timeline: when did the event of each article on a page happen.
+
+A page that carries an edition header (``版次:004 作者:来源: 2023年05月25日``)
+is dated by it: every article on the page gets the header date.  Otherwise
+each article is dated from its own text, and the page helps: articles on one
+page were printed together, so a year written in one article is evidence for
+the undated ``2月18日`` of its neighbour.
+
+How an article's date is chosen (``date_articles``):
+
+1. Lead first.  The lead is the first two prose paragraphs.  Its first
+   sentence that names a month or a day (``12月15日，…交流会在重庆举行``) gives
+   the main event.  If a recency word (近日, 日前, 目前 …) comes first, the
+   event is as recent as the page: it gets the latest date found on the
+   page, kept to the month (the page appeared on or after its latest event).
+2. Features.  When the lead names no date, the article is a feature that
+   reports several events; it gets its latest dated event (any precision).
+3. Otherwise a recency word anywhere borrows the page date as in 1, and an
+   article with no evidence at all gets no date.
+
+Mentions that are not events are excluded: targets (``到2027年``, ``明年3月``,
+``预计2024年底``), range ends (``2023—2027年``, ``5月至7月``).  Years inside
+document titles (《…(2023—2027年)》), range starts and ``2020年以来`` are kept
+as evidence of the current year only; years of history (1921年) as neither.
+
+A date written without its year (``6月30日``) takes, in order: the nearest
+year written as an event in the same sentence; the article's current year;
+the page's current year.  The current year is the latest year the text names
+outside targets: an article is written no earlier than the past it reports,
+so ``2020年5月`` is history when the same article cites a 2023 plan.  With no
+year anywhere the date is dropped, never guessed.  Source is ``text`` only
+when the mention carries its own year; a year taken from elsewhere (even the
+same sentence) makes it ``inferred``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date as _date
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import yaml
+
+from builder.textfix import fold_fullwidth_alphanumerics
+
+_DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "dates.yaml"
+
+LEAD_PARAGRAPHS = 2          # how many prose paragraphs make the lead
+PROSE_MIN_CHARS = 60         # a block this long is prose even without a full stop
+
+
+# ---------------------------------------------------------------- public types
+
+
+@dataclass(frozen=True)
+class EditionHeader:
+    """The fields of a page's edition header line (版次 / 作者 / 来源 / date)."""
+
+    page: str
+    author: str
+    source: str
+    date: str | None         # 'YYYY-MM-DD'; None when missing or impossible
+
+
+@dataclass(frozen=True)
+class DateInfo:
+    """The date an article is filed under on the timeline, and why."""
+
+    date: str | None         # 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY'
+    precision: str | None    # 'day' | 'month' | 'year'
+    source: str | None       # 'header' | 'text' | 'inferred'
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date written in a text, with what it can be used for.
+
+    ``role`` is 'event' (something that happened then), 'evidence' (tells the
+    current year only) or 'excluded' (a target or a range end); ``reason``
+    says why when the role is not 'event'.  Offsets index the normalised text
+    (full-width and Chinese-numeral digits folded).
+    """
+
+    text: str
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+    relative: str            # '今年', '去年', '同年' … or ''
+    role: str
+    reason: str
+    sentence: int
+
+
+# ----------------------------------------------------------------- word lists
+
+
+@dataclass(frozen=True)
+class _Words:
+    future_prefixes: tuple[str, ...]
+    past_before_to: tuple[str, ...]
+    relative_years: dict
+    future_relative_years: tuple[str, ...]
+    same_year_words: tuple[str, ...]
+    since_suffixes: tuple[str, ...]
+    recency_words: tuple[str, ...]
+    earliest_current_year: int
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    data = yaml.safe_load(_DATA_FILE.read_text(encoding="utf-8")) or {}
+    return _Words(
+        future_prefixes=tuple(data.get("future_prefixes", ())),
+        past_before_to=tuple(data.get("past_before_to", ())),
+        relative_years=dict(data.get("relative_years", {})),
+        future_relative_years=tuple(data.get("future_relative_years", ())),
+        same_year_words=tuple(data.get("same_year_words", ())),
+        since_suffixes=tuple(data.get("since_suffixes", ())),
+        recency_words=tuple(data.get("recency_words", ())),
+        earliest_current_year=int(data.get("earliest_current_year", 0)),
+    )
+
+
+# -------------------------------------------------------------- normalisation
+
+_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_YEAR = re.compile(r"([〇○零一二三四五六七八九]{4})(?=\s*年)")
+_CN_MONTH_DAY = re.compile(
+    r"(?P<pre>\d{4}\s*年\s*)?(?<![一二三四五六七八九十百千万])"
+    r"(?P<m>[一二三四五六七八九十]{1,2})月"
+    r"(?:(?P<d>[一二三四五六七八九十]{1,3})(?P<unit>[日号]))?"
+)
+
+
+def _cn_int(numeral: str) -> int | None:
+    """'十二' → 12, '二十五' → 25, '三' → 3; None for anything else."""
+    tens, sep, units = numeral.partition("十")
+    if not sep:
+        return _CN_DIGIT.get(numeral) if len(numeral) == 1 else None
+    if len(tens) > 1 or len(units) > 1:
+        return None
+    high = _CN_DIGIT.get(tens, -1) if tens else 1
+    low = _CN_DIGIT.get(units, -1) if units else 0
+    if high <= 0 or low < 0:
+        return None
+    return high * 10 + low
+
+
+def _arabic_month_day(match: re.Match[str]) -> str:
+    pre, day_numeral = match.group("pre"), match.group("d")
+    if not pre and not day_numeral:          # a bare 五月 is too ambiguous
+        return match.group(0)
+    month = _cn_int(match.group("m"))
+    if month is None or not 1 <= month <= 12:
+        return match.group(0)
+    out = f"{pre or ''}{month}月"
+    if day_numeral:
+        day = _cn_int(day_numeral)
+        if day is None or not 1 <= day <= 31:
+            return match.group(0)
+        out += f"{day}{match.group('unit')}"
+    return out
+
+
+def normalise_date_text(text: str) -> str:
+    """Write every date with ASCII digits, so one pattern finds them all.
+
+    Newspapers mix full-width digits and, in formal text, Chinese numerals;
+    a bare Chinese month (五月) is left alone, since 五一 and 三月 are also words.
+
+    >>> normalise_date_text("２０２３年二〇二三年十二月十五日")
+    '2023年2023年12月15日'
+    >>> normalise_date_text("五月的风")
+    '五月的风'
+    """
+    if not isinstance(text, str):
+        return ""
+    text = fold_fullwidth_alphanumerics(text)
+    text = _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGIT[c]) for c in m.group(1)), text)
+    return _CN_MONTH_DAY.sub(_arabic_month_day, text)
+
+
+# ------------------------------------------------------------ finding mentions
+
+_RELATIVE = "今年|本年|去年|前年|明年|后年|同年|当年"
+_DATE = re.compile(
+    rf"(?P<rel>{_RELATIVE})?"
+    r"(?:(?<!\d)(?P<y>\d{4})\s*年(?![代级龄])(?:\s*(?=\d))?)?"
+    r"(?:(?<![\d.])(?P<m>1[0-2]|0?[1-9])\s*月(?:份)?"
+    r"(?:\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号])?)?"
+)
+_DASHES = "—–~～－-"
+_DASH_CLASS = re.escape(_DASHES)   # the hyphen must not make a [] range
+_YEAR_RANGE = re.compile(rf"(?<!\d)(?P<y>\d{{4}})\s*[{_DASH_CLASS}至到]{{1,2}}\s*\d{{4}}\s*年")
+_RANGE_AFTER = re.compile(rf"\s*[{_DASH_CLASS}至到]{{1,2}}\s*\d")
+_DOC_TITLE = re.compile(r"《[^《》\n]*》")
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』)）]*|\n")
+_QUOTE_TAIL = re.compile(r"[\u4e00-\u9fff]{1,4}")
+
+
+def _sentence_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+
+
+def _is_valid(year: int | None, month: int | None, day: int | None) -> bool:
+    try:
+        _date(2000 if year is None else year,       # 2000: a leap year, for 2月29日
+              1 if month is None else month, 1 if day is None else day)
+    except ValueError:
+        return False
+    return True
+
+
+def _connector_role(text: str, start: int) -> str:
+    """'range end', 'future target' or '' from what stands right before a date."""
+    before = text[max(0, start - 12):start].rstrip()
+    if not before or before[-1] not in _DASHES + "至到":
+        return ""
+    connector = before[-1]
+    prev = before.rstrip(_DASHES + "至到").rstrip()
+    if prev and (prev[-1].isdigit() or prev[-1] in "年月日号"):
+        return "range end"
+    if connector in "至到" and not prev.endswith(_words().past_before_to):
+        return "future target"
+    return ""
+
+
+def _after_future_word(text: str, start: int) -> bool:
+    """预计2024年底, 拟于3月, 计划在6月: a plan word, maybe with 于/在, just before."""
+    before = text[max(0, start - 8):start].rstrip()
+    prefixes = _words().future_prefixes
+    return before.endswith(prefixes) or before[:-1].endswith(prefixes) and before[-1:] in ("于", "在")
+
+
+def _classify(text: str, start: int, end: int, relative: str, year: int | None,
+              year_only: bool, in_title: bool) -> tuple[str, str]:
+    words = _words()
+    if relative in words.future_relative_years:
+        return "excluded", "future target"
+    connector = _connector_role(text, start)
+    if connector:
+        return "excluded", connector
+    if _after_future_word(text, start):
+        return "excluded", "future target"
+    if in_title:
+        return "evidence", "document title"
+    if year is not None and year < words.earliest_current_year:
+        return "evidence", "history"
+    if year_only and _RANGE_AFTER.match(text, end):
+        return "evidence", "range start"
+    if text[end:end + 6].lstrip().startswith(words.since_suffixes):
+        return "evidence", "since"
+    return "event", ""
+
+
+def _quote(text: str, start: int, end: int, year_only: bool) -> str:
+    """The mention as written; a bare year keeps the words that say what it is."""
+    quoted = text[start:end].strip()
+    if year_only:
+        tail = _QUOTE_TAIL.match(text, end)
+        quoted += tail.group(0) if tail else ""
+    return quoted
+
+
+def _mentions(text: str) -> list[DateMention]:
+    """Date mentions of an already normalised text, in reading order."""
+    starts = _sentence_starts(text)
+    titles = [m.span() for m in _DOC_TITLE.finditer(text)]
+
+    def sentence_of(pos: int) -> int:
+        return bisect_right(starts, pos) - 1
+
+    def in_title(pos: int) -> bool:
+        return any(a < pos < b for a, b in titles)
+
+    found: list[DateMention] = []
+    for m in _YEAR_RANGE.finditer(text):        # 2023—2027年: its start has no 年 of its own
+        year = int(m.group("y"))
+        role, reason = _classify(text, m.start(), m.end(), "", year, True, in_title(m.start()))
+        if role == "event":
+            role, reason = "evidence", "range start"
+        found.append(DateMention(m.group(0), m.start(), m.end(), year, None, None, "",
+                                 role, reason, sentence_of(m.start())))
+    for m in _DATE.finditer(text):
+        rel, y, mo, d = m.group("rel") or "", m.group("y"), m.group("m"), m.group("d")
+        if not y and not mo:
+            continue
+        if rel and not mo:                    # 今年 alone names no date
+            continue
+        year, month, day = (int(y) if y else None), (int(mo) if mo else None), (int(d) if d else None)
+        if not _is_valid(year, month, day):
+            continue
+        start, end = m.start(), m.end()
+        year_only = month is None
+        role, reason = _classify(text, start, end, rel, year, year_only, in_title(start))
+        found.append(DateMention(_quote(text, start, end, year_only), start, end, year, month, day,
+                                 rel, role, reason, sentence_of(start)))
+    return sorted(found, key=lambda x: x.start)
+
+
+def find_date_mentions(text: str) -> list[DateMention]:
+    """Every date written in ``text``, each with its role for dating.
+
+    Why: the article date is chosen among events, while targets and range
+    ends must never be chosen, and document-title years only tell the year.
+
+    >>> [(m.text, m.role, m.reason) for m in find_date_mentions("2023年7月启动，到2027年建成")]
+    [('2023年7月', 'event', ''), ('2027年建成', 'excluded', 'future target')]
+    >>> [(m.text, m.role) for m in find_date_mentions("6月30日，论坛召开")]
+    [('6月30日', 'event')]
+    """
+    return _mentions(normalise_date_text(text))
+
+
+# ------------------------------------------------------------------ resolving
+
+
+@dataclass(frozen=True)
+class _Dated:
+    """A mention with its year settled."""
+
+    year: int
+    month: int | None
+    day: int | None
+    mention: DateMention
+    year_note: str           # '' when the mention carries its year
+
+    @property
+    def key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    @property
+    def source(self) -> str:
+        return "inferred" if self.year_note else "text"
+
+    def describe(self) -> str:
+        if not self.year_note:
+            return f"'{self.mention.text}' written in full"
+        return f"'{self.mention.text}' + {self.year_note}"
+
+
+def _iso(year: int, month: int | None = None, day: int | None = None) -> tuple[str, str]:
+    if month is None:
+        return f"{year:04d}", "year"
+    if day is None:
+        return f"{year:04d}-{month:02d}", "month"
+    return f"{year:04d}-{month:02d}-{day:02d}", "day"
+
+
+def _current_year(mentions: Sequence[DateMention]) -> DateMention | None:
+    """The latest year the text names outside targets (first one on a tie)."""
+    floor = _words().earliest_current_year
+    usable = [m for m in mentions if m.year is not None and m.role != "excluded" and m.year >= floor]
+    return max(usable, key=lambda m: m.year, default=None)  # type: ignore[arg-type, return-value]
+
+
+def _same_sentence_year(mention: DateMention, mentions: Sequence[DateMention]) -> DateMention | None:
+    near = [m for m in mentions if m.sentence == mention.sentence and m.year is not None
+            and m.role == "event" and m.year >= _words().earliest_current_year]
+    return min(near, key=lambda m: abs(m.start - mention.start), default=None)
+
+
+def _resolve(mention: DateMention, mentions: Sequence[DateMention],
+             article_year: DateMention | None, page_year: DateMention | None) -> _Dated | None:
+    """Give ``mention`` a year, or None when no year can be found."""
+    if mention.year is not None:
+        return _Dated(mention.year, mention.month, mention.day, mention, "")
+    words = _words()
+    if mention.relative in words.same_year_words:
+        earlier = [m for m in mentions if m.year is not None and m.start < mention.start
+                   and m.role != "excluded"]
+        if not earlier:
+            return None
+        year, note = earlier[-1].year, f"year {earlier[-1].year} from '{earlier[-1].text}' (the year named before)"
+    else:
+        if mention.relative in words.relative_years:
+            base, offset, where = None, int(words.relative_years[mention.relative]), ""
+        else:
+            base, offset = _same_sentence_year(mention, mentions), 0
+            where = "same sentence"
+        if base is None and article_year is not None:
+            base, where = article_year, "latest year in the article"
+        if base is None and page_year is not None:
+            base, where = page_year, "latest year on the page"
+        if base is None or base.year is None:
+            return None
+        year = base.year + offset
+        note = f"year {year} from '{base.text}' ({where})"
+    if not _is_valid(year, mention.month, mention.day):
+        return None                                    # 2月29日 in a common year
+    return _Dated(year, mention.month, mention.day, mention, note)
+
+
+# ----------------------------------------------------------- articles & pages
+
+
+@dataclass(frozen=True)
+class _Article:
+    text: str
+    mentions: tuple[DateMention, ...]
+    lead_sentences: tuple[tuple[int, str], ...]   # (sentence index, text) in reading order
+    sentences: tuple[str, ...]
+    prose: tuple[tuple[int, int], ...]             # spans of the prose paragraphs
+
+    def in_prose(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.prose)
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines: a paragraph is one line both in raw pages and in joined bodies."""
+    return [m.span() for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+
+
+def _is_prose(paragraph: str) -> bool:
+    """Body text, as opposed to a title, deck, label or caption."""
+    return bool(re.search(r"[。！？!?]", paragraph)) or len(paragraph.strip()) >= PROSE_MIN_CHARS
+
+
+def _prepare(raw: str) -> _Article:
+    text = normalise_date_text(raw)
+    starts = _sentence_starts(text)
+    sentences = tuple(text[a:b] for a, b in zip(starts, starts[1:] + [len(text)]))
+    prose = [span for span in _paragraph_spans(text) if _is_prose(text[span[0]:span[1]])]
+    lead: list[tuple[int, str]] = []
+    for a, b in prose[:LEAD_PARAGRAPHS]:
+        first, last = bisect_right(starts, a) - 1, bisect_right(starts, b - 1) - 1
+        lead += [(i, sentences[i]) for i in range(first, last + 1) if sentences[i].strip()]
+    return _Article(text, tuple(_mentions(text)), tuple(lead), sentences, tuple(prose))
+
+
+def _resolved_events(article: _Article, page_year: DateMention | None) -> list[_Dated]:
+    article_year = _current_year(article.mentions)
+    out = []
+    for m in article.mentions:
+        if m.role == "event":
+            dated = _resolve(m, article.mentions, article_year, page_year)
+            if dated is not None:
+                out.append(dated)
+    return out
+
+
+def _recency_word(sentence: str) -> str:
+    return next((w for w in _words().recency_words if w in sentence), "")
+
+
+def _from_dated(dated: _Dated, why: str) -> DateInfo:
+    value, precision = _iso(dated.year, dated.month, dated.day)
+    return DateInfo(value, precision, dated.source, (why, dated.describe()))
+
+
+def _choose(article: _Article, events: list[_Dated]) -> DateInfo | str:
+    """The article's own date, or the recency word that sends it to the page date."""
+    by_sentence: dict[int, list[_Dated]] = {}
+    for d in events:
+        if d.month is not None:
+            by_sentence.setdefault(d.mention.sentence, []).append(d)
+    for index, sentence in article.lead_sentences:
+        if index in by_sentence:
+            return _from_dated(by_sentence[index][0], "first dated sentence of the lead")
+        word = _recency_word(sentence)
+        if word:
+            return word
+    if events:
+        # equal dates: prefer one in running text over a caption's; then the first
+        latest = max(events, key=lambda d: (d.key, article.in_prose(d.mention.start)))
+        return _from_dated(latest, "latest dated event; the lead names no date")
+    return next((w for w in map(_recency_word, article.sentences) if w), "")
+
+
+def _page_date(word: str, page_events: list[_Dated], page_year: DateMention | None) -> DateInfo:
+    """Date a 'recent' article by the latest date printed on its page."""
+    if page_events:
+        latest = max(page_events, key=lambda d: d.key)
+        value, precision = _iso(latest.year, latest.month)
+        return DateInfo(value, precision, "inferred",
+                        (f"'{word}': as recent as the page",
+                         f"latest date on the page: {latest.describe()}, kept to the "
+                         f"{'month' if latest.month else 'year'}"))
+    if page_year is not None and page_year.year is not None:
+        return DateInfo(f"{page_year.year:04d}", "year", "inferred",
+                        (f"'{word}': as recent as the page",
+                         f"latest year on the page: '{page_year.text}'"))
+    return DateInfo(None, None, None, (f"'{word}' but no date anywhere on the page",))
+
+
+def _dropped_notes(article: _Article) -> tuple[str, ...]:
+    return tuple(f"'{m.text}' dropped: no year in the article or on the page"
+                 for m in article.mentions if m.role == "event" and m.year is None)
+
+
+def _header_from_texts(articles: Sequence[str]) -> str | None:
+    for text in articles:
+        for line in text.splitlines():
+            header = parse_edition_header(line)
+            if header is not None and header.date:
+                return header.date
+    return None
+
+
+def date_articles(header_date: str | None, articles: Sequence[str]) -> list[DateInfo]:
+    """Date every article of one page, in page order.
+
+    Why: the timeline files each article under its main event; the page is
+    handled whole because a year in one article dates its neighbours.  A
+    header date (given, or found on a 版次 line in the texts) wins for all.
+
+    >>> [d.date for d in date_articles(None, ["2月19日，长寿区2024年春风行动招聘会举办。",
+    ...                                        "2月18日，企业复工复产。"])]
+    ['2024-02-19', '2024-02-18']
+    >>> date_articles("2023-05-25", ["近日，大会闭幕。"])[0].source
+    'header'
+    >>> date_articles(None, ["工会开展活动。"])[0].date is None
+    True
+    """
+    texts = [t if isinstance(t, str) else "" for t in articles]
+    checked = parse_iso_date(header_date) if isinstance(header_date, str) else None
+    if checked is None:
+        found = _header_from_texts(texts)
+        checked = parse_iso_date(found) if found else None
+    if checked is not None:
+        value, precision = checked
+        return [DateInfo(value, precision, "header", (f"edition header date {value}",)) for _ in texts]
+
+    prepared = [_prepare(t) for t in texts]
+    page_year = _current_year([m for a in prepared for m in a.mentions])
+    events = [_resolved_events(a, page_year) for a in prepared]
+    page_events = [d for evs in events for d in evs]
+    results = []
+    for article, own in zip(prepared, events):
+        choice = _choose(article, own)
+        if isinstance(choice, DateInfo):
+            results.append(choice)
+        elif choice:
+            results.append(_page_date(choice, page_events, page_year))
+        else:
+            results.append(DateInfo(None, None, None, _dropped_notes(article)))
+    return results
+
+
+# ----------------------------------------------------------- header and ISO
+
+_PAGE_TOKEN = r"[0-9A-Za-z]+|[〇零一二三四五六七八九十百]+"
+_PAGE = re.compile(rf"版次\s*[:：]\s*(?:第\s*)?(?P<a>{_PAGE_TOKEN})\s*版?|第\s*(?P<b>{_PAGE_TOKEN})\s*版")
+_HEADER_DATE = re.compile(
+    r"(?<!\d)(?P<y>\d{4})\s*(?:年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日"
+    r"|[-./]\s*(?P<m2>\d{1,2})\s*[-./]\s*(?P<d2>\d{1,2})(?!\d))"
+)
+_LABEL = re.compile(r"(作者|来源|日期)\s*[:：]")
+
+
+def _page_number(token: str) -> str:
+    if token.isascii():
+        return token
+    value = _cn_int(token)
+    return str(value) if value is not None else token
+
+
+def parse_edition_header(line: str) -> EditionHeader | None:
+    """Read a page's edition header line, or None when the line is not one.
+
+    Why: a header date is the page's date, better evidence than any text.
+    A line counts only if it has a page field and nothing but 作者/来源/日期
+    fields and one date; an impossible date leaves ``date`` None.
+
+    >>> parse_edition_header("版次:004    作者:来源:    2023年05月25日")
+    EditionHeader(page='004', author='', source='', date='2023-05-25')
+    >>> parse_edition_header("第4版 作者：张三 来源：重庆日报 2023-5-25").source
+    '重庆日报'
+    >>> parse_edition_header("本报第4版刊登了大会消息") is None
+    True
+    """
+    if not isinstance(line, str):
+        return None
+    text = fold_fullwidth_alphanumerics(line).strip()
+    page = _PAGE.search(text)
+    dates = list(_HEADER_DATE.finditer(text))
+    if page is None or len(dates) > 1:
+        return None
+    date_value = None
+    spans = [page.span()]
+    if dates:
+        d = dates[0]
+        spans.append(d.span())
+        y, mo, dd = int(d.group("y")), int(d.group("m1") or d.group("m2")), int(d.group("d1") or d.group("d2"))
+        date_value = _iso(y, mo, dd)[0] if _is_valid(y, mo, dd) else None
+    if len(spans) == 2 and spans[1][0] < spans[0][1] and spans[0][0] < spans[1][1]:
+        return None                                   # page field and date overlap
+    rest = text
+    for a, b in sorted(spans, reverse=True):
+        rest = rest[:a] + "\u0000" + rest[b:]           # keep fields apart where a span stood
+    parts = _LABEL.split(rest)
+    if parts[0].replace("\u0000", "").strip():
+        return None                                   # text outside any field
+    fields: dict[str, str] = {}
+    for label, value in zip(parts[1::2], parts[2::2]):
+        if label in fields:
+            return None
+        fields[label] = value.replace("\u0000", " ").strip()
+    return EditionHeader(_page_number(page.group("a") or page.group("b")),
+                         fields.get("作者", ""), fields.get("来源", ""), date_value)
+
+
+_ISO_INPUT = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+def parse_iso_date(value: str) -> tuple[str, str] | None:
+    """Check an editor's 'YYYY[-MM[-DD]]' and return (normalised, precision).
+
+    Why: dates typed into front matter override the inferred ones, so they
+    must be real dates; a wrong one is reported, not published.
+
+    >>> parse_iso_date("2023-5-1")
+    ('2023-05-01', 'day')
+    >>> parse_iso_date("2024")
+    ('2024', 'year')
+    >>> parse_iso_date("2023-13-01") is None
+    True
+    """
+    if not isinstance(value, str):
+        return None
+    m = _ISO_INPUT.fullmatch(fold_fullwidth_alphanumerics(value).strip())
+    if m is None:
+        return None
+    year = int(m.group(1))
+    month = int(m.group(2)) if m.group(2) else None
+    day = int(m.group(3)) if m.group(3) else None
+    if year < 1 or not _is_valid(year, month, day):
+        return None
+    return _iso(year, month, day)

@@ -1,0 +1,305 @@
+"""Tests for builder.meta.dates: edition headers, date mentions, article dates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from builder.meta.dates import (
+    DateInfo,
+    EditionHeader,
+    date_articles,
+    find_date_mentions,
+    normalise_date_text,
+    parse_edition_header,
+    parse_iso_date,
+)
+from builder.textfix import fix_line
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def seed_lines(name: str, first: int, last: int) -> str:
+    """Lines first..last (1-based, inclusive) of a seed page."""
+    return "\n".join(SEEDS.joinpath(name).read_text(encoding="utf-8").splitlines()[first - 1:last])
+
+
+# ------------------------------------------------------------ seed pages
+
+SEED_PAGES = [
+    ("beibei-union-benchmark.txt", None, [
+        ((1, 123), ("2023-06-30", "day", "inferred")),        # 6月30日 + 2023 from (2023—2027年)
+    ]),
+    ("yugong-columns-yubei-changshou-yongchuan.txt", None, [
+        ((5, 52), ("2023-12", "month", "text")),              # feature: latest dated event
+        ((54, 76), ("2024-02-19", "day", "inferred")),        # year from the same sentence
+        ((78, 91), ("2024-02-18", "day", "inferred")),        # year from the page
+    ]),
+    ("jiangjin-union-five-years.txt", None, [
+        ((1, 91), ("2024", "year", "text")),                  # 截至2024年底
+    ]),
+    ("city-union-sixth-congress.txt", 7, [
+        ((1, 35), ("2023-05-25", "day", "header")),
+        ((37, 91), ("2023-05-25", "day", "header")),
+        ((93, 121), ("2023-05-25", "day", "header")),
+        ((123, 139), ("2023-05-25", "day", "header")),
+    ]),
+    ("chengyu-craftsmen-yugong-columns.txt", None, [
+        ((5, 29), ("2023-12-15", "day", "inferred")),         # 12月15日，2023年度…
+        ((31, 43), ("2023-12", "month", "inferred")),         # 近日 → page
+        ((46, 57), ("2023-12", "month", "inferred")),         # 近日 → page
+        ((61, 79), ("2023-12", "month", "inferred")),         # 近日 → page
+        ((81, 99), ("2023-11-30", "day", "inferred")),        # year from the article
+    ]),
+]
+
+
+def _fixed(text: str) -> str:
+    """The same text after the line fixes (widened punctuation, folded digits)."""
+    return "\n".join(fix_line(line) for line in text.splitlines())
+
+
+@pytest.mark.parametrize("prepare", [str, _fixed], ids=["raw", "fixed"])
+@pytest.mark.parametrize("name, header_line, expected", SEED_PAGES, ids=[p[0] for p in SEED_PAGES])
+def test_seed_pages(name, header_line, expected, prepare):
+    articles = [prepare(seed_lines(name, a, b)) for (a, b), _ in expected]
+    header = parse_edition_header(seed_lines(name, header_line, header_line)) if header_line else None
+    results = date_articles(header.date if header else None, articles)
+    assert [(r.date, r.precision, r.source) for r in results] == [e for _, e in expected]
+    assert all(r.evidence for r in results)
+
+
+def test_seed_evidence_names_its_year_source():
+    page = "yugong-columns-yubei-changshou-yongchuan.txt"
+    results = date_articles(None, [seed_lines(page, 54, 76), seed_lines(page, 78, 91)])
+    assert "'2月19日' + year 2024 from '2024年春风行动' (same sentence)" in results[0].evidence
+    assert any("latest year on the page" in e for e in results[1].evidence)
+
+
+def test_seed_header_found_in_text_when_not_given():
+    page = "city-union-sixth-congress.txt"
+    results = date_articles(None, [seed_lines(page, 1, 35), seed_lines(page, 93, 121)])
+    assert [(r.date, r.source) for r in results] == [("2023-05-25", "header")] * 2
+
+
+# ------------------------------------------------------------ mentions
+
+@pytest.mark.parametrize("text, expected", [
+    # (year, month, day, role, reason) for each mention, in order
+    ("12月15日，2023年度“成都工匠”赴渝国情研修活动", [(None, 12, 15, "event", ""), (2023, None, None, "event", "")]),
+    ("2023年7月，全总启动双15工程", [(2023, 7, None, "event", "")]),
+    ("2023年12月15日，会议召开", [(2023, 12, 15, "event", "")]),
+    ("5月23日下午,与会代表认真学习", [(None, 5, 23, "event", "")]),
+    ("今年5月,在重庆市工会第六次代表大会开幕式上", [(None, 5, None, "event", "")]),
+    ("截至2024年底，全区基层工会组织2263个", [(2024, None, None, "event", "")]),
+    ("入会人数从2022年700多人增加到2023年5082人", [(2022, None, None, "event", ""), (2023, None, None, "event", "")]),
+    ("2020年以来，川渝工会持续合作", [(2020, None, None, "evidence", "since")]),
+    # targets and plans
+    ("到2027年，全市将新建“渝工港湾”2000个以上", [(2027, None, None, "excluded", "future target")]),
+    ("预计2024年底全面建成", [(2024, None, None, "excluded", "future target")]),
+    ("明年3月投入使用", [(None, 3, None, "excluded", "future target")]),
+    ("提出到今年年底，建成15万个工会驿站", []),
+    ("活动将持续到12月31日", [(None, 12, 31, "excluded", "future target")]),
+    ("大会将于12月20日举行", [(None, 12, 20, "excluded", "future target")]),
+    ("拟于2024年3月启动", [(2024, 3, None, "excluded", "future target")]),
+    ("截止到2023年底，全市建成", [(2023, None, None, "event", "")]),
+    ("2023年5月至7月", [(2023, 5, None, "event", ""), (None, 7, None, "excluded", "range end")]),
+    ("职工重温1921年的建党历史", [(1921, None, None, "evidence", "history")]),
+    # ranges and document titles
+    ("《重庆市北碚区推动成渝地区双城经济圈建设行动方案(2023—2027年)》",
+     [(2023, None, None, "evidence", "document title"), (2027, None, None, "excluded", "range end")]),
+    ("2023—2027年，全市工会将", [(2023, None, None, "evidence", "range start"), (2027, None, None, "excluded", "range end")]),
+    ("2023年至2027年", [(2023, None, None, "evidence", "range start"), (2027, None, None, "excluded", "range end")]),
+    ("5月24日至26日举行", [(None, 5, 24, "event", "")]),
+    ("5月24日—6月2日举行", [(None, 5, 24, "event", ""), (None, 6, 2, "excluded", "range end")]),
+    ("1—3月，全市新建工会", [(None, 3, None, "excluded", "range end")]),
+    # spellings
+    ("２０２３年５月２４日，大会闭幕", [(2023, 5, 24, "event", "")]),
+    ("二〇二三年十二月十五日", [(2023, 12, 15, "event", "")]),
+    ("十二月十五日，交流会举行", [(None, 12, 15, "event", "")]),
+    ("2023 年 5 月 24 日", [(2023, 5, 24, "event", "")]),
+    # not dates
+    ("2月30日", []),
+    ("2023年13月", [(2023, None, None, "event", "")]),
+    ("开展了为期3个月的培训", []),
+    ("1990年代的老厂房", []),
+    ("五月的风，五一劳动奖章", []),
+    ("增加了12915人次", []),
+    ("", []),
+])
+def test_find_date_mentions(text, expected):
+    found = [(m.year, m.month, m.day, m.role, m.reason) for m in find_date_mentions(text)]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("长寿区2024年春风行动专场招聘会", "2024年春风行动"),
+    ("截至2024年底，全区", "2024年底"),
+    ("11月30日，在城口县", "11月30日"),
+])
+def test_mention_quotes_what_the_year_names(text, quoted):
+    assert [m.text for m in find_date_mentions(text)] == [quoted]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("２０２４年２月", "2024年2月"),
+    ("二〇二三年十二月十五日", "2023年12月15日"),
+    ("二○二四年一月", "2024年1月"),
+    ("三十一日", "三十一日"),          # no month: untouched
+    ("一月一次", "一月一次"),          # no year and no day: untouched
+])
+def test_normalise_date_text(text, expected):
+    assert normalise_date_text(text) == expected
+
+
+# ------------------------------------------------------------ article dates
+
+def _summary(results: list[DateInfo]) -> list[tuple]:
+    return [(r.date, r.precision, r.source) for r in results]
+
+
+@pytest.mark.parametrize("header, articles, expected", [
+    # a header dates every article, whatever the texts say
+    ("2023-05-25", ["近日，大会闭幕。", "5月24日,大会闭幕。"], [("2023-05-25", "day", "header")] * 2),
+    (None, ["版次：004 作者：来源： 2023年05月25日\n5月24日,大会闭幕。", "代表热议。"],
+     [("2023-05-25", "day", "header")] * 2),
+    # a malformed header date is ignored, the text decides
+    ("2023-13-01", ["2023年12月15日，交流会举行。"], [("2023-12-15", "day", "text")]),
+    # year from the same sentence, the article, the page
+    (None, ["2月19日,长寿区2024年春风行动专场招聘会举办。"], [("2024-02-19", "day", "inferred")]),
+    (None, ["11月30日，受助学生代表发言。\n入会人数从2022年700多人增加到2023年5082人。"],
+     [("2023-11-30", "day", "inferred")]),
+    (None, ["2月19日,长寿区2024年春风行动专场招聘会举办。", "2月18日,春节后的第一个工作日,企业复工。"],
+     [("2024-02-19", "day", "inferred"), ("2024-02-18", "day", "inferred")]),
+    # the latest past year is the current one: 2020 is history next to a 2023 plan
+    (None, ["6月30日,论坛召开。\n2020年5月,川渝工会召开首场视频联席会。\n按照《行动方案(2023—2027年)》推进。"],
+     [("2023-06-30", "day", "inferred")]),
+    # targets are never the current year
+    (None, ["6月30日,论坛召开。\n到2027年，全市将新建站点。"], [(None, None, None)]),
+    # history is never the current year
+    (None, ["7月1日,职工重温1921年的建党历史。"], [(None, None, None)]),
+    # no year anywhere: dropped, never guessed
+    (None, ["2月18日,企业复工复产。"], [(None, None, None)]),
+    # 今年 / 去年 / 同年
+    (None, ["今年5月,大会召开。", "截至2023年底,全市建成站点。"],
+     [("2023-05", "month", "inferred"), ("2023", "year", "text")]),
+    (None, ["今年5月,大会召开。"], [(None, None, None)]),
+    (None, ["去年12月,工会开展送温暖活动。\n截至2024年2月,已慰问职工500人。"], [("2023-12", "month", "inferred")]),
+    (None, ["工会不断发展。\n服务职工。\n2023年3月,工会成立。同年6月,举办竞赛。"], [("2023-06", "month", "inferred")]),
+    # the lead's first dated sentence beats later dates; a feature takes its latest
+    (None, ["12月15日,2023年度交流会在重庆举行。\n活动期间举行讲座。\n2024年1月,双方再次交流。"],
+     [("2023-12-15", "day", "inferred")]),
+    (None, ["工会开展活动。\n服务职工。\n2023年7月,劳模走进社区。\n2023年12月,劳模开展培训。\n2023年,活动138次。"],
+     [("2023-12", "month", "text")]),
+    (None, ["江津工会五年回眸\n江津，枢纽之城。\n回首过去五年，全区工会奋进。\n截至2024年底，全区工会组织2263个。"],
+     [("2024", "year", "text")]),
+    # recency words borrow the page's latest date, kept to the month
+    (None, ["近日，全国总工会发布2023年最美驿站名单。\n2023年7月，全总启动双15工程。",
+            "12月15日，2023年度交流会在重庆举行。"],
+     [("2023-12", "month", "inferred"), ("2023-12-15", "day", "inferred")]),
+    (None, ["近日，工会发布2023年名单。"], [("2023", "year", "inferred")]),
+    (None, ["近日，工会发布名单。"], [(None, None, None)]),
+    (None, ["工会发展良好。\n截至目前，全市已创建职工之家236个。", "2023年12月,劳模开展培训。"],
+     [("2023-12", "month", "inferred"), ("2023-12", "month", "text")]),
+    # spellings
+    (None, ["２０２３年５月２４日，大会闭幕。"], [("2023-05-24", "day", "text")]),
+    (None, ["二〇二三年十二月十五日，交流会举行。"], [("2023-12-15", "day", "text")]),
+    # nothing at all
+    (None, ["工会开展主题宣传活动。"], [(None, None, None)]),
+    (None, [""], [(None, None, None)]),
+    (None, [], []),
+])
+def test_date_articles(header, articles, expected):
+    assert _summary(date_articles(header, articles)) == expected
+
+
+def test_undated_article_says_what_was_dropped():
+    [result] = date_articles(None, ["2月18日,企业复工复产。"])
+    assert result.date is None
+    assert result.evidence == ("'2月18日' dropped: no year in the article or on the page",)
+
+
+# ------------------------------------------------------------ edition header
+
+@pytest.mark.parametrize("line, expected", [
+    ("版次:004    作者:来源:    2023年05月25日", EditionHeader("004", "", "", "2023-05-25")),
+    ("版次：004\u3000作者：来源：\u30002023年05月25日", EditionHeader("004", "", "", "2023-05-25")),
+    ("版次:004 作者:来源: 2023年05月25日", EditionHeader("004", "", "", "2023-05-25")),
+    ("版次：００４ 作者：陶永国 潘锋 来源：重庆工人报 2023年5月25日",
+     EditionHeader("004", "陶永国 潘锋", "重庆工人报", "2023-05-25")),
+    ("第4版 2023-05-25", EditionHeader("4", "", "", "2023-05-25")),
+    ("第四版 作者: 来源: 2023.05.25", EditionHeader("4", "", "", "2023-05-25")),
+    ("版次：第4版 日期：2023/5/25", EditionHeader("4", "", "", "2023-05-25")),
+    # header-shaped, impossible or missing date
+    ("版次:004 作者:来源: 2023年13月25日", EditionHeader("004", "", "", None)),
+    ("版次:004 作者:来源:", EditionHeader("004", "", "", None)),
+])
+def test_parse_edition_header(line, expected):
+    assert parse_edition_header(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "作者:来源: 2023年05月25日",                                    # no page field
+    "版次: 作者:来源: 2023年05月25日",                              # empty page field
+    "本报第4版刊登了大会消息",                                       # a sentence
+    "5月24日,重庆市工会第六次代表大会在重庆人民大厦胜利闭幕。",
+    "版次:004 作者:来源: 2023年05月25日 2023年05月26日",             # two dates
+    "版次:004 作者:张三 作者:李四 2023年05月25日",                   # repeated field
+    "版次:004 编辑:张三 2023年05月25日",                             # unknown text
+    "",
+])
+def test_parse_edition_header_rejects(line):
+    assert parse_edition_header(line) is None
+
+
+# ------------------------------------------------------------ ISO input
+
+@pytest.mark.parametrize("value, expected", [
+    ("2023-05-25", ("2023-05-25", "day")),
+    ("2023-5-1", ("2023-05-01", "day")),
+    ("2023-05", ("2023-05", "month")),
+    ("2024", ("2024", "year")),
+    (" 2024 ", ("2024", "year")),
+    ("２０２４-０２", ("2024-02", "month")),
+    ("2024-02-29", ("2024-02-29", "day")),
+    ("2023-13-01", None),
+    ("2023-02-29", None),
+    ("2023-00", None),
+    ("0000", None),
+    ("2023/05/25", None),
+    ("23-05-25", None),
+    ("2023-05-25T00:00", None),
+    ("二〇二三", None),
+    ("", None),
+])
+def test_parse_iso_date(value, expected):
+    assert parse_iso_date(value) == expected
+
+
+# ------------------------------------------------------------ never raise
+
+_date_text = st.text(alphabet=st.sampled_from(list("0123456789２０年月日号今去明同近日至到—-《》()。，\n截底以来预计工会")),
+                     max_size=60)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_date_text, st.text(max_size=40)), max_size=4),
+       st.one_of(st.none(), st.text(max_size=12)))
+def test_date_articles_never_raises_and_dates_are_valid(articles, header):
+    results = date_articles(header, articles)
+    assert len(results) == len(articles)
+    for r in results:
+        if r.date is None:
+            assert r.precision is None and r.source is None
+        else:
+            assert parse_iso_date(r.date) == (r.date, r.precision)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(_date_text, st.text(max_size=60)))
+def test_parsers_never_raise(text):
+    parse_edition_header(text)
+    parse_iso_date(text)
+    find_date_mentions(text)
