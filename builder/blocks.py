@@ -30,14 +30,18 @@ PHOTO_GAP = 2          # blank lines that mark where a photo stood
 CAPTION_MAX_CHARS = 80
 
 
-def group_lines(lines: list[str]) -> list[Block]:
+def group_lines(lines: list[str], hard_breaks: frozenset[int] = frozenset()) -> list[Block]:
     """Group consecutive non-blank lines into blocks.
 
     A leading Markdown heading mark (``## 渝工港湾``) is taken off the text
-    and kept as ``heading_level``, a hint for the splitter.
+    and kept as ``heading_level``, a hint for the splitter.  Lines listed in
+    ``hard_breaks`` (they ended in a Markdown hard break) continue on the
+    next line without a space: the dump wrapped one title line there.
 
-    >>> [b.lines for b in group_lines(["企业生产忙", "勤把安全抓", "", "随着春节假期结束。"])]
-    [('企业生产忙', '勤把安全抓'), ('随着春节假期结束。',)]
+    >>> [b.text for b in group_lines(["企业生产忙", "勤把安全抓", "", "随着春节假期结束。"])]
+    ['企业生产忙 勤把安全抓', '随着春节假期结束。']
+    >>> [b.text for b in group_lines(["重庆45个站点", "入选全国“最美驿站”"], hard_breaks=frozenset({1}))]
+    ['重庆45个站点入选全国“最美驿站”']
     """
     blocks: list[Block] = []
     run: list[str] = []
@@ -53,7 +57,9 @@ def group_lines(lines: list[str]) -> list[Block]:
             run.append(line)
             continue
         if run:
-            blocks.append(Block(tuple(run), start, number - 1, gap_before=gap, heading_level=level))
+            wrapped = frozenset(i for i in range(len(run) - 1) if start + i in hard_breaks)
+            blocks.append(Block(tuple(run), start, number - 1, gap_before=gap, heading_level=level,
+                                wrapped=wrapped))
             run, gap, level = [], 0, 0
         gap += 1
     return blocks
@@ -139,6 +145,6 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def page_blocks(lines: list[str]) -> list[Block]:
+def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset()) -> list[Block]:
     """All block passes, in order."""
-    return mark_teasers(mark_captions(mark_labels(group_lines(lines))))
+    return mark_teasers(mark_captions(mark_labels(group_lines(lines, hard_breaks))))

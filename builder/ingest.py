@@ -88,6 +88,16 @@ def _plausible_text(text: str) -> bool:
     return plausible / len(text) >= 0.9
 
 
+def hard_break_lines(text: str) -> frozenset[int]:
+    """Line numbers (1-based) of lines ending in a Markdown hard break (two spaces).
+
+    >>> sorted(hard_break_lines("重庆45个站点  \\n入选全国“最美驿站”\\n\\n正文。"))
+    [1]
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return frozenset(n for n, line in enumerate(lines, start=1) if line.strip() and line.endswith("  "))
+
+
 def split_lines(text: str) -> list[str]:
     """Split on any newline convention (LF, CRLF, CR), fix each line, drop trailing blanks.
 

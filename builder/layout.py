@@ -19,6 +19,9 @@ HEADING_MAX_CHARS = 45
 # standing alone, cannot be a finished heading.
 _OPEN_PUNCTUATION = set("、，,；;（(“‘《")
 _FUNCTION_WORDS = set("的地得和与及或并而在于以把被将对从向由等之其所且")
+# A line that opens with an enumerator starts a new item, whatever ended the line before.
+_ENUMERATOR = re.compile(r"^([一二三四五六七八九十]+是|[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[)）]"
+                         r"|\d+[.、．]|其[一二三四五六七八九十]|第[一二三四五六七八九十]+[，、是])")
 _INNER_SENTENCE_END = re.compile(r"[。！？!?][”’」』]?(?=.)")
 
 
@@ -48,7 +51,8 @@ def cut_reason(block: Block, following: str, strict: bool = False) -> str:
     text = block.text
     if (len(block.lines) != 1 or block.heading_level or block.kind is not Kind.TEXT
             or labels.ends_sentence(text) or text.endswith(("：", ":"))   # a colon introduces what follows
-            or not following or labels.is_bullet_item(following) or following.startswith("—")):
+            or not following or labels.is_bullet_item(following) or following.startswith("—")
+            or _ENUMERATOR.match(following)):
         return ""
     if _INNER_SENTENCE_END.search(text):
         return "a sentence ends inside it and the last one is unfinished"
@@ -72,8 +76,8 @@ def cut_reason(block: Block, following: str, strict: bool = False) -> str:
 def spanning_word(before: str, after: str) -> str:
     """A dictionary word that the break cuts in two, or ''.
 
-    >>> spanning_word("社会公益志愿服", "务队已开展志愿活动")
-    '服务'
+    >>> spanning_word("北碚区总工会在全市率先创新开展劳", "模“亮身份”活动")
+    '劳模'
     >>> spanning_word("更加牢固", "全区工会旗帜鲜明讲政治")
     ''
     """

@@ -62,10 +62,16 @@ class Block:
     heading_level: int = 0          # from a leading '#' mark in the dump; a hint only
     kind: Kind = Kind.TEXT
     note: str = ""                  # why the block got its kind, for `explain`
+    # indexes of lines that end in a Markdown hard break ('  '): the dump wrapped
+    # one title line there, so it joins the next line without a space
+    wrapped: frozenset[int] = frozenset()
 
     @property
     def text(self) -> str:
-        return " ".join(self.lines)
+        out = self.lines[0] if self.lines else ""
+        for index, line in enumerate(self.lines[1:]):
+            out += ("" if index in self.wrapped else " ") + line
+        return out
 
 
 @dataclass(frozen=True)

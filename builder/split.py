@@ -45,8 +45,13 @@ class Segment:
     blocks: list[Block] = field(default_factory=list)
 
 
-def split_page(source: str, blocks: list[Block]) -> tuple[list[Article], list[Dropped], list[Diagnostic], list[str]]:
+def split_page(source: str, blocks: list[Block], start_at: frozenset[int] = frozenset(),
+               join_at: frozenset[int] = frozenset()) -> tuple[list[Article], list[Dropped], list[Diagnostic], list[str]]:
     """Cut one page's blocks into articles.
+
+    ``start_at`` and ``join_at`` are an editor's corrections (source line
+    numbers): an article starts at each line of ``start_at``; an article that
+    starts at a line of ``join_at`` continues the one above it.
 
     Returns (articles, dropped, diagnostics, notes); notes say why each cut
     and join was made, for ``python -m builder explain``.
@@ -60,8 +65,12 @@ def split_page(source: str, blocks: list[Block]) -> tuple[list[Article], list[Dr
     articles: list[Article] = []
     diagnostics: list[Diagnostic] = []
     notes: list[str] = []
-    for segment in segments(kept, notes):
+    for segment in segments(kept, notes, start_at):
         for article in segment_articles(source, segment, notes):
+            if articles and article.first_line in join_at:
+                _merge_into(articles[-1], article)
+                notes.append(f"line {article.first_line}: joined to the article above (editor's override)")
+                continue
             if not article.body and articles:
                 _merge_into(articles[-1], article)
                 notes.append(f"line {article.first_line}: no running text follows; kept in the article above")
@@ -91,7 +100,7 @@ def _edition(blocks: list[Block]) -> dict[str, str]:
     return {}
 
 
-def segments(blocks: list[Block], notes: list[str]) -> list[Segment]:
+def segments(blocks: list[Block], notes: list[str], start_at: frozenset[int] = frozenset()) -> list[Segment]:
     """Cut the page at its strong boundaries; labels become the segments' context."""
     context = Context()
     current = Segment(context)
@@ -120,7 +129,10 @@ def segments(blocks: list[Block], notes: list[str]) -> list[Segment]:
             start(context)
             notes.append(f"line {block.first_line}: section label '{block.text}' opens a segment")
             continue
-        if block.kind is Kind.TEXT and current.blocks and _has_text(current.blocks):
+        if block.first_line in start_at and current.blocks:
+            start(context)
+            notes.append(f"line {block.first_line}: an article starts here (editor's override)")
+        elif block.kind is Kind.TEXT and current.blocks and _has_text(current.blocks):
             if block.heading_level == 1:
                 start(context)
                 notes.append(f"line {block.first_line}: level-one heading opens a segment")
@@ -289,14 +301,19 @@ def fill_body(article: Article, blocks: list[Block]) -> None:
 
 
 def _merge_into(target: Article, stray: Article) -> None:
-    """Keep the lines of a segment without running text in the article above it."""
+    """Keep an article that is not one (no running text, or an editor's join) in the article above it."""
     labels_shown = [label for label, same in ((stray.column, target.column), (stray.series, target.series),
                                                (stray.section, target.section)) if label != same]
     for line in [*labels_shown, stray.kicker, stray.title, stray.subtitle, *stray.deck]:
         if line:
-            target.body.append(Para(line, stray.first_line, stray.first_line))
-    target.captions.extend((len(target.body) - 1, cap) for _, cap in stray.captions)
+            target.body.append(Para(line, stray.first_line, stray.first_line, heading=line == stray.title))
+    offset = len(target.body)
+    target.captions.extend((offset - 1, cap) for position, cap in stray.captions if position < 0)
+    target.body.extend(stray.body)
+    target.captions.extend((offset + position, cap) for position, cap in stray.captions if position >= 0)
     target.credits.extend(stray.bylines + stray.credits)
+    for name in stray.meta.get("authors", []):
+        target.meta.setdefault("authors", []).append(name)
     target.last_line = max(target.last_line, stray.last_line)
 
 

@@ -17,9 +17,9 @@ def seed_path(name: str) -> Path:
 @pytest.fixture(scope="session")
 def seed_pages():
     """Every seed page, read once: {file name: (Page, notes)}."""
-    from builder.pipeline import raw_pages, read_page
+    from builder.pipeline import inputs, read_page
 
-    return {p.name: read_page(p.name, p.read_bytes()) for p in raw_pages(SEEDS)}
+    return {p.name: read_page(p.name, p.read_bytes()) for p in inputs(SEEDS)}
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,112 @@
+"""Contributed articles: an already clean article as Markdown with front matter, in ``seeds/``.
+
+    ---
+    title: 某区总工会举办职工运动会
+    date: 2024-05-01
+    column: 渝工爱渝
+    districts: [北碚区]
+    authors: [张三]
+    ---
+    正文第一段。
+
+    ## 小标题
+
+    正文第二段。
+
+The front matter is validated with the same schema as editorial overrides
+(``overrides.validate_field``); ``title`` is required.  Fields left out are
+filled by the same enrichment as articles cut from raw pages.  The body is
+read as paragraphs and ``#`` headings and published like every other article:
+its text is escaped, so no HTML or script from a contribution reaches the site.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from .model import Article, Caption, Diagnostic, Para
+from .overrides import validate_field
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+_HEADING = re.compile(r"^#{1,6}\s+")
+CONTRIB_FIELDS_EXTRA = ("captions",)
+
+
+def read_markdown_article(source: str, text: str) -> tuple[Article | None, dict, list[Diagnostic]]:
+    """Parse a contributed article; return (article, fields the contributor set, diagnostics)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return None, {}, [Diagnostic(source, "a Markdown article must start with YAML front matter between '---' lines",
+                                     line=1)]
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return None, {}, [Diagnostic(source, f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
+                                     line=mark.line + 2 if mark else 1)]
+    if not isinstance(meta, dict):
+        return None, {}, [Diagnostic(source, "front matter must be a mapping of keys", line=2)]
+    diagnostics: list[Diagnostic] = []
+    fields: dict = {}
+    key_lines = _key_lines(match.group(1))
+    for key, value in meta.items():
+        if key in CONTRIB_FIELDS_EXTRA:
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                fields[key] = value
+            else:
+                diagnostics.append(Diagnostic(source, "'captions' must be a list of texts", line=key_lines.get(key)))
+            continue
+        problem, cleaned = validate_field(str(key), value)
+        if problem:
+            diagnostics.append(Diagnostic(source, problem, line=key_lines.get(str(key))))
+        else:
+            fields[key] = cleaned
+    if "title" not in fields:
+        diagnostics.append(Diagnostic(source, "front matter needs a 'title'", line=1))
+        return None, fields, diagnostics
+    body_start = match.group(0).count("\n") + 1
+    article = Article(source=source, part=1, title=fields["title"])
+    for key in ("subtitle", "kicker", "column", "series", "section"):
+        setattr(article, key, fields.get(key, ""))
+    article.body = _paragraphs(text[match.end():], body_start)
+    article.captions = [(-1, Caption(c, "", body_start)) for c in fields.get("captions", [])]
+    article.credits = list(fields.get("credits", []))
+    article.first_line, article.last_line = 1, text.count("\n") + 1
+    if not article.body:
+        diagnostics.append(Diagnostic(source, "the article has no body text", line=body_start))
+        return None, fields, diagnostics
+    return article, fields, diagnostics
+
+
+def _key_lines(front_matter: str) -> dict[str, int]:
+    lines = {}
+    for number, line in enumerate(front_matter.split("\n"), start=2):
+        key = re.match(r"^([^\s:#][^:]*):", line)
+        if key:
+            lines.setdefault(key.group(1).strip(), number)
+    return lines
+
+
+def _is_cjk(char: str) -> bool:
+    return char > "\u2e80"
+
+
+def _paragraphs(body: str, first_line: int) -> list[Para]:
+    paras, run, start = [], [], 0
+    for number, line in enumerate([*body.split("\n"), ""], start=first_line):
+        if line.strip():
+            if not run:
+                start = number
+            run.append(line.strip())
+            continue
+        if run:
+            text = run[0]
+            for line in run[1:]:   # a line break inside a paragraph is a space only between Latin words
+                text += ("" if _is_cjk(text[-1]) or _is_cjk(line[0]) else " ") + line
+            heading = bool(_HEADING.match(text))
+            paras.append(Para(_HEADING.sub("", text), start, number - 1, heading=heading))
+            run = []
+    return paras

@@ -1,0 +1,61 @@
+"""Enrich: the articles of one page get their metadata, each field with its evidence.
+
+The work is done by the modules of ``builder.meta`` (one per field); this
+module only feeds them each article's text and records what they found.
+Dates are resolved per page because one article's year helps its neighbours.
+"""
+
+from __future__ import annotations
+
+from .meta.dates import date_articles
+from .meta.people import extract_organizations, extract_people
+from .meta.places import find_places
+from .meta.summary import describe
+from .meta.tags import extract_tags
+from .meta.themes import classify_themes
+from .model import Article, Diagnostic, Severity
+
+
+def title_text(article: Article) -> str:
+    return " ".join(p for p in (article.kicker, article.title, article.subtitle, *article.deck) if p)
+
+
+def full_text(article: Article) -> str:
+    return "\n".join([title_text(article), article.body_text(), *(cap.text for _, cap in article.captions)])
+
+
+def enrich_page(articles: list[Article]) -> list[Diagnostic]:
+    """Fill ``meta`` and ``evidence`` of every article of one page, in place."""
+    diagnostics: list[Diagnostic] = []
+    header_date = next((a.edition.get("date") for a in articles if a.edition.get("date")), None)
+    dates = date_articles(header_date, [full_text(a) for a in articles])
+    for article, date in zip(articles, dates):
+        title = title_text(article)
+        body = article.body_text()
+        text = full_text(article)
+        places = find_places(title, body, [*article.bylines, *article.credits])
+        themes = classify_themes(article.column or None, title, body)
+        meta = article.meta
+        meta["themes"] = list(themes.themes)
+        meta["districts"] = list(places.districts)
+        meta["regions"] = list(places.regions)
+        if date.date:
+            meta.update(date=date.date, date_precision=date.precision, date_source=date.source)
+        else:
+            diagnostics.append(Diagnostic(article.source, f"article {article.part} ('{article.title}'): "
+                                          "no date found in the text or a page header", Severity.WARNING,
+                                          article.first_line))
+        meta["authors"] = _unique(meta.get("authors", []))
+        meta["people"] = [p for p in extract_people(text) if p not in meta["authors"]]
+        meta["organizations"] = extract_organizations(text)
+        meta["tags"] = extract_tags(title, body)
+        meta["description"] = describe(article.title, [p.text for p in article.body if not p.heading])
+        article.evidence.update(
+            districts=list(places.evidence), themes=[f"source: {themes.source}", *themes.evidence],
+            date=list(date.evidence),
+        )
+    return diagnostics
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))

@@ -1,0 +1,270 @@
+"""One shared Chinese word segmenter for the whole builder.
+
+People, organisations, tags and (later) the search index must all see the
+same words, so they share one jieba tokenizer built once per process with
+the genre's own vocabulary (builder/data/genre.yaml) plus district and theme
+names when those data files exist.  Building it takes about a second, so it
+is created lazily on first use.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, NamedTuple
+
+import jieba
+import jieba.posseg
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+# Keys under which districts.yaml / themes.yaml may hold display names.
+# The files are written by other modules; only names are read from them.
+_NAME_KEYS = frozenset({
+    "name", "names", "alias", "aliases", "short", "short_name", "shortname",
+    "full", "full_name", "fullname", "abbr", "abbreviation", "zh", "label",
+    "labels", "title", "terms", "former", "old_names", "former_names",
+})
+_THEME_KEYS = frozenset({"name", "columns"})
+_TERM_RE = re.compile(r"^[\u4e00-\u9fff·]{2,12}$")
+
+_lock = threading.Lock()
+_segmenter: "_Segmenter | None" = None
+
+
+class Token(NamedTuple):
+    """A word with its part-of-speech tag and its span in the input."""
+
+    word: str
+    flag: str
+    start: int
+    end: int
+
+
+class _Segmenter(NamedTuple):
+    tokenizer: jieba.Tokenizer
+    pos: jieba.posseg.POSTokenizer
+    terms: tuple[str, ...]
+
+
+def _read_yaml(path: Path) -> Any:
+    """Load a YAML file, or None when it is missing or unreadable."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except (OSError, yaml.YAMLError):
+        return None
+
+
+@lru_cache(maxsize=1)
+def genre_data() -> dict:
+    """The parsed genre.yaml, shared by people, tags and summary.
+
+    Why: one place reads the genre knowledge, so every module agrees on it.
+    Example: genre_data()["people"]["titles_after"] → ['代表', '委员', '劳模', '工匠']
+    """
+    data = _read_yaml(DATA_DIR / "genre.yaml")
+    return data if isinstance(data, dict) else {}
+
+
+def words_of(value: Any) -> list[str]:
+    """Turn a YAML list or a space-separated block into a list of words.
+
+    Why: long word lists read better in YAML as folded blocks.
+    Example: words_of("王 张  李") → ['王', '张', '李']; words_of(['劳模']) → ['劳模']
+    """
+    if isinstance(value, str):
+        return value.split()
+    if isinstance(value, (list, tuple)):
+        return [str(item).strip() for item in value if str(item).strip()]
+    return []
+
+
+def names_in(node: Any, keys: frozenset = _NAME_KEYS, mapping_keys: bool = True,
+             under_name_key: bool = False) -> list[str]:
+    """Collect Chinese names from an arbitrary YAML structure.
+
+    Why: districts.yaml and themes.yaml belong to other modules and their
+    layout may change; only strings under name-like keys (name, aliases …)
+    and, when mapping_keys is set, mapping keys that are themselves Chinese
+    names are taken.
+    Example: names_in({"beibei": {"name": "北碚区", "aliases": ["北碚"]}})
+             → ['北碚区', '北碚']
+    """
+    found: list[str] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            key_text = str(key)
+            if mapping_keys and _TERM_RE.match(key_text):
+                found.append(key_text)
+            found.extend(names_in(value, keys, mapping_keys, key_text.lower() in keys))
+    elif isinstance(node, (list, tuple)):
+        for item in node:
+            found.extend(names_in(item, keys, mapping_keys, under_name_key))
+    elif isinstance(node, str) and under_name_key and _TERM_RE.match(node.strip()):
+        found.append(node.strip())
+    return found
+
+
+@lru_cache(maxsize=1)
+def district_names() -> tuple[str, ...]:
+    """District and region names (with aliases) from the places data, if any.
+
+    Why: place names must be known words for the segmenter and must never be
+    taken for people or tags.
+    Example: district_names() → ('北碚区', '北碚', …) or () when the file is absent
+    """
+    names: list[str] = []
+    for file_name in ("districts.yaml", "regions.yaml"):
+        names.extend(names_in(_read_yaml(DATA_DIR / file_name)))
+    return tuple(sorted(set(names)))
+
+
+@lru_cache(maxsize=1)
+def theme_names() -> tuple[str, ...]:
+    """Theme names and their labels from themes.yaml, if present.
+
+    Only names and printed column labels are taken, not the cue words, which
+    are hints for classification rather than vocabulary.
+    Example: theme_names() → ('渝工凝心铸魂', '渝工港湾', …) or ()
+    """
+    data = _read_yaml(DATA_DIR / "themes.yaml")
+    return tuple(sorted(set(names_in(data, _THEME_KEYS, mapping_keys=False))))
+
+
+def _user_dictionary() -> list[tuple[str, str]]:
+    """(term, tag) pairs in a fixed order, so segmentation is reproducible."""
+    entries: dict[str, str] = {}
+    terms = genre_data().get("terms") or {}
+    if isinstance(terms, dict):
+        for tag in sorted(terms, key=str):
+            for term in words_of(terms[tag]):
+                entries.setdefault(term, str(tag))
+    for name in district_names():
+        entries.setdefault(name, "ns")
+    for name in theme_names():
+        entries.setdefault(name, "nz")
+    return sorted(entries.items())
+
+
+def _build() -> _Segmenter:
+    logging.getLogger("jieba").setLevel(logging.ERROR)
+    jieba.setLogLevel(logging.ERROR)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    entries = _user_dictionary()
+    for term, tag in entries:
+        tok.add_word(term, None, tag)
+    pos = jieba.posseg.POSTokenizer(tok)
+    return _Segmenter(tok, pos, tuple(term for term, _ in entries))
+
+
+def _get() -> _Segmenter:
+    global _segmenter
+    if _segmenter is None:
+        with _lock:
+            if _segmenter is None:
+                _segmenter = _build()
+    return _segmenter
+
+
+def tokenizer() -> jieba.Tokenizer:
+    """The process-wide jieba tokenizer with the genre vocabulary loaded.
+
+    Why: one dictionary for every consumer; built once, on first use.
+    Example: tokenizer().lcut("渝工港湾") → ['渝工港湾'] (plain jieba: 渝/工/港湾)
+    """
+    return _get().tokenizer
+
+
+def pos_tokenizer() -> jieba.posseg.POSTokenizer:
+    """The part-of-speech tokenizer over the same dictionary as tokenizer()."""
+    return _get().pos
+
+
+def user_terms() -> list[str]:
+    """The extra terms added to the dictionary, sorted.
+
+    Example: '最美驿站' in user_terms() → True
+    """
+    return list(_get().terms)
+
+
+def cut(text: str) -> list[str]:
+    """Split text into words.
+
+    Why: shared by tags and the search index, so both see the same words.
+    Example: cut("全国劳模邓力") → ['全国劳模', '邓力']
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    return [word for word in tokenizer().lcut(text) if word]
+
+
+def posseg(text: str) -> list[tuple[str, str]]:
+    """Split text into (word, part-of-speech) pairs.
+
+    Example: posseg("林波代表表示") → [('林波', 'nr'), ('代表', 'n'), ('表示', 'v')]
+    """
+    return [(token.word, token.flag) for token in tokens(text)]
+
+
+def tokens(text: str) -> list[Token]:
+    """Split text into tokens that carry their character span.
+
+    Why: the person and organisation rules reason about word boundaries at
+    given offsets of the original text.
+    Example: tokens("林波代表") → [Token('林波', 'nr', 0, 2), Token('代表', 'n', 2, 4)]
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    result: list[Token] = []
+    offset = 0
+    for pair in pos_tokenizer().lcut(text):
+        word = pair.word
+        if not word:
+            continue
+        start = text.find(word, offset)
+        if start < 0:  # defensive: the tokenizer never drops characters
+            continue
+        result.append(Token(word, pair.flag, start, start + len(word)))
+        offset = start + len(word)
+    return result
+
+
+def is_dictionary_word(word: str) -> bool:
+    """True when the word is in the segmenter's dictionary (not guessed).
+
+    Why: real people in these pages are almost never dictionary words, while
+    the common words jieba mistags as names (北碚, 师生) are.
+    Example: is_dictionary_word("师生") → True; is_dictionary_word("陈继军") → False
+    """
+    return bool(word) and tokenizer().FREQ.get(word, 0) > 0
+
+
+def dictionary_tag(word: str) -> str:
+    """The dictionary part-of-speech tag of a word, or '' if unknown.
+
+    Example: dictionary_tag("周围") → 'f'
+    """
+    pos = pos_tokenizer()
+    pos.makesure_userdict_loaded()
+    return pos.word_tag_tab.get(word, "")
+
+
+def unique_in_order(items: Iterable[str]) -> list[str]:
+    """Deduplicate keeping first occurrence order.
+
+    Example: unique_in_order(['b', 'a', 'b']) → ['b', 'a']
+    """
+    seen: set[str] = set()
+    out: list[str] = []
+    for item in items:
+        if item not in seen:
+            seen.add(item)
+            out.append(item)
+    return out

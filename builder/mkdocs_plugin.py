@@ -1,0 +1,87 @@
+"""MkDocs plugin: a thin adapter that publishes what ``builder.pipeline`` builds.
+
+Registered in mkdocs.yml as ``newspaper``.  Each MkDocs event does one job:
+
+* ``on_config``  resolve the seeds folder next to mkdocs.yml;
+* ``on_files``   (priority 50, before Material's plugins see the files) run the
+                 pipeline and add every article and index page as a generated
+                 file; report the pipeline's diagnostics through MkDocs' log
+                 (errors and warnings as warnings, so ``--strict`` fails on them);
+* ``on_serve``   make ``mkdocs serve`` rebuild when a raw page changes.
+
+The builder's core knows nothing of MkDocs; moving to another generator means
+rewriting this file only.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from .indexes import index_pages
+from .model import Severity
+from .pipeline import build
+
+log = logging.getLogger("mkdocs.plugins.newspaper")
+
+
+def escape_for_templates(value):
+    """HTML-escape every string of a front-matter structure (quotes too: values land in attributes).
+
+    >>> escape_for_templates({"title": "<script>", "tags": ["a&b"], "part": 2})
+    {'title': '&lt;script&gt;', 'tags': ['a&amp;b'], 'part': 2}
+    """
+    if isinstance(value, str):
+        return html.escape(value, quote=True)
+    if isinstance(value, dict):
+        return {key: escape_for_templates(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [escape_for_templates(item) for item in value]
+    return value
+
+
+class NewspaperConfig(Config):
+    seeds = c.Type(str, default="seeds")
+
+
+class NewspaperPlugin(BasePlugin[NewspaperConfig]):
+    def on_config(self, config):
+        self.seeds_dir = Path(config.config_file_path).parent / self.config.seeds
+        return config
+
+    @event_priority(50)
+    def on_files(self, files: Files, *, config) -> Files:
+        result = build(self.seeds_dir)
+        for diagnostic in result.diagnostics:
+            if diagnostic.severity is Severity.INFO:
+                log.debug(str(diagnostic))
+            else:
+                log.warning(str(diagnostic))
+        dropped = len(result.dropped)
+        log.info(f"newspaper: {len(result.articles)} articles from {len(result.pages)} pages; "
+                 f"{dropped} furniture lines dropped (python -m builder explain PAGE lists them)")
+        generated = dict(result.files())
+        generated.update(index_pages([a.article for a in result.articles], [a.path for a in result.articles]))
+        for path, content in sorted(generated.items()):
+            if files.get_file_from_path(path) is not None:
+                log.warning(f"newspaper: {path} exists in docs/ and is generated too; the docs/ file is kept")
+                continue
+            files.append(File.generated(config, path, content=content))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        # MkDocs renders templates without autoescaping, and Material prints
+        # page.meta values (title, description) into <title> and <meta> raw.
+        # Front matter holds text from raw pages, so escape it here, once.
+        page.meta = escape_for_templates(page.meta)
+        return markdown
+
+    def on_serve(self, server, *, config, builder):
+        server.watch(str(self.seeds_dir))
+        return server

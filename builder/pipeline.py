@@ -1,0 +1,229 @@
+"""The pipeline, top to bottom: raw pages → articles → Markdown files.
+
+    read_page   bytes → text → blocks → articles (ingest, blocks, split)
+    enrich      articles → metadata (builder.meta)
+    render      article → Markdown (render, urls)
+    indexes     all articles → index pages (indexes)
+
+Nothing here knows about MkDocs: ``build`` returns the files to publish and
+the diagnostics, and the MkDocs plugin (or the CLI) decides what to do with
+them.  A page that cannot be read is reported and skipped; the others build.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import blocks as block_passes
+from .conservation import account
+from .contrib import read_markdown_article
+from .enrich import enrich_page
+from .ingest import UnreadableInput, decode, hard_break_lines, split_lines
+from .meta.dates import parse_iso_date
+from .model import Article, Diagnostic, Dropped, Page, Severity
+from .overrides import Overrides, apply_overrides, load_overrides, overrides_path
+from .render import render_article
+from .split import split_page
+from .urls import article_path, unique_paths
+
+RAW_PAGE_SUFFIXES = (".txt",)
+ARTICLE_SUFFIXES = (".md",)
+# Rules change the output of unchanged pages: the cache key includes this.
+PIPELINE_VERSION = "1"
+
+
+@dataclass
+class PublishedArticle:
+    article: Article
+    path: str          # docs-relative path of the Markdown file
+    markdown: str
+
+
+@dataclass
+class BuildResult:
+    articles: list[PublishedArticle] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    notes: dict[str, list[str]] = field(default_factory=dict)   # source → split/join notes
+
+    @property
+    def dropped(self) -> list[Dropped]:
+        return [d for page in self.pages for d in page.dropped]
+
+    @property
+    def failed(self) -> bool:
+        return any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    def files(self) -> dict[str, str]:
+        return {a.path: a.markdown for a in self.articles}
+
+
+def read_page(source: str, data: bytes, overrides: Overrides | None = None) -> tuple[Page, list[str]]:
+    """One raw page → its articles (enriched, corrected), drop list and diagnostics; never raises on bad input."""
+    try:
+        decoded = decode(data)
+    except UnreadableInput as exc:
+        return Page(source, [], [], [Diagnostic(source, str(exc))]), []
+    lines = split_lines(decoded.text)
+    page_blocks = block_passes.page_blocks(lines, hard_break_lines(decoded.text))
+    start_at = frozenset(overrides.start_at_lines) if overrides else frozenset()
+    join_at = frozenset(overrides.join_at_lines) if overrides else frozenset()
+    articles, dropped, diagnostics, notes = split_page(source, page_blocks, start_at, join_at)
+    page_text = "\n".join(lines)
+    diagnostics += conservation_diagnostics(source, page_text, articles, dropped)
+    diagnostics += enrich_page(articles)
+    if overrides:
+        diagnostics += apply_overrides(articles, overrides)
+    for item in dropped:
+        diagnostics.append(Diagnostic(source, f"dropped ({item.reason}): {item.text}", Severity.INFO, item.line))
+    return Page(source, articles, dropped, diagnostics, text=page_text), notes
+
+
+def conservation_diagnostics(source: str, page_text: str, articles: list[Article], dropped: list[Dropped]):
+    lost, invented = account(page_text, articles, dropped)
+    found = []
+    if lost:
+        found.append(Diagnostic(source, f"{sum(lost.values())} characters of the page were lost: "
+                                f"{''.join(sorted(lost.elements()))[:80]}"))
+    if invented:
+        found.append(Diagnostic(source, f"{sum(invented.values())} characters appear in the output but not "
+                                f"in the page: {''.join(sorted(invented.elements()))[:80]}"))
+    return found
+
+
+def read_contribution(source: str, data: bytes) -> Page:
+    """A contributed Markdown article → a one-article page; the contributor's fields win over enrichment."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return Page(source, [], [], [Diagnostic(source, f"a Markdown article must be UTF-8 (byte {exc.start})")])
+    article, fields, diagnostics = read_markdown_article(source, text)
+    if article is None:
+        return Page(source, [], [], diagnostics)
+    diagnostics += [d for d in enrich_page([article]) if "no date" not in d.message or "date" not in fields]
+    for key, value in fields.items():
+        if key in ("title", "subtitle", "kicker", "column", "series", "section", "captions", "credits"):
+            continue
+        article.meta[key] = value
+        article.evidence[key] = ["front matter"]
+    if "date" in fields:
+        article.meta["date_precision"] = parse_iso_date(fields["date"])[1]
+        article.meta["date_source"] = "front matter"
+    return Page(source, [article], [], diagnostics)
+
+
+def inputs(seeds_dir: Path) -> list[Path]:
+    """The raw pages and contributed articles of a folder, in a stable order (sorted by name)."""
+    return sorted(p for p in seeds_dir.iterdir()
+                  if p.is_file() and p.suffix.lower() in RAW_PAGE_SUFFIXES + ARTICLE_SUFFIXES)
+
+
+
+
+class PageCache:
+    """Processed pages by content hash (page bytes + overrides bytes + pipeline version).
+
+    ``mkdocs serve`` keeps one cache for the whole session, so after an edit only
+    the changed page is processed again.  Entries are deep-copied on the way out
+    because later stages (URLs) annotate the articles.
+    """
+
+    def __init__(self) -> None:
+        self._pages: dict[str, tuple[Page, list[str]]] = {}
+        self.hits = self.misses = 0
+
+    def get(self, key: str):
+        found = self._pages.get(key)
+        if found is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return copy.deepcopy(found)
+
+    def put(self, key: str, value) -> None:
+        self._pages[key] = copy.deepcopy(value)
+
+    def retain(self, keys: set[str]) -> None:
+        for key in set(self._pages) - keys:
+            del self._pages[key]
+
+
+def build(seeds_dir: Path, cache: PageCache | None = None) -> BuildResult:
+    """Build every input of ``seeds_dir``; return the articles to publish and all diagnostics."""
+    result = BuildResult()
+    if not seeds_dir.is_dir():
+        result.diagnostics.append(Diagnostic(str(seeds_dir), "seeds folder not found"))
+        return result
+    used_keys = set()
+    for path in inputs(seeds_dir):
+        page, notes, key = _process(path, cache)
+        used_keys.add(key)
+        result.pages.append(page)
+        result.diagnostics += page.diagnostics
+        result.notes[path.name] = notes
+    if cache is not None:
+        cache.retain(used_keys)
+    articles = _deduplicate([a for page in result.pages for a in page.articles], result.diagnostics)
+    paths = unique_paths(article_path(a.meta.get("date"), a.title) for a in articles)
+    for article, path in zip(articles, paths):
+        article.meta["slug"] = Path(path).stem
+        result.articles.append(PublishedArticle(article, path, render_article(article)))
+    return result
+
+
+def _process(path: Path, cache: PageCache | None) -> tuple[Page, list[str], str]:
+    try:
+        data = path.read_bytes()
+        override_file = overrides_path(path)
+        override_bytes = override_file.read_bytes() if override_file.is_file() else b""
+    except OSError as exc:
+        return Page(path.name, [], [], [Diagnostic(path.name, f"cannot read: {exc.strerror}")]), [], ""
+    key = content_hash(path.name.encode() + b"\0" + data + b"\0" + override_bytes)
+    cached = cache.get(key) if cache is not None else None
+    if cached is not None:
+        page, notes = cached
+        return page, notes, key
+    if path.suffix.lower() in ARTICLE_SUFFIXES:
+        page, notes = read_contribution(path.name, data), []
+    else:
+        overrides, problems = (load_overrides(override_file) if override_bytes else (None, []))
+        page, notes = read_page(path.name, data, overrides)
+        page.diagnostics[:0] = problems
+    if cache is not None:
+        cache.put(key, (page, notes))
+    return page, notes, key
+
+
+def _deduplicate(articles: list[Article], diagnostics: list[Diagnostic]) -> list[Article]:
+    """Publish an article printed on two pages once (the first, in source order), and say so."""
+    seen: dict[str, Article] = {}
+    kept = []
+    for article in articles:
+        key = hashlib.sha256((article.title + "\0" + article.body_text()).encode()).hexdigest()
+        first = seen.get(key)
+        if first is not None:
+            diagnostics.append(Diagnostic(article.source, f"article {article.part} ('{article.title}') duplicates "
+                                          f"{first.source} article {first.part}; published once",
+                                          Severity.WARNING, article.first_line))
+            continue
+        seen[key] = article
+        kept.append(article)
+    return kept
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(PIPELINE_VERSION.encode() + b"\0" + data).hexdigest()
+
+
+def write(result: BuildResult, out_dir: Path) -> list[Path]:
+    """Write the articles' Markdown under ``out_dir``; return the paths written."""
+    written = []
+    for path, text in sorted(result.files().items()):
+        target = out_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        written.append(target)
+    return written

@@ -1,0 +1,84 @@
+"""Rendering: front matter, the page layout in Markdown, and escaping of everything from an input."""
+
+import markdown
+import pytest
+import yaml
+
+from builder.model import Article, Caption, Para
+from builder.render import escape_markdown, render_article
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[点我](javascript:alert(1))",
+    "<a href=\"javascript:alert(1)\">链接</a>",
+    "{{ config.site_name }} {% for x in y %}",
+    "# 不是标题",
+    "* 不是列表",
+    "1. 不是编号",
+    "> 不是引用",
+    "| 不是 | 表格 |",
+    "**不是粗体** _不是斜体_ `不是代码`",
+    "&lt;已经是实体&gt;",
+]
+
+
+def _html(text: str) -> str:
+    return markdown.markdown(text, extensions=["attr_list", "md_in_html", "tables"])
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_escaped_text_renders_as_the_same_literal_text(text):
+    html = _html(escape_markdown(text))
+    assert html.startswith("<p>") and html.endswith("</p>")
+    inner = html[3:-4]
+    assert "<" not in inner.replace("&lt;", "")           # no element came from the input
+    import html as html_lib
+    assert html_lib.unescape(inner) == text               # and every character is still there
+
+
+def article(**kw) -> Article:
+    defaults = dict(source="page.txt", part=2, title="长寿区总工会“春送岗位”", column="渝工暖心",
+                    body=[Para("2月19日，长寿区总工会举办招聘会。", 58, 58), Para("下一步工作", 60, 60, heading=True),
+                          Para("提供更加优质高效便捷的服务。", 62, 62)],
+                    captions=[(0, Caption("长寿区2024年春风行动专场招聘会", "通讯员 李辉 摄", 68))],
+                    first_line=56, last_line=76)
+    defaults.update(kw)
+    return Article(**defaults)
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    _, fm, body = text.split("---\n", 2)
+    return yaml.safe_load(fm), body
+
+
+def test_front_matter_keys_and_values():
+    meta, _ = split_front_matter(render_article(article(meta={"themes": ["渝工暖心"], "date": "2024-02-19"})))
+    assert meta["title"] == "长寿区总工会“春送岗位”"
+    assert meta["column"] == "渝工暖心"
+    assert meta["captions"] == ["长寿区2024年春风行动专场招聘会（通讯员 李辉 摄）"]
+    assert meta["source"] == "page.txt" and meta["part"] == 2 and meta["lines"] == "56-76"
+    assert list(meta)[:2] == ["title", "column"]         # fixed order: readable diffs
+    assert "subtitle" not in meta                         # empty values are left out
+
+
+def test_body_keeps_headings_and_puts_captions_where_they_stood():
+    _, body = split_front_matter(render_article(article()))
+    lines = [line for line in body.splitlines() if line]
+    assert lines[0] == "# 长寿区总工会“春送岗位”"
+    assert lines[1] == "2月19日，长寿区总工会举办招聘会。"
+    assert lines[2].startswith('<figure class="article-photo"><figcaption>长寿区2024年春风行动专场招聘会')
+    assert lines[3] == "## 下一步工作"
+
+
+def test_hostile_title_and_caption_are_escaped_everywhere():
+    evil = article(title="<script>alert(1)</script>", subtitle="<img src=x onerror=alert(1)>",
+                   captions=[(-1, Caption("<b>图</b>", "", 1))],
+                   body=[Para("{{ 7*7 }} <iframe src=javascript:alert(1)>", 3, 3)])
+    text = render_article(evil)
+    meta, body = split_front_matter(text)
+    assert meta["title"] == "<script>alert(1)</script>"   # YAML keeps the text; templates escape it
+    html = _html(body)
+    for tag in ("<script", "<img", "<iframe", "<b>"):
+        assert tag not in html
+    assert "{{" not in body
