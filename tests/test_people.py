@@ -211,3 +211,7 @@ def test_never_raises_and_only_returns_text_it_was_given(text):
     orgs = extract_organizations(text)
     assert all(name in text for name in people + orgs)
     assert len(people) == len(set(people)) and len(orgs) == len(set(orgs))
+
+
+def test_a_conjunction_before_a_title_word_ends_no_name():
+    assert extract_people("推出重庆工运史和劳模风采展陈。") == []

@@ -263,6 +263,9 @@ def names_after_titles(text: str, toks: Sequence[Token]) -> list[NameSpan]:
     return spans
 
 
+_JOINING_CHARS = frozenset("和同跟")
+
+
 def names_before_titles(text: str, toks: Sequence[Token]) -> list[NameSpan]:
     """Names written right before 代表/劳模: 林波代表表示, 钟伟劳模工作室.
 
@@ -284,6 +287,9 @@ def names_before_titles(text: str, toks: Sequence[Token]) -> list[NameSpan]:
                 continue
             if not looks_like_name(candidate) or _verb_led(text, begin, end, by_start):
                 continue
+            if candidate[-1] in _JOINING_CHARS and begin in starts and by_start.get(end - 1) is not None \
+                    and by_start[end - 1].flag == "c":
+                continue  # 工运史和劳模: '和' joins two nouns, it ends no name here
             if not _is_cjk_at(text, begin - 1):
                 fit = 2
             elif begin in starts:
