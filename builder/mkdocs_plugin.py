@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files
 
 from .indexes import index_pages
 from .model import Severity
-from .pipeline import build
+from .pipeline import PageCache, build
 
 log = logging.getLogger("mkdocs.plugins.newspaper")
 
@@ -48,24 +48,31 @@ def escape_for_templates(value):
 
 class NewspaperConfig(Config):
     seeds = c.Type(str, default="seeds")
+    # processed pages by content hash; a rebuild re-processes only changed pages ('' turns it off)
+    cache_dir = c.Type(str, default=".cache/newspaper")
 
 
 class NewspaperPlugin(BasePlugin[NewspaperConfig]):
     def on_config(self, config):
-        self.seeds_dir = Path(config.config_file_path).parent / self.config.seeds
+        project = Path(config.config_file_path).parent
+        self.seeds_dir = project / self.config.seeds
+        if not hasattr(self, "cache"):   # kept across `mkdocs serve` rebuilds
+            self.cache = PageCache(project / self.config.cache_dir if self.config.cache_dir else None)
         return config
 
     @event_priority(50)
     def on_files(self, files: Files, *, config) -> Files:
-        result = build(self.seeds_dir)
+        result = build(self.seeds_dir, self.cache)
         for diagnostic in result.diagnostics:
             if diagnostic.severity is Severity.INFO:
                 log.debug(str(diagnostic))
             else:
                 log.warning(str(diagnostic))
         dropped = len(result.dropped)
-        log.info(f"newspaper: {len(result.articles)} articles from {len(result.pages)} pages; "
+        log.info(f"newspaper: {len(result.articles)} articles from {len(result.pages)} pages "
+                 f"({self.cache.misses} processed, {self.cache.hits} from cache); "
                  f"{dropped} furniture lines dropped (python -m builder explain PAGE lists them)")
+        self.cache.hits = self.cache.misses = 0
         generated = dict(result.files())
         generated.update(index_pages([a.article for a in result.articles], [a.path for a in result.articles]))
         for path, content in sorted(generated.items()):

@@ -12,9 +12,10 @@ them.  A page that cannot be read is reported and skipped; the others build.
 
 from __future__ import annotations
 
-import copy
 import hashlib
+import pickle
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from . import blocks as block_passes
@@ -31,8 +32,7 @@ from .urls import article_path, unique_paths
 
 RAW_PAGE_SUFFIXES = (".txt",)
 ARTICLE_SUFFIXES = (".md",)
-# Rules change the output of unchanged pages: the cache key includes this.
-PIPELINE_VERSION = "1"
+PACKAGE_DIR = Path(__file__).parent
 
 
 @dataclass
@@ -123,32 +123,69 @@ def inputs(seeds_dir: Path) -> list[Path]:
 
 
 
-class PageCache:
-    """Processed pages by content hash (page bytes + overrides bytes + pipeline version).
+@lru_cache(maxsize=1)
+def rules_fingerprint() -> str:
+    """A hash of the builder's code and data: any rule change invalidates every cached page."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        if path.suffix in (".py", ".yaml") and path.is_file():
+            digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
-    ``mkdocs serve`` keeps one cache for the whole session, so after an edit only
-    the changed page is processed again.  Entries are deep-copied on the way out
-    because later stages (URLs) annotate the articles.
+
+class PageCache:
+    """Processed pages by content hash (page bytes + overrides bytes + rules fingerprint).
+
+    In memory for one process (``mkdocs serve`` keeps it across rebuilds) and,
+    given a folder, on disk too, so a new ``mkdocs build`` after one page changed
+    processes only that page.  Entries are copied on the way out because later
+    stages (URLs) annotate the articles.  A corrupt or unreadable entry is a miss.
     """
 
-    def __init__(self) -> None:
-        self._pages: dict[str, tuple[Page, list[str]]] = {}
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder
+        self._pages: dict[str, bytes] = {}
         self.hits = self.misses = 0
 
     def get(self, key: str):
-        found = self._pages.get(key)
-        if found is None:
-            self.misses += 1
-            return None
-        self.hits += 1
-        return copy.deepcopy(found)
+        blob = self._pages.get(key)
+        if blob is None and self.folder is not None:
+            try:
+                blob = (self.folder / f"{key}.pickle").read_bytes()
+            except OSError:
+                blob = None
+        if blob is not None:
+            try:
+                value = pickle.loads(blob)
+            except Exception:     # a damaged or stale entry is only a miss  # noqa: BLE001
+                value = None
+            if value is not None:
+                self._pages[key] = blob
+                self.hits += 1
+                return value
+        self.misses += 1
+        return None
 
     def put(self, key: str, value) -> None:
-        self._pages[key] = copy.deepcopy(value)
+        blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self._pages[key] = blob
+        if self.folder is not None:
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                temporary = self.folder / f"{key}.tmp"
+                temporary.write_bytes(blob)
+                temporary.replace(self.folder / f"{key}.pickle")
+            except OSError:
+                pass              # a read-only checkout still builds, only without the disk cache
 
     def retain(self, keys: set[str]) -> None:
+        """Forget entries of pages that are gone or changed, in memory and on disk."""
         for key in set(self._pages) - keys:
             del self._pages[key]
+        if self.folder is not None and self.folder.is_dir():
+            for entry in self.folder.glob("*.pickle"):
+                if entry.stem not in keys:
+                    entry.unlink(missing_ok=True)
 
 
 def build(seeds_dir: Path, cache: PageCache | None = None) -> BuildResult:
@@ -215,7 +252,7 @@ def _deduplicate(articles: list[Article], diagnostics: list[Diagnostic]) -> list
 
 
 def content_hash(data: bytes) -> str:
-    return hashlib.sha256(PIPELINE_VERSION.encode() + b"\0" + data).hexdigest()
+    return hashlib.sha256(rules_fingerprint().encode() + b"\0" + data).hexdigest()
 
 
 def write(result: BuildResult, out_dir: Path) -> list[Path]:
