@@ -27,7 +27,7 @@ import re
 import yaml
 
 from .model import Article, Caption, Diagnostic, Para
-from .overrides import validate_field
+from .overrides import load_yaml_text, validate_field
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 _HEADING = re.compile(r"^#{1,6}\s+")
@@ -42,7 +42,7 @@ def read_markdown_article(source: str, text: str) -> tuple[Article | None, dict,
         return None, {}, [Diagnostic(source, "a Markdown article must start with YAML front matter between '---' lines",
                                      line=1)]
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = load_yaml_text(match.group(1)) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return None, {}, [Diagnostic(source, f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",

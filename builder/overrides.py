@@ -33,6 +33,24 @@ from .model import Article, Diagnostic, Severity
 
 OVERRIDE_SUFFIX = ".overrides.yaml"
 
+
+class TextDateLoader(yaml.SafeLoader):
+    """A safe YAML loader that leaves dates as written ('2023-05-24' stays text).
+
+    PyYAML would turn them into date objects, and raise on '2023-13-01' instead
+    of letting us report the bad date with its line.
+    """
+
+
+TextDateLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml_text(text: str):
+    return yaml.load(text, Loader=TextDateLoader)  # noqa: S506 — a SafeLoader subclass
+
 # field → kind of value; the same schema validates contributed Markdown articles
 TEXT_FIELDS = ("title", "subtitle", "kicker", "column", "series", "section", "description")
 LIST_FIELDS = ("themes", "districts", "regions", "authors", "credits", "people", "organizations", "tags")
@@ -44,7 +62,7 @@ class Overrides:
     source: str                                   # the overrides file's name
     start_at_lines: set[int] = field(default_factory=set)
     join_at_lines: set[int] = field(default_factory=set)
-    # (selector kind, selector value, {field: value}, line of the entry)
+    # (selector kind, selector value, {field: (value, line)}, line of the entry)
     entries: list[tuple[str, Any, dict, int]] = field(default_factory=list)
 
 
@@ -57,7 +75,7 @@ def load_overrides(path: Path) -> tuple[Overrides, list[Diagnostic]]:
     name = path.name
     result = Overrides(name)
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=TextDateLoader)
     except (OSError, UnicodeDecodeError) as exc:
         return result, [Diagnostic(name, f"cannot read overrides: {exc}")]
     except yaml.YAMLError as exc:
@@ -87,7 +105,7 @@ def load_overrides(path: Path) -> tuple[Overrides, list[Diagnostic]]:
 
 
 def _load_split(name: str, node, result: Overrides, diagnostics: list[Diagnostic]) -> None:
-    data = yaml.safe_load(yaml.serialize(node)) if node is not None else None
+    data = load_yaml_text(yaml.serialize(node)) if node is not None else None
     if not isinstance(data, dict):
         diagnostics.append(Diagnostic(name, "'split' is a mapping", line=node.start_mark.line + 1))
         return
@@ -109,7 +127,7 @@ def _load_entry(name: str, node, result: Overrides, diagnostics: list[Diagnostic
     fields: dict[str, Any] = {}
     for key_node, value_node in node.value:
         key, key_line = key_node.value, key_node.start_mark.line + 1
-        value = yaml.safe_load(yaml.serialize(value_node))
+        value = load_yaml_text(yaml.serialize(value_node))
         if key in ("part", "title") and selector is None and (key == "part" or "part" not in _keys(node)):
             if key == "part" and not (isinstance(value, int) and value > 0):
                 diagnostics.append(Diagnostic(name, "part must be a positive number", line=key_line))
@@ -120,7 +138,7 @@ def _load_entry(name: str, node, result: Overrides, diagnostics: list[Diagnostic
         if problem:
             diagnostics.append(Diagnostic(name, problem, line=key_line))
         else:
-            fields[key] = cleaned
+            fields[key] = (cleaned, key_line)
     if selector is None:
         diagnostics.append(Diagnostic(name, "entry names no article: add 'part: N' or 'title: …'", line=line))
         return
@@ -177,7 +195,7 @@ def apply_overrides(articles: list[Article], overrides: Overrides) -> list[Diagn
                                           f"(it has {len(articles)})", Severity.ERROR, line))
             continue
         for article in matches:
-            for key, value in fields.items():
+            for key, (value, field_line) in fields.items():
                 if key in ("title", "subtitle", "kicker", "column", "series", "section"):
                     setattr(article, key, value)
                     article.title_derived = article.title_derived and key != "title"
@@ -188,5 +206,5 @@ def apply_overrides(articles: list[Article], overrides: Overrides) -> list[Diagn
                     article.meta["date_source"] = "override"
                 else:
                     article.meta.setdefault("overridden", []).append(key)
-                article.evidence.setdefault(key, []).insert(0, f"override: {overrides.source}:{line}")
+                article.evidence.setdefault(key, []).insert(0, f"override: {overrides.source}:{field_line}")
     return diagnostics

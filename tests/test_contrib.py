@@ -1,0 +1,66 @@
+"""Contributed articles: clean Markdown with front matter, validated and published like the others."""
+
+import textwrap
+
+import pytest
+
+from builder.contrib import read_markdown_article
+from builder.pipeline import build
+
+GOOD = textwrap.dedent("""\
+    ---
+    title: 某区总工会举办职工趣味运动会
+    date: 2024-05-01
+    column: 渝工爱渝
+    districts: [北碚]
+    authors: [张三]
+    captions: [职工参加拔河比赛]
+    ---
+    5月1日，北碚区总工会在区体育馆举办职工趣味运动会，30家单位400余名职工参加。
+
+    ## 比赛项目
+
+    运动会设拔河、跳绳等项目。<script>alert(1)</script> **不是粗体**
+    第二行接着写。
+    """)
+
+
+def test_a_contributed_article_is_parsed_with_its_fields():
+    article, fields, diagnostics = read_markdown_article("contrib.md", GOOD)
+    assert not diagnostics
+    assert article.title == "某区总工会举办职工趣味运动会" and article.column == "渝工爱渝"
+    assert fields["districts"] == ["北碚区"] and fields["date"] == "2024-05-01"
+    assert [p.heading for p in article.body] == [False, True, False]
+    assert article.body[2].text.endswith("**不是粗体**第二行接着写。")    # CJK lines join without a space
+    assert [c.text for _, c in article.captions] == ["职工参加拔河比赛"]
+
+
+def test_a_contributed_article_is_published_enriched_and_escaped(tmp_path):
+    (tmp_path / "contrib.md").write_text(GOOD, encoding="utf-8")
+    result = build(tmp_path)
+    assert not [d for d in result.diagnostics if d.severity.value == "error"]
+    published = result.articles[0]
+    meta = published.article.meta
+    assert published.path == "articles/2024/2024-05-01-mou-qu-zong-gong-hui-ju-ban-zhi-gong-qu-wei-yun-dong-hui.md"
+    assert meta["date_source"] == "front matter" and meta["authors"] == ["张三"]
+    assert meta["themes"] == ["渝工爱渝"]                          # the column decides, as for raw pages
+    assert meta["description"].startswith("5月1日，北碚区总工会")  # filled by enrichment
+    assert "<script>" not in published.markdown and "&lt;script&gt;" in published.markdown
+
+
+@pytest.mark.parametrize("text, message, line", [
+    ("正文，没有前言。\n", "must start with YAML front matter", 1),
+    ("---\ntitle: [\n---\n正文。\n", "front matter is not valid YAML", None),
+    ("---\ndate: 2024-01-01\n---\n正文。\n", "needs a 'title'", 1),
+    ("---\ntitle: 标题\ndistricts: [火星区]\n---\n正文。\n", "unknown district '火星区'", 3),
+    ("---\ntitle: 标题\ndate: 2024-02-30\n---\n正文。\n", "malformed date '2024-02-30'", 3),
+    ("---\ntitle: 标题\ncolour: red\n---\n正文。\n", "unknown key 'colour'", 3),
+    ("---\ntitle: 标题\n---\n\n", "no body text", None),
+])
+def test_bad_contributions_are_reported(text, message, line):
+    _, _, diagnostics = read_markdown_article("bad.md", text)
+    found = [d for d in diagnostics if message in d.message]
+    assert found, [str(d) for d in diagnostics]
+    assert found[0].source == "bad.md"
+    if line is not None:
+        assert found[0].line == line
