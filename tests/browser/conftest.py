@@ -1,7 +1,6 @@
 """Browser tests: the built site served on 127.0.0.1, driven by Debian's Chromium via Playwright.
 
-Fixtures:
-* ``built_site``  — a strict ``mkdocs build`` of this repository into a temporary folder (once per session);
+Fixtures (``built_site``, the strict build of this repository, comes from tests/conftest.py):
 * ``site_url``    — that folder served over HTTP on 127.0.0.1 (once per session);
 * ``browser``     — headless Chromium (``/usr/bin/chromium``), never a downloaded browser build;
 * ``page``        — a fresh page whose requests and console errors are recorded:
@@ -17,8 +16,6 @@ import functools
 import http.server
 import os
 import shutil
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -30,16 +27,6 @@ SCREENSHOTS = ROOT / "tests" / "output" / "screenshots"
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync"]
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                         cwd=ROOT, capture_output=True, text=True, env=env)
-    assert run.returncode == 0, run.stderr[-4000:]
-    return out
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
