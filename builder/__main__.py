@@ -73,5 +73,17 @@ def run_check(paths: list[Path]) -> int:
     return 1 if errors else 0
 
 
+def run(argv: list[str] | None = None) -> int:
+    """``main``, quiet when the reader of the output goes away (``explain PAGE | head``)."""
+    try:
+        return main(argv)
+    except BrokenPipeError:
+        # Python flushes stdout again at exit; point it at devnull so that flush cannot fail too.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

@@ -26,6 +26,10 @@ from .meta.dates import parse_edition_header
 from .model import Block, Kind
 
 _HEADING_MARK = re.compile(r"^(#{1,6})\s+")
+_MARKUP_ONLY = re.compile(r"^[-*_=~`#>|+.:\s]+$")
+_SETEXT_UNDERLINE = re.compile(r"^(={3,}|-{3,})$")
+_FRONT_MATTER_KEY = re.compile(r"^[A-Za-z_][\w-]*\s*[:：]")
+FRONT_MATTER_MAX_LINES = 60
 PHOTO_GAP = 2          # blank lines that mark where a photo stood
 CAPTION_MAX_CHARS = 80
 
@@ -34,35 +38,100 @@ def group_lines(lines: list[str], hard_breaks: frozenset[int] = frozenset()) -> 
     """Group consecutive non-blank lines into blocks.
 
     A leading Markdown heading mark (``## 渝工港湾``) is taken off the text
-    and kept as ``heading_level``, a hint for the splitter.  Lines listed in
-    ``hard_breaks`` (they ended in a Markdown hard break) continue on the
-    next line without a space: the dump wrapped one title line there.
+    and kept as ``heading_level``, a hint for the splitter; so is a setext
+    underline (a line of ``===`` or ``---`` right under the text).  Lines
+    listed in ``hard_breaks`` (they ended in a Markdown hard break) continue
+    on the next line without a space: the dump wrapped one title line there.
+    A line of markup only (a rule, a code fence) is a block of its own, and
+    front matter an export put at the top of the file is one block of page
+    furniture: neither was printed on the page.
 
     >>> [b.text for b in group_lines(["企业生产忙", "勤把安全抓", "", "随着春节假期结束。"])]
     ['企业生产忙 勤把安全抓', '随着春节假期结束。']
     >>> [b.text for b in group_lines(["重庆45个站点", "入选全国“最美驿站”"], hard_breaks=frozenset({1}))]
     ['重庆45个站点入选全国“最美驿站”']
+    >>> [(b.text, b.heading_level) for b in group_lines(["职工之家", "====", "正文。", "***", "又一段。"])]
+    [('职工之家', 1), ('正文。', 0), ('***', 0), ('又一段。', 0)]
+    >>> [(b.text, b.heading_level) for b in group_lines(["大足区总工会", "# 搭建技能成才“立交桥”", "# 助力产业工人队伍建设", "记者 黄敏"])]
+    [('大足区总工会', 0), ('搭建技能成才“立交桥” 助力产业工人队伍建设', 1), ('记者 黄敏', 0)]
     """
     blocks: list[Block] = []
     run: list[str] = []
     start = gap = level = 0
-    for number, line in enumerate([*lines, ""], start=1):
-        if line:
-            mark = _HEADING_MARK.match(line)
-            if mark:
-                level = level or len(mark.group(1))
-                line = line[mark.end():]
-            if not run:
-                start = number
-            run.append(line)
-            continue
+    skip = front_matter_end(lines)
+    if skip:
+        body = tuple(line for line in lines[:skip] if line)
+        blocks.append(Block(body, 1, skip, kind=Kind.FURNITURE,
+                            note="front matter of an export, not printed on the page"))
+
+    def close(last: int) -> None:
+        nonlocal run, gap, level
         if run:
             wrapped = frozenset(i for i in range(len(run) - 1) if start + i in hard_breaks)
-            blocks.append(Block(tuple(run), start, number - 1, gap_before=gap, heading_level=level,
-                                wrapped=wrapped))
+            blocks.append(Block(tuple(run), start, last, gap_before=gap, heading_level=level, wrapped=wrapped))
             run, gap, level = [], 0, 0
-        gap += 1
+
+    for number, line in enumerate([*lines, ""], start=1):
+        if number <= skip:
+            continue
+        if not line:
+            close(number - 1)
+            gap += 1
+            continue
+        if is_markup_only(line):
+            underline = _SETEXT_UNDERLINE.match(line)
+            # under a finished sentence it is a rule, not an underline
+            if run and underline and not level and not labels.ends_sentence(run[-1]):
+                level = 1 if line[0] == "=" else 2
+                close(number)
+                continue
+            close(number - 1)
+            start = number
+            run.append(line)
+            close(number)
+            continue
+        mark = _HEADING_MARK.match(line)
+        # a Markdown heading is one line (or several marked ones, or one wrapped with a hard break):
+        # a marked line ends the run above it, and the first unmarked line after it starts a new run
+        wrapped_on = bool(run) and (number - 1) in hard_breaks
+        if run and not wrapped_on and bool(mark) != bool(level):
+            close(number - 1)
+        if mark:
+            level = level or len(mark.group(1))
+            line = line[mark.end():]
+        if not run:
+            start = number
+        run.append(line)
     return blocks
+
+
+def is_markup_only(line: str) -> bool:
+    """A line of Markdown markup with no text: a rule, a code fence, a lone heading or quote mark.
+
+    >>> is_markup_only("* * *"), is_markup_only("```"), is_markup_only("- 职工")
+    (True, True, False)
+    """
+    return bool(_MARKUP_ONLY.match(line))
+
+
+def front_matter_end(lines: list[str]) -> int:
+    """Number of lines of a YAML front matter block opening the file (``---`` … ``---``), or 0.
+
+    Some exports put their own metadata there; it was never printed on the page.
+
+    >>> front_matter_end(["---", "title：重庆工会", "date: 2023-05-25", "---", "渝工港湾"])
+    4
+    >>> front_matter_end(["---", "近日，北碚区总工会举办培训。", "---"])
+    0
+    """
+    first = next((i for i, line in enumerate(lines) if line), None)
+    if first is None or lines[first] != "---":
+        return 0
+    for index in range(first + 1, min(len(lines), first + FRONT_MATTER_MAX_LINES)):
+        if lines[index] in ("---", "..."):
+            fields = [line for line in lines[first + 1:index] if line]
+            return index + 1 if fields and _FRONT_MATTER_KEY.match(fields[0]) else 0
+    return 0
 
 
 def mark_labels(blocks: list[Block]) -> list[Block]:
@@ -76,7 +145,9 @@ def mark_labels(blocks: list[Block]) -> list[Block]:
 
 def _label(block: Block) -> Block:
     text = block.text
-    if len(block.lines) == 1:
+    if len(block.lines) == 1 and block.kind is Kind.TEXT:
+        if is_markup_only(text):
+            return replace(block, kind=Kind.FURNITURE, note="a rule or markup line with no text")
         if parse_edition_header(text):
             return replace(block, kind=Kind.HEADER, note="edition header")
         reason = labels.furniture_reason(text)

@@ -22,12 +22,14 @@ CLOSERS = "”’」』）)》】"
 class LabelRules:
     column_patterns: tuple[re.Pattern[str], ...]
     section_labels: frozenset[str]
+    brief_sections: frozenset[str]
     banner_patterns: tuple[re.Pattern[str], ...]
     furniture: tuple[tuple[re.Pattern[str], str], ...]
     credits: tuple[re.Pattern[str], ...]
     trailing_credit: re.Pattern[str]
     byline: re.Pattern[str]
     caption_credit: re.Pattern[str]
+    credit_roles: frozenset[str]
     bullets: str
     organisation_suffixes: tuple[str, ...]
     surnames: frozenset[str]
@@ -40,12 +42,14 @@ def rules() -> LabelRules:
     return LabelRules(
         column_patterns=tuple(re.compile(p) for p in data["column_patterns"]),
         section_labels=frozenset(data["section_labels"]),
+        brief_sections=frozenset(data.get("brief_sections", ())),
         banner_patterns=tuple(re.compile(p) for p in data["banner_patterns"]),
         furniture=tuple((re.compile(f["pattern"]), f["reason"]) for f in data["furniture"]),
         credits=tuple(re.compile(c["pattern"]) for c in data["credits"]),
         trailing_credit=re.compile(data["trailing_credit"]),
         byline=re.compile(data["byline_pattern"]),
         caption_credit=re.compile(data["caption_credit"]),
+        credit_roles=frozenset(data.get("credit_roles", ())),
         bullets=data["bullets"],
         organisation_suffixes=tuple(sorted(data["organisation_suffixes"], key=len, reverse=True)),
         surnames=frozenset(data["surnames"].strip()),
@@ -81,6 +85,15 @@ def is_section_label(text: str) -> bool:
     return text in rules().section_labels
 
 
+def is_brief_section(text: str) -> bool:
+    """A section of short news items, each title opening an article (``简讯``).
+
+    >>> is_brief_section("简讯"), is_brief_section("代表热议")
+    (True, False)
+    """
+    return text in rules().brief_sections
+
+
 def is_banner(text: str) -> bool:
     """A series banner such as ``成渝地区双城经济圈·工会在行动``."""
     return any(p.match(text) for p in rules().banner_patterns)
@@ -105,6 +118,8 @@ def credit_authors(text: str) -> list[str] | None:
     []
     >>> credit_authors("据了解，全市已建成驿站5220个。") is None
     True
+    >>> credit_authors("（记者 陈静 通讯员 刘洋）")
+    ['陈静', '刘洋']
     """
     for pattern in rules().credits:
         match = pattern.match(text)
@@ -114,7 +129,7 @@ def credit_authors(text: str) -> list[str] | None:
 
 
 def _person_names(names: str) -> list[str]:
-    parts = [p for p in re.split(r"[\s、，,]+", names) if p]
+    parts = [p for p in re.split(r"[\s、，,]+", names) if p and p not in rules().credit_roles]
     return parts if parts and all(is_person_name(p) for p in parts) else []
 
 

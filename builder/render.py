@@ -7,7 +7,6 @@ a link or a script on the site.
 
 from __future__ import annotations
 
-import html
 import re
 
 import yaml
@@ -43,6 +42,18 @@ def escape_markdown(text: str) -> str:
     return _LIST_MARK.sub(lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\.", escaped)
 
 
+def escape_html_text(text: str) -> str:
+    """Make text literal inside an HTML element: entities for HTML specials and template braces.
+
+    Used for the title-block lines, captions and credits, which render.py wraps
+    in HTML itself (Markdown is not parsed inside those elements).
+
+    >>> escape_html_text('{{ config }} <b>“引题”</b>')
+    '&#123;&#123; config &#125;&#125; &lt;b&gt;“引题”&lt;/b&gt;'
+    """
+    return "".join(_ENTITY.get(c, c) for c in text).replace('"', "&quot;").replace("'", "&#x27;")
+
+
 def front_matter(article: Article) -> dict:
     """The article's front matter, keys in a fixed order, empty values left out."""
     data = {
@@ -67,17 +78,53 @@ def front_matter(article: Article) -> dict:
     return {key: value for key, value in ordered.items() if value not in ("", [], None, {})}
 
 
-def render_article(article: Article) -> str:
-    """Markdown for one article: front matter, title block, body, captions where they stood."""
-    meta = front_matter(article)
-    lines = ["---", yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000).rstrip(), "---", ""]
+def render_article(article: Article, *, header: str = "", footer: str = "") -> str:
+    """Markdown for one article: front matter, title block, body, captions where they stood.
+
+    The site adds its links (date, themes, districts; related articles, previous
+    and next) as ``header`` (after the title block) and ``footer`` (after the
+    credits); the clean article written by ``python -m builder build`` has neither.
+    """
+    return render_front_matter(article) + render_body(article, header=header, footer=footer)
+
+
+def render_front_matter(article: Article) -> str:
+    """The YAML front matter block, '---' lines included, and the blank line after it."""
+    dumped = yaml.safe_dump(front_matter(article), allow_unicode=True, sort_keys=False, width=10_000)
+    return "---\n" + dumped.rstrip() + "\n---\n\n"
+
+
+def split_front_matter(markdown: str) -> tuple[str, str]:
+    r"""(front matter block, rest) of rendered Markdown, so the site can reuse the block as rendered.
+
+    >>> split_front_matter("---\ntitle: 标题\n---\n\n# 标题\n")
+    ('---\ntitle: 标题\n---\n\n', '# 标题\n')
+    >>> split_front_matter("# 无\n")
+    ('', '# 无\n')
+    """
+    if not markdown.startswith("---\n"):
+        return "", markdown
+    end = markdown.find("\n---\n", 3)
+    if end < 0:
+        return "", markdown
+    cut = end + len("\n---\n")
+    while markdown.startswith("\n", cut):
+        cut += 1
+    return markdown[:cut], markdown[cut:]
+
+
+def render_body(article: Article, *, header: str = "", footer: str = "") -> str:
+    """Everything after the front matter: title block, (header), body with captions, credits, (footer)."""
+    lines = []
     if article.kicker:
-        lines += [f'<p class="article-kicker">{html.escape(article.kicker)}</p>', ""]
+        lines += [f'<p class="article-kicker">{escape_html_text(article.kicker)}</p>', ""]
     lines += [f"# {escape_markdown(article.title)}", ""]
     if article.subtitle:
-        lines += [f'<p class="article-subtitle">{html.escape(article.subtitle)}</p>', ""]
+        lines += [f'<p class="article-subtitle">{escape_html_text(article.subtitle)}</p>', ""]
     for deck in article.deck:
-        lines += [f'<p class="article-deck">{html.escape(deck)}</p>', ""]
+        lines += [f'<p class="article-deck">{escape_html_text(deck)}</p>', ""]
+    if header:
+        lines += [header.rstrip(), ""]
     lines += _captions_after(article, -1)
     for index, para in enumerate(article.body):
         text = escape_markdown(para.text)
@@ -85,7 +132,9 @@ def render_article(article: Article) -> str:
         lines += _captions_after(article, index)
     credits = [*article.bylines, *article.credits]
     if credits:
-        lines += ['<p class="article-credits">' + "<br>".join(html.escape(c) for c in credits) + "</p>", ""]
+        lines += ['<p class="article-credits">' + "<br>".join(escape_html_text(c) for c in credits) + "</p>", ""]
+    if footer:
+        lines += [footer.rstrip(), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -93,6 +142,6 @@ def _captions_after(article: Article, index: int) -> list[str]:
     out = []
     for position, cap in article.captions:
         if position == index:
-            credit = f' <span class="caption-credit">（{html.escape(cap.credit)}）</span>' if cap.credit else ""
-            out += [f'<figure class="article-photo"><figcaption>{html.escape(cap.text)}{credit}</figcaption></figure>', ""]
+            credit = f' <span class="caption-credit">（{escape_html_text(cap.credit)}）</span>' if cap.credit else ""
+            out += [f'<figure class="article-photo"><figcaption>{escape_html_text(cap.text)}{credit}</figcaption></figure>', ""]
     return out

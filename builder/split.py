@@ -43,6 +43,12 @@ class Context:
 class Segment:
     context: Context
     blocks: list[Block] = field(default_factory=list)
+    labels: list[Block] = field(default_factory=list)    # the labels that opened it
+    orphans: list[Block] = field(default_factory=list)   # labels replaced before any article came
+
+
+_LABEL_SLOT = {Kind.COLUMN: "column", Kind.BANNER: "series", Kind.SECTION: "section"}
+_LABEL_NAME = {Kind.COLUMN: "column label", Kind.BANNER: "series banner", Kind.SECTION: "section label"}
 
 
 def split_page(source: str, blocks: list[Block], start_at: frozenset[int] = frozenset(),
@@ -66,13 +72,24 @@ def split_page(source: str, blocks: list[Block], start_at: frozenset[int] = froz
     diagnostics: list[Diagnostic] = []
     notes: list[str] = []
     for segment in segments(kept, notes, start_at):
-        for article in segment_articles(source, segment, notes):
+        orphans = segment.orphans + (segment.labels if not segment.blocks else [])
+        dropped += [Dropped(source, b.first_line, b.text, "a label with no article under it") for b in orphans]
+        if not segment.blocks:
+            continue
+        for position, article in enumerate(segment_articles(source, segment, notes)):
+            # the segment's labels were printed once, above its first article
+            printed_labels = [b.text for b in segment.labels] if position == 0 else []
+            if _is_empty(article):
+                # only the edition header stood here: it is page-level, carried by every article
+                dropped += [Dropped(source, b.first_line, b.text, "a label with no article under it")
+                            for b in segment.labels if position == 0]
+                continue
             if articles and article.first_line in join_at:
-                _merge_into(articles[-1], article)
+                _merge_into(articles[-1], article, printed_labels)
                 notes.append(f"line {article.first_line}: joined to the article above (editor's override)")
                 continue
             if not article.body and articles:
-                _merge_into(articles[-1], article)
+                _merge_into(articles[-1], article, printed_labels)
                 notes.append(f"line {article.first_line}: no running text follows; kept in the article above")
                 continue
             articles.append(article)
@@ -85,9 +102,26 @@ def split_page(source: str, blocks: list[Block], start_at: frozenset[int] = froz
             article.title = _derived_title(article)
             article.title_derived = True
             article.evidence["title"] = ["no title printed: derived from the first sentence"]
-    if not articles and kept:
-        diagnostics.append(Diagnostic(source, "no article text found", Severity.ERROR, kept[0].first_line))
+    if not articles:
+        diagnostics.append(_no_article(source, blocks, kept))
+    dropped.sort(key=lambda d: d.line)
     return articles, dropped, diagnostics, notes
+
+
+def _is_empty(article: Article) -> bool:
+    """Nothing printed belongs to the article but its labels."""
+    return not any([article.kicker, article.title, article.subtitle, article.deck, article.body,
+                    article.captions, article.bylines, article.credits])
+
+
+def _no_article(source: str, blocks: list[Block], kept: list[Block]) -> Diagnostic:
+    """Why a page gave no article: empty or all furniture (a warning), or no running text (an error)."""
+    if not blocks:
+        return Diagnostic(source, "empty page: no text to publish", Severity.WARNING)
+    if not kept:
+        return Diagnostic(source, "no article text: every line is page furniture (see the drop list)",
+                          Severity.WARNING, blocks[0].first_line)
+    return Diagnostic(source, "no article text found", Severity.ERROR, kept[0].first_line)
 
 
 def _edition(blocks: list[Block]) -> dict[str, str]:
@@ -101,7 +135,14 @@ def _edition(blocks: list[Block]) -> dict[str, str]:
 
 
 def segments(blocks: list[Block], notes: list[str], start_at: frozenset[int] = frozenset()) -> list[Segment]:
-    """Cut the page at its strong boundaries; labels become the segments' context."""
+    """Cut the page at its strong boundaries; labels become the segments' context.
+
+    Every segment is returned, also one whose labels have no article under
+    them (the caller drops those labels, logged): a label is never lost.
+    Labels with nothing between them apply together (a banner over a column
+    label); a label replaced by another of its kind before any text came is
+    an orphan.
+    """
     context = Context()
     current = Segment(context)
     found: list[Segment] = [current]
@@ -114,25 +155,33 @@ def segments(blocks: list[Block], notes: list[str], start_at: frozenset[int] = f
         return current
 
     for block in blocks:
-        if block.kind is Kind.COLUMN:
-            context = Context(column=block.text)
-            start(context)
-            notes.append(f"line {block.first_line}: column label '{block.text}' opens a segment")
-            continue
-        if block.kind is Kind.BANNER:
-            context = Context(series=block.text)
-            start(context)
-            notes.append(f"line {block.first_line}: series banner '{block.text}' opens a segment")
-            continue
-        if block.kind is Kind.SECTION:
-            context = Context(column=context.column, series=context.series, section=block.text)
-            start(context)
-            notes.append(f"line {block.first_line}: section label '{block.text}' opens a segment")
+        slot = _LABEL_SLOT.get(block.kind)
+        if slot:
+            name = _LABEL_NAME[block.kind]
+            if current.labels and not current.blocks:
+                # the label above has no text yet: both apply, unless this one replaces it
+                for label in [b for b in current.labels if _LABEL_SLOT[b.kind] == slot]:
+                    current.labels.remove(label)
+                    current.orphans.append(label)
+                    notes.append(f"line {label.first_line}: {_LABEL_NAME[label.kind]} '{label.text}' "
+                                 "has no article under it")
+                context = Context(**{**vars(current.context), slot: block.text})
+                current.context = context
+                notes.append(f"line {block.first_line}: {name} '{block.text}' applies with the label above")
+            else:
+                if block.kind is Kind.SECTION:
+                    context = Context(column=context.column, series=context.series, section=block.text)
+                else:
+                    context = Context(**{slot: block.text})
+                start(context)
+                notes.append(f"line {block.first_line}: {name} '{block.text}' opens a segment")
+            current.labels.append(block)
             continue
         if block.first_line in start_at and current.blocks:
             start(context)
             notes.append(f"line {block.first_line}: an article starts here (editor's override)")
-        elif block.kind is Kind.TEXT and current.blocks and _has_text(current.blocks):
+        elif block.kind is Kind.TEXT and _has_running_text(current.blocks):
+            # a heading under title lines only is the title they are the kicker of
             if block.heading_level == 1:
                 start(context)
                 notes.append(f"line {block.first_line}: level-one heading opens a segment")
@@ -144,11 +193,11 @@ def segments(blocks: list[Block], notes: list[str], start_at: frozenset[int] = f
         elif block.kind is Kind.TEXT:
             closed_by_credit = False
         current.blocks.append(block)
-    return [s for s in found if s.blocks]
+    return found
 
 
-def _has_text(blocks: list[Block]) -> bool:
-    return any(b.kind is Kind.TEXT for b in blocks)
+def _has_running_text(blocks: list[Block]) -> bool:
+    return any(b.kind is Kind.TEXT and is_body(b.text) for b in blocks)
 
 
 def segment_articles(source: str, segment: Segment, notes: list[str]) -> list[Article]:
@@ -157,10 +206,13 @@ def segment_articles(source: str, segment: Segment, notes: list[str]) -> list[Ar
     article, body_start = title_block(source, segment.context, blocks, notes)
     body_blocks, join_notes = rejoin(blocks[body_start:])
     notes.extend(join_notes)
-    split_at = _inner_article_start(body_blocks)
+    briefs = labels.is_brief_section(segment.context.section)
+    split_at = _inner_article_start(body_blocks, briefs=briefs)
     rest: list[Article] = []
     if split_at is not None:
-        notes.append(f"line {body_blocks[split_at].first_line}: heading with a deck line opens a new article")
+        why = (f"a title under the items section '{segment.context.section}'" if briefs
+               else "heading with a deck line")
+        notes.append(f"line {body_blocks[split_at].first_line}: {why} opens a new article")
         rest = segment_articles(source, Segment(segment.context, body_blocks[split_at:]), notes)
         body_blocks = body_blocks[:split_at]
     fill_body(article, body_blocks)
@@ -188,7 +240,8 @@ def title_block(source: str, context: Context, blocks: list[Block], notes: list[
         elif block.kind is Kind.CREDIT:
             article.bylines.append(block.text)
             article.meta.setdefault("authors", []).extend(labels.credit_authors(block.text) or [])
-        elif block.kind is Kind.TEXT and not is_body(block.text):
+        elif block.kind is Kind.TEXT and (not is_body(block.text) or _marked_title(block)
+                                          or _dash_subtitle(block, title_lines)):
             following = _next_text(blocks, index)
             if following and cut_reason(block, following.text, strict=True):
                 break
@@ -211,6 +264,30 @@ def title_block(source: str, context: Context, blocks: list[Block], notes: list[
     if spanned:
         article.first_line, article.last_line = spanned[0].first_line, spanned[-1].last_line
     return article, index
+
+
+def _marked_title(block: Block) -> bool:
+    """A line the dump marks as a heading is a title line however long, unless it is a finished sentence.
+
+    >>> _marked_title(Block(("奋力打造新时代工会工作市域标杆 在新时代新征程新重庆建设中开创重庆工运事业新局面 全面建设社会主义现代化新重庆",), 1, 1, heading_level=1))
+    True
+    >>> _marked_title(Block(("近日，北碚区总工会举办培训。",), 1, 1, heading_level=1))
+    False
+    """
+    return bool(block.heading_level) and not labels.ends_sentence(block.text) and not labels.is_bullet_item(block.text)
+
+
+def _dash_subtitle(block: Block, title_lines: list[Block]) -> bool:
+    """A line opening with a dash right under the title is its subtitle (副题), however long.
+
+    >>> title = [Block(("凝聚奋进力量 谱写时代华章",), 1, 1)]
+    >>> _dash_subtitle(Block(("——江津区总工会深入学习贯彻党的二十大精神、团结动员全区广大职工建功新时代的五年工作回眸",), 3, 3), title)
+    True
+    >>> _dash_subtitle(Block(("——成功入选全国“新时代枫桥经验”工会实践先行先试工作名单。",), 3, 3), title)
+    False
+    """
+    return (bool(title_lines) and len(block.lines) == 1 and block.text.startswith("—")
+            and not labels.ends_sentence(block.text))
 
 
 def _next_text(blocks: list[Block], index: int) -> Block | None:
@@ -250,11 +327,18 @@ def _caption(block: Block) -> Caption:
     return Caption(text=text, credit=credit, line=block.first_line)
 
 
-def _inner_article_start(blocks: list[Block]) -> int | None:
+def _inner_article_start(blocks: list[Block], briefs: bool = False) -> int | None:
     """Index of a heading + deck + running text inside a body, or None.
 
     A section heading is followed directly by running text; a new title is
-    followed by at least one more short line (its subtitle) first.
+    followed by at least one more short line (its subtitle) first.  Under a
+    section of short news items (``briefs``) every title line after running
+    text opens the next item.
+
+    >>> blocks = [Block((t,), n, n) for n, t in enumerate(["今年以来，全区新建驿站12个。", "綦江区“工会驿站”上新",
+    ...                                                      "近日，綦江区新建成的12个驿站投入使用。"])]
+    >>> _inner_article_start(blocks), _inner_article_start(blocks, briefs=True)
+    (None, 1)
     """
     texts = [(i, b) for i, b in enumerate(blocks) if b.kind is Kind.TEXT]
     for n, (i, block) in enumerate(texts):
@@ -263,7 +347,7 @@ def _inner_article_start(blocks: list[Block]) -> int | None:
         deck = 0
         for _, later in texts[n + 1:]:
             if is_body(later.text):
-                if deck and not any(_ENUMERATED.match(b.text) for _, b in texts[n + 1:n + 1 + deck]):
+                if (deck or briefs) and not any(_ENUMERATED.match(b.text) for _, b in texts[n + 1:n + 1 + deck]):
                     return i
                 break
             deck += 1
@@ -300,11 +384,13 @@ def fill_body(article: Article, blocks: list[Block]) -> None:
         article.last_line = max(article.last_line, blocks[-1].last_line)
 
 
-def _merge_into(target: Article, stray: Article) -> None:
-    """Keep an article that is not one (no running text, or an editor's join) in the article above it."""
-    labels_shown = [label for label, same in ((stray.column, target.column), (stray.series, target.series),
-                                               (stray.section, target.section)) if label != same]
-    for line in [*labels_shown, stray.kicker, stray.title, stray.subtitle, *stray.deck]:
+def _merge_into(target: Article, stray: Article, printed_labels: list[str]) -> None:
+    """Keep an article that is not one (no running text, or an editor's join) in the article above it.
+
+    The labels printed above the stray (``printed_labels``) become lines of
+    the body, so the label text stays published as often as it was printed.
+    """
+    for line in [*printed_labels, stray.kicker, stray.title, stray.subtitle, *stray.deck]:
         if line:
             target.body.append(Para(line, stray.first_line, stray.first_line, heading=line == stray.title))
     offset = len(target.body)

@@ -13,29 +13,41 @@ import re
 # Ideographs, CJK punctuation and the full-width forms block: the text a
 # half-width mark has to touch before it is taken for Chinese punctuation.
 _CJK_CHAR = (
-    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"   # ideographs
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"   # ideographs
     "\u3000-\u303f"                              # CJK symbols and punctuation
     "\uff01-\uff60"                              # full-width forms
     "\u2018\u2019\u201c\u201d\u2014\u2026\u00b7"  # curly quotes, dash, ellipsis, middle dot
 )
-CJK_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# the supplementary planes hold rare ideographs of names and places (𠮷, 𡌶)
+CJK_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 
 _WIDE = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _HALF_PUNCT_NEAR_CJK = re.compile(
     rf"(?<=[{_CJK_CHAR}]) ?([,:;?!()]) ?| ?([,:;?!()]) ?(?=[{_CJK_CHAR}])"
 )
 _FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACES = re.compile(r"[ \t\u00a0\u3000\u2002-\u200a\u202f\u205f]+")
+# a full-width comma before exactly three digits groups thousands; a full-width full stop between digits is a decimal point
+_WIDE_THOUSANDS = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
+_WIDE_DECIMAL = re.compile(r"(?<=\d)．(?=\d)")
+_INVISIBLE = re.compile(
+    "[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u2061-\u2064\ufffc]"   # zero-width, soft hyphen, object slot
+    "|[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]"                  # bidirectional controls
+    "|[\x00-\x08\x0b-\x1f\x7f-\x9f]"                                   # C0/C1 control characters
+)
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 
 
 def remove_invisible_characters(line: str) -> str:
-    """Drop zero-width spaces, stray byte-order marks and soft hyphens.
+    """Drop zero-width spaces, stray byte-order marks, soft hyphens, bidi and control characters.
 
-    They are layout residue, invisible to readers, and they break search.
+    They are layout residue, invisible to readers, and they break search;
+    bidirectional overrides can even make published text read differently
+    from what was printed.
 
     >>> remove_invisible_characters("渝工\\u200b港湾\\ufeff")
     '渝工港湾'
+    >>> remove_invisible_characters("\\u202e工会\\u202c\\x07")
+    '工会'
     """
     return _INVISIBLE.sub("", line)
 
@@ -50,6 +62,19 @@ def fold_fullwidth_alphanumerics(line: str) -> str:
     '截至2024年底，APP'
     """
     return _FULLWIDTH_ALNUM.sub(lambda m: chr(ord(m.group()) - 0xFEE0), line)
+
+
+def narrow_number_separators(line: str) -> str:
+    """Give a number written in full-width forms its ASCII separators, once its digits are ASCII.
+
+    ``１，２００`` folds to ``1，200``; the comma groups thousands, so it becomes
+    ``1,200`` as in any number typed half-width.  A comma before one, two or
+    four digits stays: it separates items.
+
+    >>> narrow_number_separators("培训职工1，200余人次，合格率9．5成，分1，2两批")
+    '培训职工1,200余人次，合格率9.5成，分1，2两批'
+    """
+    return _WIDE_DECIMAL.sub(".", _WIDE_THOUSANDS.sub(",", line))
 
 
 def collapse_spaces(line: str) -> str:
@@ -93,6 +118,7 @@ def widen_cjk_punctuation(line: str) -> str:
 FIXES = (
     remove_invisible_characters,
     fold_fullwidth_alphanumerics,
+    narrow_number_separators,
     collapse_spaces,
     widen_cjk_punctuation,
 )
@@ -106,5 +132,18 @@ def fix_line(line: str) -> str:
 
 
 def cjk_characters(text: str) -> list[str]:
-    """The CJK ideographs of ``text``, in order (what conservation counts)."""
+    """The CJK ideographs of ``text``, in order."""
     return CJK_IDEOGRAPH.findall(text)
+
+
+def readable_characters(text: str) -> list[str]:
+    """The letters and digits of ``text`` in any script, in order (what conservation counts).
+
+    Ideographs, Latin letters and numbers carry the text; punctuation,
+    spaces and markup may legitimately change on the way (a half-width comma
+    widens, a heading mark becomes a heading).
+
+    >>> "".join(readable_characters("截至2024年底，APP上线！"))
+    '截至2024年底APP上线'
+    """
+    return [ch for ch in text if ch.isalnum() or CJK_IDEOGRAPH.match(ch)]

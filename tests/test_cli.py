@@ -42,6 +42,16 @@ def test_explain_shows_layout_decisions_and_evidence():
     assert "- line 1: 建立成渝地区区县工会互融互联互通机制 (repeats line 125)" in out
 
 
+def test_explain_into_a_pipe_closed_early_ends_quietly():
+    # `python -m builder explain PAGE | head -0`: the reader is gone before the first line.
+    reader = subprocess.Popen([sys.executable, "-m", "builder", "explain", str(SEEDS / "city-union-sixth-congress.txt")],
+                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    reader.stdout.close()
+    stderr = reader.stderr.read().decode()
+    assert reader.wait() == 0
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr
+
+
 def test_check_passes_on_the_seeds_and_changes_nothing():
     before = {p.name: p.read_bytes() for p in SEEDS.iterdir()}
     done = run("check", str(SEEDS))

@@ -56,3 +56,10 @@ def test_the_same_column_label_on_two_articles_is_not_invented():
     articles = [Article("p.txt", 1, column="渝工铸魂", title="", body=[Para("甲文。", 2, 2)]),
                 Article("p.txt", 2, column="渝工铸魂", title="", body=[Para("乙文。", 3, 3)])]
     assert account(page, articles, []) == (Counter(), Counter())
+
+
+def test_latin_letters_and_digits_are_counted_too():
+    page = "渝工港湾\n驿站建成5220个，APP上线。"
+    article = Article("p.txt", 1, title="渝工港湾", body=[Para("驿站建成522个，AP上线。", 2, 2)])
+    lost, invented = account(page, [article], [])
+    assert lost == Counter({"0": 1, "P": 1}) and not invented

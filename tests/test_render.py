@@ -82,3 +82,21 @@ def test_hostile_title_and_caption_are_escaped_everywhere():
     for tag in ("<script", "<img", "<iframe", "<b>"):
         assert tag not in html
     assert "{{" not in body
+
+
+def test_site_header_goes_after_the_title_block_and_footer_after_the_credits():
+    a = article(subtitle="副题", captions=[(-1, Caption("开头的图", "", 57))], bylines=["何勇 长寿区总工会"])
+    text = render_article(a, header="HEADER-LINE", footer="FOOTER-LINE")
+    lines = [line for line in text.split("---\n", 2)[2].splitlines() if line]
+    assert lines[:4] == ["# 长寿区总工会“春送岗位”", '<p class="article-subtitle">副题</p>', "HEADER-LINE",
+                         '<figure class="article-photo"><figcaption>开头的图</figcaption></figure>']
+    assert lines[-2:] == ['<p class="article-credits">何勇 长寿区总工会</p>', "FOOTER-LINE"]
+
+
+def test_front_matter_block_splits_off_exactly_as_rendered():
+    from builder.render import render_body, render_front_matter, split_front_matter
+
+    a = article(meta={"date": "2024-02-19"})
+    text = render_article(a)
+    front, body = split_front_matter(text)
+    assert front == render_front_matter(a) and body == render_body(a) and front + body == text

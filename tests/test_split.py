@@ -157,3 +157,95 @@ def test_page_without_a_title_block_gets_a_derived_title_and_a_warning():
     assert articles[0].title == "近日，某区总工会举办职工运动会。"
     assert articles[0].title_derived
     assert "no title block" in diagnostics[0].message and diagnostics[0].line == 1
+
+
+# ---- rules that pages beyond the seeds needed ------------------------------------
+
+def split(text):
+    lines = split_lines(text)
+    return split_page("x.txt", page_blocks(lines))
+
+
+BODY = "近日，某区总工会举办职工运动会，参赛职工达500余人。"
+
+
+@pytest.mark.parametrize("lines, kinds", [
+    (["---"], ["furniture"]),                       # a rule
+    (["```"], ["furniture"]),                       # a code fence
+    (["* * *"], ["furniture"]),
+    (["- 横线开头的一段话。"], ["text"]),
+    (["（本版稿件由各区县总工会提供）"], ["credit"]),
+    (["（记者 陈静 通讯员 刘洋）"], ["credit"]),
+])
+def test_more_labels(lines, kinds):
+    blocks = mark_labels(group_lines(split_lines("\n".join(lines))))
+    assert [b.kind.value for b in blocks] == kinds
+
+
+def test_front_matter_of_an_export_is_dropped_and_logged():
+    articles, dropped, _, _ = split(f"---\ntitle: 导出标题\ndate: 2024-05-20\n---\n渝工铸魂\n\n标题一\n\n{BODY}")
+    assert [(a.column, a.title) for a in articles] == [("渝工铸魂", "标题一")]
+    assert dropped[0].line == 1 and dropped[0].reason.startswith("front matter")
+
+
+def test_a_setext_underline_marks_a_heading():
+    blocks = group_lines(split_lines(f"前言一句\n\n标题一\n======\n{BODY}"))
+    assert [(b.text, b.heading_level) for b in blocks] == [("前言一句", 0), ("标题一", 1), (BODY, 0)]
+
+
+def test_a_rule_under_a_finished_sentence_is_not_an_underline():
+    blocks = mark_labels(group_lines(split_lines(f"{BODY}\n---\n{BODY}")))
+    assert [b.kind.value for b in blocks] == ["text", "furniture", "text"]
+    assert blocks[0].heading_level == 0
+
+
+def test_a_label_with_no_article_under_it_goes_to_the_drop_list():
+    articles, dropped, _, _ = split(f"渝工铸魂\n\n标题一\n\n{BODY}\n\n渝工港湾")
+    assert [a.title for a in articles] == ["标题一"]
+    assert [(d.text, d.reason) for d in dropped] == [("渝工港湾", "a label with no article under it")]
+
+
+def test_a_label_replaced_before_any_text_is_dropped_and_a_banner_over_a_column_applies_with_it():
+    articles, dropped, _, _ = split(f"渝工铸魂\n\n渝工港湾\n\n标题一\n\n{BODY}\n\n"
+                                    f"成渝地区双城经济圈·工会在行动\n\n渝工之家\n\n标题二\n\n{BODY}")
+    assert [(a.column, a.series, a.title) for a in articles] == [
+        ("渝工港湾", "", "标题一"), ("渝工之家", "成渝地区双城经济圈·工会在行动", "标题二")]
+    assert [d.text for d in dropped] == ["渝工铸魂"]
+
+
+def test_a_repeated_label_over_a_stray_title_is_published_as_often_as_printed():
+    # the second 渝工铸魂 heads a title with no text: both go into the article above
+    articles, dropped, _, _ = split(f"渝工铸魂\n\n标题一\n\n{BODY}\n\n渝工铸魂\n\n只有标题")
+    assert [p.text for p in articles[0].body] == [BODY, "渝工铸魂", "只有标题"]
+
+
+def test_an_edition_header_alone_makes_no_empty_article():
+    articles, dropped, diagnostics, _ = split(f"版次:003 作者:来源: 2024年03月08日\n\n渝工暖心\n\n标题一\n\n{BODY}")
+    assert [(a.column, a.title, a.edition["date"]) for a in articles] == [("渝工暖心", "标题一", "2024-03-08")]
+    assert not diagnostics
+
+
+def test_each_title_under_a_brief_section_opens_an_article():
+    articles, _, _, _ = split(f"简讯\n\n标题一\n\n{BODY}\n\n标题二\n\n{BODY}\n\n标题三\n\n{BODY}")
+    assert [(a.section, a.title) for a in articles] == [("简讯", "标题一"), ("简讯", "标题二"), ("简讯", "标题三")]
+    articles, _, _, _ = split(f"代表热议\n\n标题一\n\n{BODY}\n\n小标题\n\n{BODY}")
+    assert [a.title for a in articles] == ["标题一"]          # elsewhere it is a section heading
+
+
+def test_a_kicker_line_above_a_marked_title_stays_in_its_title_block():
+    for text in (f"涪陵区总工会\n\n# 技能比武跑出加速度\n\n{BODY}", f"涪陵区总工会\n# 技能比武跑出加速度\n\n{BODY}"):
+        (article,) = split(text)[0]
+        assert (article.kicker, article.title) == ("涪陵区总工会", "技能比武跑出加速度")
+
+
+def test_a_long_marked_title_and_a_long_dash_subtitle_stay_in_the_title_block():
+    title = "奋力打造新时代工会工作市域标杆 在新时代新征程新重庆建设中开创重庆工运事业新局面 全面建设现代化新重庆"
+    subtitle = "——重庆市工会第六次代表大会胜利闭幕 大会选举产生新一届委员会和经费审查委员会并通过各项决议"
+    (article,) = split(f"# {title}\n\n{subtitle}\n\n{BODY}")[0]
+    assert (article.title, article.subtitle, [p.text for p in article.body]) == (title, subtitle, [BODY])
+
+
+def test_empty_and_furniture_only_pages_are_reported():
+    assert [str(d) for d in split("")[2]] == ["x.txt: warning: empty page: no text to publish"]
+    assert [str(d) for d in split("扫描查看名单\n\n---")[2]] == [
+        "x.txt:1: warning: no article text: every line is page furniture (see the drop list)"]

@@ -3,9 +3,12 @@
 import pytest
 
 from builder.textfix import (
+    cjk_characters,
     collapse_spaces,
     fix_line,
     fold_fullwidth_alphanumerics,
+    narrow_number_separators,
+    readable_characters,
     remove_invisible_characters,
     widen_cjk_punctuation,
 )
@@ -74,3 +77,33 @@ def test_remove_invisible_characters(before, after):
 
 def test_fix_line_runs_every_fix_in_order():
     assert fix_line("\u3000截至２０２４年底 ,全区基层工会组织2263个  ") == "截至2024年底，全区基层工会组织2263个"
+
+
+@pytest.mark.parametrize("before, after", [
+    ("培训职工1，200余人次", "培训职工1,200余人次"),     # folded from １，２００
+    ("增长3．5个百分点", "增长3.5个百分点"),
+    ("分1，2两批进行", "分1，2两批进行"),               # a list, not thousands
+    ("共12，3456人", "共12，3456人"),
+])
+def test_narrow_number_separators(before, after):
+    assert narrow_number_separators(before) == after
+
+
+@pytest.mark.parametrize("before, after", [
+    ("渝工\u202e铸魂\u202c", "渝工铸魂"),                # a right-to-left override would reorder the text
+    ("\u2066沙坪坝区\u2069", "沙坪坝区"),
+    ("竞赛\x07\x1b[31m据悉", "竞赛[31m据悉"),           # terminal colour codes lose their ESC
+    ("\u0085工会\u009f", "工会"),
+])
+def test_bidi_and_control_characters_are_removed(before, after):
+    assert remove_invisible_characters(before) == after
+
+
+def test_fix_line_folds_a_fullwidth_number_whole():
+    assert fix_line("培训职工１，２００余人次,合格率９５％") == "培训职工1,200余人次，合格率95％"
+
+
+def test_supplementary_ideographs_count_as_chinese():
+    assert cjk_characters("吉𠮷") == ["吉", "𠮷"]
+    assert widen_cjk_punctuation("𠮷,好") == "𠮷，好"
+    assert readable_characters("𠮷2，A") == ["𠮷", "2", "A"]

@@ -1,0 +1,1 @@
+"""Bad input, hostile input, property tests and unseen pages: the builder under stress."""
