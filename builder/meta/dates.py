@@ -191,7 +191,11 @@ def normalise_date_text(text: str) -> str:
 # ------------------------------------------------------------ finding mentions
 
 _RELATIVE = "今年|本年|去年|前年|明年|后年|同年|当年"
+# Every part is optional, so without the lookahead the pattern matches the empty
+# string at every character; the lookahead skips the positions where no date
+# can start (a digit or a relative year word), which finds the same dates faster.
 _DATE = re.compile(
+    rf"(?=\d|{_RELATIVE})"
     rf"(?P<rel>{_RELATIVE})?"
     r"(?:(?<!\d)(?P<y>\d{4})\s*年(?![代级龄])(?:\s*(?=\d))?)?"
     r"(?:(?<![\d.])(?P<m>1[0-2]|0?[1-9])\s*月(?:份)?"

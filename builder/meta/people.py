@@ -442,7 +442,7 @@ def extract_people(text: str) -> list[str]:
     spans += names_after_titles(text, toks)
     spans += names_before_titles(text, toks)
     spans += guessed_names(text, toks)
-    blocked = _organisation_spans(text, toks)
+    blocked = organisation_spans(text)
     names = unique_in_order(text[s.start:s.end] for s in _resolve(spans, blocked))
     names = [name for name in names if not is_place_stem(name, text)]
     return sorted(names, key=lambda name: (text.find(name), name))
@@ -459,13 +459,40 @@ def _suffix_of(tok: Token, suffixes: Sequence[str]) -> str:
     token is a word of two or more characters (税务|局, 卷烟|厂), so 大局,
     布局, 新格局 are not organisations.
     """
-    for suffix in suffixes:
-        if tok.word.endswith(suffix):
-            stem = tok.word[: -len(suffix)]
-            if len(suffix) == 1 and stem and (len(stem) < 2 or tokenizer().FREQ.get(stem, 0) <= 0):
-                return ""
-            return suffix
+    return _word_suffix(tok.word, tuple(suffixes))
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_suffix(word: str, suffixes: tuple[str, ...]) -> str:
+    """``_suffix_of`` for a word; cached, as the organisation reader asks it of every
+    token several times (once per suffix list, again while walking left)."""
+    suffix = _longest_suffix(word, suffixes)
+    if len(suffix) == 1:
+        stem = word[:-1]
+        if stem and (len(stem) < 2 or tokenizer().FREQ.get(stem, 0) <= 0):
+            return ""
+    return suffix
+
+
+def _longest_suffix(word: str, suffixes: Sequence[str]) -> str:
+    """The longest of ``suffixes`` that ``word`` ends with, or ''.
+
+    Why: looking up the word's last n characters for each suffix length is
+    cheaper than trying every suffix in turn.
+    Example: _longest_suffix("北碚区总工会", ("总工会", "工会")) → '总工会'
+    """
+    lengths, listed = _suffix_table(tuple(suffixes))
+    for length in lengths:
+        if len(word) >= length and word[-length:] in listed:
+            return word[-length:]
     return ""
+
+
+@lru_cache(maxsize=16)
+def _suffix_table(suffixes: tuple[str, ...]) -> tuple[tuple[int, ...], frozenset]:
+    """Suffix lengths, longest first, and the set of suffixes."""
+    listed = frozenset(s for s in suffixes if s)
+    return tuple(sorted({len(s) for s in listed}, reverse=True)), listed
 
 
 _COMMON_NUMERALS = frozenset("一二三四五六七八九十两百千万亿几多半第")
@@ -636,6 +663,18 @@ def split_role_words(toks: Sequence[Token]) -> list[Token]:
     return result
 
 
+@lru_cache(maxsize=8)
+def organisation_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every organisation name in the text, in text order.
+
+    Why: both the people extractor (a guessed name inside an organisation's
+    name is no person) and the organisation extractor need them for the same
+    article text; cached, they are read once.
+    Example: organisation_spans("北碚区总工会与绵阳市总工会") → ((0, 6), (7, 13))
+    """
+    return tuple(_organisation_spans(text, tokens(text)))
+
+
 def _organisation_spans(text: str, toks: Sequence[Token]) -> list[tuple[int, int]]:
     """(start, end) of every organisation name, in text order."""
     lex = lexicon()
@@ -686,8 +725,7 @@ def extract_organizations(text: str, limit: int = MAX_ORGANISATIONS) -> list[str
     """
     if not isinstance(text, str) or not text.strip():
         return []
-    toks = tokens(text)
-    names = unique_in_order(text[s:e] for s, e in _organisation_spans(text, toks))
+    names = unique_in_order(text[s:e] for s, e in organisation_spans(text))
     names = [n for n in names if not any(o != n and o.endswith(n) for o in names)]
     names.sort(key=lambda name: (text.find(name), name))
     return names[:max(limit, 0)]

@@ -77,6 +77,7 @@ def stop_words() -> frozenset:
     return frozenset(words_of((genre_data().get("tags") or {}).get("stop")))
 
 
+@lru_cache(maxsize=1 << 16)
 def is_tag_word(word: str, flag: str) -> bool:
     """Whether a segmented word may be a tag at all.
 
@@ -84,6 +85,7 @@ def is_tag_word(word: str, flag: str) -> bool:
     stock phrases do not.
     Example: is_tag_word("驿站", "n") → True; is_tag_word("2023年", "m") → False;
              is_tag_word("工会", "n") → False
+    Cached: it is asked of every word of every article, and words recur.
     """
     word = word.strip()
     if len(word) < 2 or not _HAS_CJK_OR_LATIN.search(word):
