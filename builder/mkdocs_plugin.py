@@ -24,9 +24,10 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from .indexes import index_pages
 from .model import Severity
 from .pipeline import PageCache, build
+from .site.build import site_files
+from .search import search_docs, search_files
 
 log = logging.getLogger("mkdocs.plugins.newspaper")
 
@@ -73,12 +74,19 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
                  f"({self.cache.misses} processed, {self.cache.hits} from cache); "
                  f"{dropped} furniture lines dropped (python -m builder explain PAGE lists them)")
         self.cache.hits = self.cache.misses = 0
-        generated = dict(result.files())
-        generated.update(index_pages([a.article for a in result.articles], [a.path for a in result.articles]))
+        # the reader's site (builder/site): article pages with their site links, index pages, home, feeds
+        generated = site_files(result.articles, site_url=config.site_url or "", site_name=config.site_name,
+                               site_description=config.site_description or "",
+                               directory_urls=config.use_directory_urls)
         for path, content in sorted(generated.items()):
             if files.get_file_from_path(path) is not None:
                 log.warning(f"newspaper: {path} exists in docs/ and is generated too; the docs/ file is kept")
                 continue
+            files.append(File.generated(config, path, content=content))
+        # Search (builder/search): the static index of the articles just added, and the search page.
+        # Written here, not after the build, so `mkdocs serve` serves it and its page gets the theme.
+        url_of = lambda path: files.get_file_from_path(path).url  # noqa: E731
+        for path, content in search_files(search_docs(result.articles, url_of)).items():
             files.append(File.generated(config, path, content=content))
         return files
 

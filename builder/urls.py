@@ -8,6 +8,7 @@ gets a numeric suffix.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterable
 
@@ -71,3 +72,67 @@ def unique_paths(paths: Iterable[str]) -> list[str]:
         seen.add(candidate.lower())
         out.append(candidate)
     return out
+
+
+def page_url(docs_path: str, directory_urls: bool = True) -> str:
+    """The site-relative URL MkDocs gives a docs file (no leading slash; '' is the home page).
+
+    Raw HTML (the SVG maps and charts) is not rewritten by MkDocs, so its links
+    must already be final URLs, computed exactly as MkDocs computes them.
+
+    >>> page_url("index.md"), page_url("themes/index.md"), page_url("themes/gangwan.md")
+    ('', 'themes/', 'themes/gangwan/')
+    >>> page_url("themes/gangwan.md", directory_urls=False), page_url("feed.xml")
+    ('themes/gangwan.html', 'feed.xml')
+    """
+    if not docs_path.endswith(".md"):
+        return docs_path
+    stem = docs_path[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        folder = stem[: -len("index")]
+        return folder if directory_urls else folder + "index.html"
+    return stem + "/" if directory_urls else stem + ".html"
+
+
+def relative_url(from_docs_path: str, to_docs_path: str, directory_urls: bool = True) -> str:
+    """A relative URL from one generated page to another, for raw HTML links.
+
+    >>> relative_url("districts/index.md", "districts/beibei.md")
+    'beibei/'
+    >>> relative_url("stats/index.md", "districts/beibei.md")
+    '../districts/beibei/'
+    >>> relative_url("index.md", "index.md"), relative_url("themes/gangwan.md", "index.md")
+    ('./', '../../')
+    >>> relative_url("stats.md", "districts/beibei.md", directory_urls=False)
+    'districts/beibei.html'
+    """
+    source = page_url(from_docs_path, directory_urls)
+    target = page_url(to_docs_path, directory_urls)
+    base = source.rsplit("/", 1)[0] if "/" in source else ""
+    relative = posixpath.relpath(target or ".", base or ".")
+    if target.endswith("/") or not target:
+        relative = relative.rstrip("/") + "/" if relative != "." else "./"
+    return relative
+
+
+def docs_link(from_docs_path: str, to_docs_path: str) -> str:
+    """A relative link between two docs files, as Markdown wants it (MkDocs checks and rewrites it).
+
+    Both paths are normalised docs-relative paths (no '.' or '..'), so the
+    link is the walk up from one folder and down into the other; cheaper than
+    ``posixpath.relpath``, which matters for the tens of thousands of links
+    of a large archive.
+
+    >>> docs_link("articles/2024/a.md", "themes/gangwan.md")
+    '../../themes/gangwan.md'
+    >>> docs_link("index.md", "timeline/2024.md"), docs_link("articles/2023/a.md", "articles/2023/b.md")
+    ('timeline/2024.md', 'b.md')
+    >>> docs_link("articles/2023/a.md", "articles/2024/b.md")
+    '../2024/b.md'
+    """
+    source = from_docs_path.split("/")[:-1]
+    target = to_docs_path.split("/")
+    common = 0
+    while common < len(source) and common < len(target) - 1 and source[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(source) - common) + target[common:])

@@ -1,0 +1,62 @@
+"""Every file of the reader's site that is generated, from the published articles.
+
+``site_files`` is what the MkDocs plugin publishes: the article pages (with
+their site links), the index pages, the home and statistics pages and the
+Atom feeds.  Site-wide data (related articles, timeline neighbours) is
+computed once here, in time roughly linear in the number of articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..indexes import index_pages, theme_members
+from ..meta.themes import load_themes
+from .article import article_page
+from .entries import Entry, site_data
+from .feed import atom_feed
+from .home import home_page
+from .related import related_articles, timeline_neighbours
+from .stats import stats_page
+
+
+def site_files(published: Sequence, *, site_url: str, site_name: str, site_description: str = "",
+               directory_urls: bool = True) -> dict[str, str]:
+    """docs-relative path → content of every generated file; ``published`` holds PublishedArticle."""
+    entries = [Entry(p.article, p.path, p.markdown) for p in published]
+    files = article_pages(entries)
+    files.update(index_pages(entries, directory_urls=directory_urls))
+    files["index.md"] = home_page(entries, site_name=site_name, directory_urls=directory_urls)
+    files["stats/index.md"] = stats_page(entries, directory_urls=directory_urls)
+    if site_url:
+        files.update(feeds(entries, site_url=site_url, site_name=site_name, site_description=site_description,
+                           directory_urls=directory_urls))
+    return files
+
+
+def article_pages(entries: Sequence[Entry]) -> dict[str, str]:
+    settings = site_data().get("related", {})
+    related = related_articles(entries, weights=settings.get("weights", {"themes": 1.0}),
+                               count=int(settings.get("count", 5)), window=int(settings.get("window", 40)),
+                               min_score=float(settings.get("min_score", 1.0)))
+    neighbours = timeline_neighbours(entries)
+    return {e.path: article_page(e, related[e.path], *neighbours[e.path]) for e in entries}
+
+
+def feeds(entries: Sequence[Entry], *, site_url: str, site_name: str, site_description: str,
+          directory_urls: bool = True) -> dict[str, str]:
+    """The site's feed (feed.xml) and one per theme (feeds/<slug>.xml)."""
+    settings = site_data().get("feed", {})
+    limit = int(settings.get("entries", 20))
+    suffix = settings.get("title_suffix", "")
+    out = {"feed.xml": atom_feed(entries, site_url=site_url, feed_path="feed.xml",
+                                 title=f"{site_name} · {suffix}" if suffix else site_name,
+                                 subtitle=site_description, limit=limit, directory_urls=directory_urls)}
+    themes = load_themes()
+    members = theme_members(entries, themes)
+    for theme in themes:
+        out[f"feeds/{theme.slug}.xml"] = atom_feed(
+            members[theme.name], site_url=site_url, feed_path=f"feeds/{theme.slug}.xml",
+            title=f"{site_name} · {theme.name}", subtitle=theme.description,
+            page_path=f"themes/{theme.slug}.md", limit=limit, directory_urls=directory_urls)
+    return out

@@ -1,0 +1,210 @@
+"""Articles as the site sees them: an article with its page path, sorted and labelled.
+
+Dates carry their precision in their length ('2024', '2023-12', '2024-02-19'),
+and every label shows exactly what is known: 2023年12月, never an invented day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..meta.places import load_gazetteer
+from ..meta.themes import Theme, load_themes
+from ..model import Article
+from ..render import escape_markdown
+from ..urls import docs_link, slugify
+
+SITE_DATA = Path(__file__).resolve().parent.parent / "data" / "site.yaml"
+
+CITY_WIDE = "全市"
+CITY_WIDE_SLUG = "quanshi"
+UNDATED = "日期不详"
+
+
+@dataclass(frozen=True, eq=False)
+class Entry:
+    """One published article and the docs-relative path of its page."""
+
+    article: Article
+    path: str
+    markdown: str = ""      # the clean article as the pipeline rendered it ('' when not rendered yet)
+
+    @property
+    def title(self) -> str:
+        return self.article.title
+
+    @property
+    def date(self) -> str:
+        return str(self.article.meta.get("date") or "")
+
+    def values(self, field: str) -> list[str]:
+        """A list field of the metadata (themes, districts, tags …), [] when absent."""
+        return [str(v) for v in self.article.meta.get(field) or []]
+
+    @property
+    def places(self) -> list[str]:
+        """The districts, or 全市 for news that names none: every article is somewhere."""
+        return self.values("districts") or [CITY_WIDE]
+
+
+@lru_cache(maxsize=1)
+def site_data() -> dict:
+    """builder/data/site.yaml, read once."""
+    return yaml.safe_load(SITE_DATA.read_text(encoding="utf-8")) or {}
+
+
+def make_entries(articles: Sequence[Article], paths: Sequence[str]) -> list[Entry]:
+    return [Entry(article, path) for article, path in zip(articles, paths)]
+
+
+# ---------------------------------------------------------------- dates
+
+def date_label(date: str) -> str:
+    """A date as readers write it, at exactly the precision known.
+
+    >>> date_label("2024-02-19"), date_label("2023-12"), date_label("2024"), date_label("")
+    ('2024年2月19日', '2023年12月', '2024年', '日期不详')
+    """
+    parts = date.split("-") if date else []
+    if not parts:
+        return UNDATED
+    units = ("年", "月", "日")
+    return "".join(f"{int(p) if i else p}{units[i]}" for i, p in enumerate(parts[:3]))
+
+
+def date_key(date: str) -> str:
+    """Sort key of a date: a vaguer date sorts before the precise ones of its period.
+
+    An article known only as 2023年12月 may be from any day of December, so a
+    newest-first list (the home page, the feeds) does not put it above the
+    articles known to be from December 15th; undated articles sort before
+    everything, so newest-first lists end with them.
+
+    >>> sorted(["2023-12", "2023-12-15", "2023", "2023-05-25", ""], key=date_key)
+    ['', '2023', '2023-05-25', '2023-12', '2023-12-15']
+    """
+    if not date:
+        return ""
+    parts = date.split("-")
+    return "-".join(parts + ["00"] * (3 - len(parts)))
+
+
+def chronological(entries: Iterable[Entry]) -> list[Entry]:
+    """Oldest first; same date in page order (source, part); undated last."""
+    by_page = sorted(entries, key=lambda e: (e.article.source, e.article.part))
+    dated = sorted((e for e in by_page if e.date), key=lambda e: date_key(e.date))
+    return dated + [e for e in by_page if not e.date]
+
+
+def newest_first(entries: Iterable[Entry]) -> list[Entry]:
+    """Newest first; same date still in page order; undated last."""
+    by_page = sorted(entries, key=lambda e: (e.article.source, e.article.part))
+    # sort(reverse=True) keeps equal keys in their original (page) order
+    return sorted(by_page, key=lambda e: date_key(e.date), reverse=True)
+
+
+def year_of(date: str) -> str:
+    return date[:4]
+
+
+def month_of(date: str) -> str:
+    """'2023-12' for a date known to the month or day, '' otherwise.
+
+    >>> month_of("2024-02-19"), month_of("2023-12"), month_of("2024")
+    ('2024-02', '2023-12', '')
+    """
+    return date[:7] if len(date) >= 7 else ""
+
+
+def month_anchor(month: str) -> str:
+    """The anchor of a month on its year page ('m-2023-12'); 'm-2024-unknown' for a year-only date.
+
+    >>> month_anchor("2023-12"), month_anchor("2024")
+    ('m-2023-12', 'm-2024-unknown')
+    """
+    return f"m-{month}" if len(month) >= 7 else f"m-{month[:4]}-unknown"
+
+
+# ---------------------------------------------------------------- places and themes
+
+def district_slug(name: str) -> str:
+    """The URL slug of a district page: the gazetteer's stable slug, 'quanshi' for 全市.
+
+    >>> district_slug("北碚区"), district_slug("全市")
+    ('beibei', 'quanshi')
+    """
+    if name == CITY_WIDE:
+        return CITY_WIDE_SLUG
+    place = load_gazetteer().district(name)
+    return place.slug if place is not None and place.slug else slugify(name)
+
+
+def district_page(name: str) -> str:
+    return f"districts/{district_slug(name)}.md"
+
+
+@lru_cache(maxsize=1)
+def themes_by_name() -> dict[str, Theme]:
+    return {theme.name: theme for theme in load_themes()}
+
+
+def theme_page(name: str) -> str | None:
+    """The page of a theme by name; None for a name the taxonomy does not know."""
+    theme = themes_by_name().get(name)
+    return f"themes/{theme.slug}.md" if theme else None
+
+
+def year_page(date: str) -> str:
+    return f"timeline/{year_of(date)}.md" if date else "timeline/undated.md"
+
+
+def date_link(from_page: str, date: str) -> str:
+    """The date as a Markdown link to its place in the timeline.
+
+    >>> date_link("articles/2023/a.md", "2023-12")
+    '[2023年12月](../../timeline/2023.md#m-2023-12)'
+    >>> date_link("index.md", "")
+    '[日期不详](timeline/undated.md)'
+    """
+    target = docs_link(from_page, year_page(date))
+    anchor = f"#{month_anchor(month_of(date) or date)}" if date else ""
+    return f"[{date_label(date)}]({target}{anchor})"
+
+
+# ---------------------------------------------------------------- list items
+
+def article_link(from_page: str, entry: Entry) -> str:
+    return f"[{escape_markdown(entry.title)}]({docs_link(from_page, entry.path)})"
+
+
+def article_item(from_page: str, entry: Entry, *, show_date: bool = True, summary: bool = False) -> str:
+    """One Markdown list item: date · title · column or theme · districts (· one-line summary).
+
+    >>> from builder.model import Article
+    >>> a = Article("p.txt", 1, title="长寿区“春送岗位”", column="渝工暖心",
+    ...             meta={"date": "2024-02-19", "districts": ["长寿区"], "description": "<b>招聘会</b>"})
+    >>> print(article_item("themes/nuanxin.md", Entry(a, "articles/2024/x.md"), summary=True))
+    - 2024年2月19日 · [长寿区“春送岗位”](../articles/2024/x.md) · 渝工暖心 · 长寿区
+        <span class="item-summary">&lt;b&gt;招聘会&lt;/b&gt;</span>
+    """
+    parts = [date_label(entry.date)] if show_date else []
+    parts.append(article_link(from_page, entry))
+    column = entry.article.column or "、".join(entry.values("themes"))
+    parts += [escape_markdown(x) for x in (column, "、".join(entry.places)) if x]
+    line = "- " + " · ".join(parts)
+    description = str(entry.article.meta.get("description") or "")
+    if summary and description:
+        line += f'\n    <span class="item-summary">{escape_markdown(description)}</span>'
+    return line
+
+
+def front_matter(**fields) -> list[str]:
+    """Front matter lines of a generated page (YAML-safe whatever the values hold)."""
+    dumped = yaml.safe_dump({k: v for k, v in fields.items() if v not in (None, "", [])},
+                            allow_unicode=True, sort_keys=False, width=10_000)
+    return ["---", dumped.rstrip(), "---", ""]

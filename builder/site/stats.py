@@ -1,0 +1,118 @@
+"""The statistics page: articles per month, per theme and month, per district, as SVG and tables.
+
+Counts only what is known: an article dated to the year counts for its year
+but for no month, an undated one for no period; the page says how many.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from ..indexes import district_members, theme_members
+from ..meta.themes import Theme, load_themes
+from ..render import escape_markdown
+from ..urls import docs_link, relative_url
+from .entries import CITY_WIDE, Entry, date_label, district_page, front_matter, month_anchor, month_of, year_of
+from .svg import Bar, HeatRow, columns, heatmap, horizontal_bars
+
+PAGE = "stats/index.md"
+
+
+def month_range(months: Sequence[str]) -> list[str]:
+    """Every month from the first to the last of ``months`` ('YYYY-MM'), gaps included.
+
+    >>> month_range(["2024-02", "2023-11"])
+    ['2023-11', '2023-12', '2024-01', '2024-02']
+    >>> month_range([])
+    []
+    """
+    if not months:
+        return []
+    first, last = min(months), max(months)
+    year, month = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{year:04d}-{month:02d}" <= last:
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def month_link(from_page: str, month: str, directory_urls: bool) -> str:
+    return relative_url(from_page, f"timeline/{month[:4]}.md", directory_urls) + "#" + month_anchor(month)
+
+
+def axis_notes(months: Sequence[str]) -> list[str]:
+    """The year under the first month of each year shown (and under the first column).
+
+    >>> axis_notes(["2023-11", "2023-12", "2024-01"])
+    ['2023年', '', '2024年']
+    """
+    return [f"{m[:4]}年" if i == 0 or m[5:7] == "01" else "" for i, m in enumerate(months)]
+
+
+def stats_page(entries: Sequence[Entry], *, directory_urls: bool = True) -> str:
+    months = month_range([month_of(e.date) for e in entries if month_of(e.date)])
+    per_month = Counter(month_of(e.date) for e in entries if month_of(e.date))
+    year_only = sum(1 for e in entries if e.date and not month_of(e.date))
+    undated = sum(1 for e in entries if not e.date)
+    notes = axis_notes(months)
+    lines = front_matter(title="统计", description="各月份、各专题、各区县的文章数。")
+    lines += ["# 统计", "", f"共 {len(entries)} 篇文章。"
+              + (f"其中 {year_only} 篇只知道年份，" if year_only else "")
+              + (f"{undated} 篇日期不详，" if undated else "")
+              + ("它们不计入按月的统计。" if year_only or undated else ""), ""]
+    lines += ["## 每月文章数 {#by-month}", ""]
+    # a month without articles has no place on its year page to link to
+    bars = [Bar(f"{int(m[5:7])}月", per_month[m], month_link(PAGE, m, directory_urls) if per_month[m] else None,
+                note, date_label(m)) for m, note in zip(months, notes)]
+    lines += _figure(columns(bars, "每月文章数"), scroll=True) if bars else ["暂无按月的文章。", ""]
+
+    themes = programme_order(load_themes())
+    members = theme_members(entries, themes)
+    lines += ["## 各专题每月文章数 {#themes-by-month}", "",
+              "“行动”一行包括其下各项“实事”的文章。", ""]
+    rows = []
+    for theme in themes:
+        counted = Counter(month_of(e.date) for e in members[theme.name] if month_of(e.date))
+        rows.append(HeatRow(theme.name, tuple(counted[m] for m in months),
+                            relative_url(PAGE, f"themes/{theme.slug}.md", directory_urls), indent=bool(theme.group)))
+    chart = heatmap(rows, [f"{int(m[5:7])}" for m in months], notes, "各专题每月文章数")
+    lines += _figure(chart, scroll=True) if chart else ["暂无按月的文章。", ""]
+
+    years = sorted({year_of(e.date) for e in entries if e.date})
+    lines += ["## 各专题每年文章数 {#themes-by-year}", "",
+              "| 专题 | 类别 | " + " | ".join(f"{y}年" for y in years) + " | 合计 |",
+              "| --- | --- | " + " | ".join("--:" for _ in years) + " | --: |"]
+    for theme in themes:
+        counted = Counter(year_of(e.date) for e in members[theme.name] if e.date)
+        link = f"[{escape_markdown(theme.name)}]({docs_link(PAGE, f'themes/{theme.slug}.md')})"
+        lines.append(f"| {link} | {theme.kind} | " + " | ".join(str(counted[y]) for y in years)
+                     + f" | {len(members[theme.name])} |")
+    lines.append("")
+
+    places = district_members(entries)
+    ranked = sorted(places.items(), key=lambda kv: (-len(kv[1]), kv[0] == CITY_WIDE, kv[0]))
+    lines += ["## 各区县文章数 {#by-district}", "",
+              "一篇文章可以属于几个区县；没有具体区县的计入“全市”。地图式的总览见[区县](../districts/index.md)。", ""]
+    bars = [Bar(name, len(listed), relative_url(PAGE, district_page(name), directory_urls))
+            for name, listed in ranked]
+    lines += _figure(horizontal_bars(bars, "各区县文章数")) if bars else ["暂无文章。", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def programme_order(themes: Sequence[Theme]) -> list[Theme]:
+    """Each 行动 followed by its 实事 (then any theme without a known group), as the programme reads.
+
+    >>> [t.name for t in programme_order(load_themes())][:3]
+    ['渝工凝心铸魂', '渝工铸魂', '渝工匠心建功']
+    """
+    groups = [t for t in themes if not t.group]
+    ordered = [x for g in groups for x in (g, *(t for t in themes if t.group == g.name))]
+    return ordered + [t for t in themes if t not in ordered]
+
+
+def _figure(svg_text: str, scroll: bool = False) -> list[str]:
+    """A chart as a raw HTML block (one line, so Markdown leaves it whole)."""
+    css = "chart-box chart-scroll" if scroll else "chart-box"
+    return [f'<div class="{css}">', svg_text, "</div>", ""]
