@@ -32,6 +32,7 @@ Nothing here is part of the test suite.
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import os
 import platform
@@ -249,36 +250,19 @@ def cache_folder(project: Path) -> Path:
 
 
 def child_builder(seeds: Path, cache: str, workers: int = 1) -> None:
-    """Time ``build`` alone in this fresh process and print one JSON line.
-
-    With ``workers`` > 1 the pages are first processed by ``builder.parallel``
-    (``pipeline._process`` on each page, in worker processes) and handed to
-    ``build`` through an in-memory page cache: the proposed parallel build,
-    measured without changing the pipeline.
-    """
+    """Time ``build`` alone in this fresh process, with ``workers`` processes, and print one JSON line."""
     start = time.perf_counter()
-    from builder.pipeline import PageCache, build, inputs
+    from builder.pipeline import PageCache, build
 
     imported = time.perf_counter()
     page_cache = PageCache(Path(cache)) if cache else None
-    if workers > 1:
-        from builder.parallel import map_in_order
-
-        page_cache = PageCache(None)
-        for page, notes, key in map_in_order(_process_page, inputs(seeds), workers):
-            page_cache.put(key, (page, notes))
-    result = build(seeds, page_cache)
+    # a revision from before the parallel build (see --before) has no ``workers``: it is serial
+    options = {"workers": workers} if "workers" in inspect.signature(build).parameters else {}
+    result = build(seeds, page_cache, **options)
     done = time.perf_counter()
     print(json.dumps({"import_s": imported - start, "build_s": done - imported, "articles": len(result.articles),
                       "processed": page_cache.misses if page_cache else len(result.pages),
                       "from_cache": page_cache.hits if page_cache else 0}))
-
-
-def _process_page(path: Path):
-    """One page through the pipeline's own page step, without a cache (runs in a worker)."""
-    from builder.pipeline import _process
-
-    return _process(path, None)
 
 
 def child_export(project: Path, out: Path) -> None:

@@ -10,20 +10,7 @@ and the IDF table in the parent, so they start at once and share that
 memory; where fork is not available they start fresh and load it themselves.
 Small jobs (a rebuild after one page changed) stay in the calling process.
 
-For ``pipeline.build`` (not wired in yet), process the cache misses with it::
-
-    paths = inputs(seeds_dir)
-    keyed = [_read_and_key(path) for path in paths]                    # bytes, override bytes, key
-    cached = {key: cache.get(key) for *_, key in keyed} if cache else {}
-    todo = [item for item in keyed if cached.get(item[-1]) is None]
-    for item, value in zip(todo, map_in_order(_process_item, todo, workers)):
-        cached[item[-1]] = value
-        if cache is not None:
-            cache.put(item[-1], value)
-    # then, in path order: page, notes = cached[key] … as today
-
-where ``_process_item`` is today's ``_process`` minus the cache lookup (a
-module-level function, so it can be sent to a worker).
+``pipeline.build`` hands it the pages that are not in the cache.
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ from .ingest import UnreadableInput, decode, hard_break_lines, split_lines
 from .meta.dates import parse_iso_date
 from .model import Article, Diagnostic, Dropped, Page, Severity
 from .overrides import Overrides, apply_overrides, load_overrides, overrides_path
+from .parallel import map_in_order
 from .render import render_article
 from .split import split_page
 from .urls import article_path, unique_paths
@@ -188,21 +189,35 @@ class PageCache:
                     entry.unlink(missing_ok=True)
 
 
-def build(seeds_dir: Path, cache: PageCache | None = None) -> BuildResult:
-    """Build every input of ``seeds_dir``; return the articles to publish and all diagnostics."""
+def build(seeds_dir: Path, cache: PageCache | None = None, workers: int | None = None) -> BuildResult:
+    """Build every input of ``seeds_dir``; return the articles to publish and all diagnostics.
+
+    Pages not in ``cache`` are processed in ``workers`` processes (default: one
+    per core; see ``parallel``); the result does not depend on how many.
+    """
     result = BuildResult()
     if not seeds_dir.is_dir():
         result.diagnostics.append(Diagnostic(str(seeds_dir), "seeds folder not found"))
         return result
-    used_keys = set()
-    for path in inputs(seeds_dir):
-        page, notes, key = _process(path, cache)
-        used_keys.add(key)
+    read = [_read_input(path) for path in inputs(seeds_dir)]
+    done: dict[str, tuple[Page, list[str]]] = {}
+    for item in read:
+        if isinstance(item, RawInput) and cache is not None and item.key not in done:
+            cached = cache.get(item.key)
+            if cached is not None:
+                done[item.key] = cached
+    todo = list({item.key: item for item in read if isinstance(item, RawInput) and item.key not in done}.values())
+    for item, processed in zip(todo, map_in_order(process_input, todo, workers)):
+        done[item.key] = processed
+        if cache is not None:
+            cache.put(item.key, processed)
+    if cache is not None:
+        cache.retain(set(done))
+    for item in read:
+        page, notes = done[item.key] if isinstance(item, RawInput) else (item, [])
         result.pages.append(page)
         result.diagnostics += page.diagnostics
-        result.notes[path.name] = notes
-    if cache is not None:
-        cache.retain(used_keys)
+        result.notes[page.source] = notes
     articles = _deduplicate([a for page in result.pages for a in page.articles], result.diagnostics)
     paths = unique_paths(article_path(a.meta.get("date"), a.title) for a in articles)
     for article, path in zip(articles, paths):
@@ -211,27 +226,35 @@ def build(seeds_dir: Path, cache: PageCache | None = None) -> BuildResult:
     return result
 
 
-def _process(path: Path, cache: PageCache | None) -> tuple[Page, list[str], str]:
+@dataclass(frozen=True)
+class RawInput:
+    """One input's bytes (and its overrides' bytes), keyed by content for the cache."""
+
+    path: Path
+    data: bytes
+    override_bytes: bytes
+    key: str
+
+
+def _read_input(path: Path) -> RawInput | Page:
+    """The input's bytes, or a Page holding only the reason it cannot be read."""
     try:
         data = path.read_bytes()
         override_file = overrides_path(path)
         override_bytes = override_file.read_bytes() if override_file.is_file() else b""
     except OSError as exc:
-        return Page(path.name, [], [], [Diagnostic(path.name, f"cannot read: {exc.strerror}")]), [], ""
-    key = content_hash(path.name.encode() + b"\0" + data + b"\0" + override_bytes)
-    cached = cache.get(key) if cache is not None else None
-    if cached is not None:
-        page, notes = cached
-        return page, notes, key
-    if path.suffix.lower() in ARTICLE_SUFFIXES:
-        page, notes = read_contribution(path.name, data), []
-    else:
-        overrides, problems = (load_overrides(override_file) if override_bytes else (None, []))
-        page, notes = read_page(path.name, data, overrides)
-        page.diagnostics[:0] = problems
-    if cache is not None:
-        cache.put(key, (page, notes))
-    return page, notes, key
+        return Page(path.name, [], [], [Diagnostic(path.name, f"cannot read: {exc.strerror}")])
+    return RawInput(path, data, override_bytes, content_hash(path.name.encode() + b"\0" + data + b"\0" + override_bytes))
+
+
+def process_input(item: RawInput) -> tuple[Page, list[str]]:
+    """Raw page (with its overrides) or contributed article → Page and split notes; pure, so it may run in a worker."""
+    if item.path.suffix.lower() in ARTICLE_SUFFIXES:
+        return read_contribution(item.path.name, item.data), []
+    overrides, problems = (load_overrides(overrides_path(item.path)) if item.override_bytes else (None, []))
+    page, notes = read_page(item.path.name, item.data, overrides)
+    page.diagnostics[:0] = problems
+    return page, notes
 
 
 def _deduplicate(articles: list[Article], diagnostics: list[Diagnostic]) -> list[Article]:

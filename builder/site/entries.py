@@ -16,7 +16,7 @@ import yaml
 from ..meta.places import load_gazetteer
 from ..meta.themes import Theme, load_themes
 from ..model import Article
-from ..render import escape_markdown
+from ..render import dump_yaml, escape_markdown
 from ..urls import docs_link, slugify
 
 SITE_DATA = Path(__file__).resolve().parent.parent / "data" / "site.yaml"
@@ -205,6 +205,5 @@ def article_item(from_page: str, entry: Entry, *, show_date: bool = True, summar
 
 def front_matter(**fields) -> list[str]:
     """Front matter lines of a generated page (YAML-safe whatever the values hold)."""
-    dumped = yaml.safe_dump({k: v for k, v in fields.items() if v not in (None, "", [])},
-                            allow_unicode=True, sort_keys=False, width=10_000)
+    dumped = dump_yaml({k: v for k, v in fields.items() if v not in (None, "", [])})
     return ["---", dumped.rstrip(), "---", ""]

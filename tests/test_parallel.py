@@ -1,0 +1,36 @@
+"""Pages processed in worker processes give exactly the serial build."""
+
+import shutil
+
+from builder.parallel import MIN_PARALLEL_ITEMS
+from builder.pipeline import PageCache, build
+from tests.conftest import SEEDS
+
+
+def test_parallel_build_equals_the_serial_build(tmp_path):
+    # Enough pages for the workers to start: the seeds several times over, under other
+    # names (the copies are reported as duplicates, the same way in both builds).
+    copies = -(-MIN_PARALLEL_ITEMS // len(list(SEEDS.glob("*.txt"))))
+    for n in range(copies):
+        for page in SEEDS.glob("*.txt"):
+            shutil.copy(page, tmp_path / f"{n}-{page.name}")
+    serial = build(tmp_path, workers=1)
+    parallel = build(tmp_path, workers=2)
+    assert len(serial.pages) >= MIN_PARALLEL_ITEMS
+    assert parallel.files() == serial.files()
+    assert [str(d) for d in parallel.diagnostics] == [str(d) for d in serial.diagnostics]
+    assert parallel.notes == serial.notes
+
+
+def test_cached_pages_are_not_processed_again_and_give_the_same_files(tmp_path):
+    for page in SEEDS.glob("*.txt"):
+        shutil.copy(page, tmp_path / page.name)
+    cache = PageCache(tmp_path / "cache")
+    first = build(tmp_path, cache, workers=1)
+    changed = sorted(tmp_path.glob("*.txt"))[0]
+    changed.write_bytes(changed.read_bytes() + "\n本版图文由某某提供\n".encode())
+    again = PageCache(tmp_path / "cache")
+    second = build(tmp_path, again, workers=2)
+    assert (again.misses, again.hits) == (1, len(first.pages) - 1)
+    unchanged = {path: text for path, text in first.files().items() if changed.name not in text}
+    assert unchanged.items() <= second.files().items()
