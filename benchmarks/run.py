@@ -15,7 +15,10 @@ in one run on one machine:
                   the on-disk cache of the cold run;
 ``plain``         ``mkdocs build`` of a project with the same theme and settings
                   but no ``newspaper`` plugin, whose docs/ already holds every file
-                  the plugin generates (articles and index pages): Material alone.
+                  the plugin generates (articles and index pages): Material alone,
+                  with its default ``search`` plugin (segmenting with jieba), as
+                  a plain Material site of these articles would be built;
+``search``        a reader's first search in Chromium (``search_in_browser.py``).
 
 Each measurement reports wall time, CPU time (user + system of the child
 process, less disturbed by other load on the machine) and the child's peak
@@ -55,6 +58,7 @@ CODE_ROOT = Path(os.environ.get("NEWSPAPER_BENCH_CODE") or ROOT)
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(CODE_ROOT))
 
+import search_in_browser  # noqa: E402
 from generate_corpus import generate_corpus, harvest, split_accuracy, write_corpus  # noqa: E402
 
 SIZES = (100, 1_000, 10_000)
@@ -297,7 +301,10 @@ def site_metrics(site: Path) -> dict:
     files = [p for p in site.rglob("*") if p.is_file()]
     html = [p for p in files if p.suffix == ".html"]
     largest = max(html, key=lambda p: p.stat().st_size)
+    article_sizes = sorted(p.stat().st_size for p in html if p.relative_to(site).parts[0] == "articles")
     return {
+        "article_html": {"count": len(article_sizes), "median_bytes": statistics.median(article_sizes or [0]),
+                         "max_bytes": max(article_sizes or [0])},
         "files": len(files), "html_pages": len(html), "bytes": sum(p.stat().st_size for p in files),
         "largest_html": {"path": largest.relative_to(site).as_posix(), "bytes": largest.stat().st_size},
         "search": search_metrics(site),
@@ -444,6 +451,10 @@ def bench_size(n: int, repeats: int, work: Path, seed: int, say, before: Path | 
         build_call_s=round(statistics.median(i["build_s"] for i in inner), 3),
         processed=inner[0]["processed"], from_cache=inner[0]["from_cache"])
     result["site"] = site_metrics(site)
+    if Path(search_in_browser.CHROMIUM).exists():
+        result["search_browser"] = search_in_browser.measure(site, SEARCH_QUERIES)
+        say(f"[{n}] first search in Chromium: median {result['search_browser']['ms_median']:.0f} ms, "
+            f"{result['search_browser']['bytes_median'] / 1e3:.0f} kB")
     say(f"[{n}] site: {result['site']['bytes'] / 1e6:.1f} MB, {result['site']['html_pages']} pages")
 
     generated = here / "generated"
@@ -552,16 +563,22 @@ def markdown_report(data: dict) -> str:
             lines.append(f"| {r['articles']:,} | {b['build_call_s']:.1f} s | {b['cpu_s']:.1f} s | "
                          f"{a['build_call_s']:.1f} s | {a['cpu_s']:.1f} s | {b['cpu_s'] / a['cpu_s']:.1f}× |")
     lines += ["", "## Site", "",
-              "| articles | site size | HTML pages | largest HTML page | search index | first search downloads |",
-              "|" + " --- |" * 6]
+              "| articles | site size | HTML pages | article page, median / largest | largest HTML page | "
+              "search index | first search downloads (index) | first search in Chromium: downloaded, time (median / max) |",
+              "|" + " --- |" * 8]
     for r in data["results"]:
         s = r["site"]
         search = s["search"]
         first = search.get("first_search_bytes_median")
+        art = s.get("article_html") or {"median_bytes": 0, "max_bytes": 0}
+        browser = r.get("search_browser")
+        in_browser = (f"{browser['bytes_median'] / 1e3:.0f} / {browser['bytes_max'] / 1e3:.0f} kB, "
+                      f"{browser['ms_median']:.0f} / {browser['ms_max']:.0f} ms") if browser else "not measured"
         lines.append(f"| {r['articles']:,} | {s['bytes'] / 1e6:.1f} MB | {s['html_pages']:,} | "
+                     f"{art['median_bytes'] / 1e3:.1f} / {art['max_bytes'] / 1e3:.1f} kB | "
                      f"{s['largest_html']['path']} ({s['largest_html']['bytes'] / 1e3:.0f} kB) | "
                      f"{search['total_bytes'] / 1e6:.2f} MB ({search['kind']}) | "
-                     f"{(first or 0) / 1e3:.0f} kB |")
+                     f"{(first or 0) / 1e3:.0f} kB | {in_browser} |")
     lines += ["", "## Rebuild after one raw page changed", ""]
     for r in data["results"]:
         b = r["builder_incremental"]
