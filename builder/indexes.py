@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from urllib.parse import quote
 
 from pypinyin import lazy_pinyin
 
@@ -36,7 +37,7 @@ from .site.entries import (
     year_of,
 )
 from .site.svg import Tile, tile_map
-from .urls import relative_url, slugify
+from .urls import docs_link, relative_url, slugify
 
 OTHER_LETTER = "#"
 
@@ -328,8 +329,10 @@ def reading(term: str, surnames: dict[str, str] | None = None) -> list[str]:
     return syllables
 
 
-def letter_page(kind: str, letter: str) -> str:
-    return f"{kind}/{'other' if letter == OTHER_LETTER else letter.lower()}.md"
+def letter_page(kind: str, letter: str, part: int = 1) -> str:
+    """The page of a letter's ``part``-th part: ``people/z.md``, ``people/z-2.md`` …"""
+    name = "other" if letter == OTHER_LETTER else letter.lower()
+    return f"{kind}/{name}{'' if part == 1 else f'-{part}'}.md"
 
 
 def term_anchors(terms: Iterable[str]) -> dict[str, str]:
@@ -353,9 +356,17 @@ def term_anchors(terms: Iterable[str]) -> dict[str, str]:
 
 def term_pages(entries: Sequence[Entry], kind: str, title: str,
                terms_of: Callable[[Entry], list[tuple[str, str]]], intro: str) -> dict[str, str]:
-    """An index of terms (people, tags): one page per initial letter, and an overview of the most used."""
+    """An index of terms (people, tags): pages per initial letter, and an overview of the most used.
+
+    Every page stays the same size however large the archive grows: a letter's
+    terms are cut into parts of at most ``terms_per_page`` (``z.md``, ``z-2.md`` …),
+    and a term lists its ``articles_per_term`` newest articles, then links to the
+    search for all of them (the search finds every article naming it).
+    """
     data = site_data()
     surnames = data.get("surname_pinyin", {}) if kind == "people" else None
+    per_page = max(1, int(data.get("terms_per_page", 150)))
+    per_term = max(1, int(data.get("articles_per_term", 5)))
     found: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
     for entry in newest_first(entries):
         for term, role in dict.fromkeys(terms_of(entry)):
@@ -366,19 +377,33 @@ def term_pages(entries: Sequence[Entry], kind: str, title: str,
     for term in sorted(found, key=lambda t: (reading(t, surnames), t)):
         letters[initial(term, surnames)].append(term)
     order = sorted(letters, key=lambda x: (x == OTHER_LETTER, x))
+    parts = {letter: [letters[letter][i:i + per_page] for i in range(0, len(letters[letter]), per_page)]
+             for letter in order}
+    page_of = {term: letter_page(kind, letter, number)
+               for letter in order for number, part in enumerate(parts[letter], 1) for term in part}
     nav = " · ".join(f"[{x}]({letter_page(kind, x).removeprefix(kind + '/')})" for x in order)
+    search = docs_link(f"{kind}/index.md", "search/index.md")
     pages = {}
     for letter in order:
-        page = letter_page(kind, letter)
-        heading = f"{title} · {letter}" if letter != OTHER_LETTER else f"{title} · 其他"
-        lines = front_matter(title=heading) + [f"# {heading}", "", nav, ""]
-        for term in letters[letter]:
-            listed = found[term]
-            lines += [f"**{escape_markdown(term)}** · {len(listed)} 篇", f"{{: #{anchors[term]} .term }}", ""]
-            for entry, role in listed:
-                lines.append(article_item(page, entry) + (f" · {role}" if role else ""))
-            lines.append("")
-        pages[page] = "\n".join(lines).rstrip() + "\n"
+        name = letter if letter != OTHER_LETTER else "其他"
+        for number, part in enumerate(parts[letter], 1):
+            page = letter_page(kind, letter, number)
+            heading = f"{title} · {name}" + (f"（{number}）" if len(parts[letter]) > 1 else "")
+            lines = front_matter(title=heading) + [f"# {heading}", "", nav, ""]
+            if len(parts[letter]) > 1:
+                lines += [f"{name}：" + " · ".join(
+                    f"**{n}**" if n == number else f"[{n}]({letter_page(kind, letter, n).removeprefix(kind + '/')})"
+                    for n in range(1, len(parts[letter]) + 1)), ""]
+            for term in part:
+                listed = found[term]
+                lines += [f"**{escape_markdown(term)}** · {len(listed)} 篇", f"{{: #{anchors[term]} .term }}", ""]
+                for entry, role in listed[:per_term]:
+                    lines.append(article_item(page, entry) + (f" · {role}" if role else ""))
+                if len(listed) > per_term:
+                    lines.append(f"- [搜索“{escape_markdown(term)}”，查看全部 {len(listed)} 篇]"
+                                 f"({search}?q={quote(term)})")
+                lines.append("")
+            pages[page] = "\n".join(lines).rstrip() + "\n"
     top = sorted(found, key=lambda t: (-len(found[t]), reading(t, surnames), t))[: int(data.get("top_terms", 60))]
     lines = front_matter(title=title) + [f"# {title}", "", intro, ""]
     if not found:
@@ -387,7 +412,7 @@ def term_pages(entries: Sequence[Entry], kind: str, title: str,
         lines += [f"共 {len(found)} 个，按拼音首字母分页：", "", nav, "", "## 最常见", ""]
         chips = []
         for term in top:
-            target = letter_page(kind, initial(term, surnames)).removeprefix(kind + "/")
+            target = page_of[term].removeprefix(kind + "/")
             chips.append(f'<span class="term-chip">[{escape_markdown(term)}]({target}#{anchors[term]}) '
                          f"<small>{len(found[term])}</small></span>")
         lines += ['<p class="term-cloud" markdown>', " ".join(chips), "</p>", ""]

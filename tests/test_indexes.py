@@ -196,6 +196,31 @@ def test_every_term_link_of_an_index_lands_on_an_anchor_of_its_letter_page():
         assert anchor in anchors[f"tags/{letter}.md"]
 
 
+def test_term_pages_keep_their_size_however_many_terms_and_articles(monkeypatch):
+    import builder.indexes as indexes
+
+    settings = {**indexes.site_data(), "terms_per_page": 3, "articles_per_term": 2}
+    monkeypatch.setattr(indexes, "site_data", lambda: settings)
+    archive = [entry(f"稿件{n}", f"2023-0{1 + n % 9}-1{n % 9}", tags=["驿站", f"词语{n}"]) for n in range(12)]
+    pages = term_pages(archive, "tags", "标签", tags_of, "")
+    letter_pages = {path: text for path, text in pages.items() if path != "tags/index.md"}
+    # 12 terms under C cut into parts of three; every term is on exactly one page
+    assert sorted(p for p in letter_pages if p.startswith("tags/c")) == ["tags/c-2.md", "tags/c-3.md", "tags/c-4.md",
+                                                                         "tags/c.md"]
+    for n in range(12):
+        assert sum(f"**词语{n}**" in text for text in letter_pages.values()) == 1
+    assert all(text.count(" 篇\n{: #") <= 3 for text in letter_pages.values())
+    assert "C：[1](c.md) · **2** · [3](c-3.md) · [4](c-4.md)" in pages["tags/c-2.md"]
+    # 驿站 is in all twelve: the two newest are listed, the search finds the rest
+    section = pages["tags/y.md"].split("**驿站**")[1]
+    assert listed_titles(section) == ["稿件8", "稿件7"]
+    assert "[搜索“驿站”，查看全部 12 篇](../search/index.md?q=%E9%A9%BF%E7%AB%99)" in section
+    # the overview's links reach the part that holds the term
+    anchors = {path: set(re.findall(r'id="([^"]+)"', html_of(text))) for path, text in letter_pages.items()}
+    for target, anchor in re.findall(r"\]\(([\w-]+)\.md#([\w-]+)\)", pages["tags/index.md"]):
+        assert anchor in anchors[f"tags/{target}.md"]
+
+
 def test_a_tag_lists_each_article_once_newest_first():
     pages = term_pages(SMALL, "tags", "标签", tags_of, "")
     section = pages["tags/y.md"].split("**驿站**")[1]
