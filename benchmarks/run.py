@@ -64,7 +64,7 @@ from generate_corpus import generate_corpus, harvest, split_accuracy, write_corp
 SIZES = (100, 1_000, 10_000)
 QUICK_SIZES = (100, 1_000)
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jieba", "pyyaml", "pypinyin",
-            "numpy")
+            "numpy", "OpenCC")
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides")
 PARALLEL_WORKERS = 2
 SEARCH_QUERIES = ("劳模", "职工之家", "北碚区总工会", "春送岗位", "成渝地区双城经济圈")
