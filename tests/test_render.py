@@ -3,9 +3,11 @@
 import markdown
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from builder.model import Article, Caption, Para
-from builder.render import escape_markdown, render_article
+from builder.render import dump_yaml, escape_markdown, render_article
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -100,3 +102,16 @@ def test_front_matter_block_splits_off_exactly_as_rendered():
     text = render_article(a)
     front, body = split_front_matter(text)
     assert front == render_front_matter(a) and body == render_body(a) and front + body == text
+
+
+# libyaml writes faster; the front matter must still be exactly what PyYAML's safe dumper writes.
+_YAML_TEXT = st.text(alphabet=st.sampled_from(list("北碚区总工会　 :#-'\"{}|>\n\t\r\x85\u2028\ufeff\x00\x07😀é—“”·■a1 &*!%@`?,[]\\𠮷")),
+                     max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(st.sampled_from(["title", "tags", "part", "edition"]),
+                       st.one_of(_YAML_TEXT, st.lists(_YAML_TEXT, max_size=3), st.integers(0, 99)), max_size=4))
+def test_front_matter_yaml_is_what_pyyaml_writes(data):
+    expected = yaml.dump(data, Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False, width=10_000)
+    assert dump_yaml(data) == expected
