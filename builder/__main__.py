@@ -52,12 +52,10 @@ def run_build(seeds: Path, out: Path, quiet: bool = False) -> int:
 def run_explain(page: Path) -> int:
     from .explain import explain_page
 
-    try:
-        data = page.read_bytes()
-    except OSError as exc:
-        print(f"{page}: error: cannot read: {exc.strerror}", file=sys.stderr)
+    if not page.is_file():
+        print(f"{page}: error: no such file", file=sys.stderr)
         return 1
-    report, failed = explain_page(page.name, data)
+    report, failed = explain_page(page)
     print(report)
     return 1 if failed else 0
 

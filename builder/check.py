@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .model import Diagnostic, Severity
-from .overrides import OVERRIDE_SUFFIX, load_overrides, overrides_path
-from .pipeline import ARTICLE_SUFFIXES, RAW_PAGE_SUFFIXES, read_contribution, read_page
+from .overrides import OVERRIDE_SUFFIX
+from .pipeline import ARTICLE_SUFFIXES, RAW_PAGE_SUFFIXES, read_path
 
 
 def check_paths(paths: list[Path]) -> list[Diagnostic]:
@@ -40,20 +40,11 @@ def check_file(path: Path, checked_with_page: bool = False) -> list[Diagnostic]:
         if not page.is_file():
             return [Diagnostic(name, f"overrides a page that does not exist: {page.name}")]
         return check_file(page)
-    suffix = path.suffix.lower()
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return [Diagnostic(name, f"cannot read: {exc.strerror}")]
-    if suffix in ARTICLE_SUFFIXES:
-        return _problems(read_contribution(name, data).diagnostics)
-    if suffix not in RAW_PAGE_SUFFIXES:
+    if path.suffix.lower() not in RAW_PAGE_SUFFIXES + ARTICLE_SUFFIXES:
         return [Diagnostic(name, "not an input: raw pages are .txt, articles .md, corrections .overrides.yaml",
                            Severity.WARNING)]
-    override_file = overrides_path(path)
-    overrides, problems = load_overrides(override_file) if override_file.is_file() else (None, [])
-    page, _ = read_page(name, data, overrides)
-    return _problems(problems + page.diagnostics)
+    page, _ = read_path(path)
+    return _problems(page.diagnostics)
 
 
 def _problems(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .model import Severity
-from .pipeline import read_page
+from .pipeline import read_path
 
 _FIELDS = ("themes", "districts", "regions", "date", "date_precision", "date_source", "authors", "people", "tags")
 
 
-def explain_page(source: str, data: bytes) -> tuple[str, bool]:
-    """A plain-text report for one raw page, and whether the page failed."""
-    page, notes = read_page(source, data)
-    out = [f"# {source}: {len(page.articles)} article(s)"]
+def explain_page(path: Path) -> tuple[str, bool]:
+    """A plain-text report for one raw page, read with its overrides as the build reads it, and whether it failed."""
+    page, notes = read_path(path)
+    out = [f"# {page.source}: {len(page.articles)} article(s)"]
     if notes:
         out.append("## layout decisions")
         out += [f"- {note}" for note in notes]

@@ -199,6 +199,9 @@ def apply_overrides(articles: list[Article], overrides: Overrides) -> list[Diagn
                 if key in ("title", "subtitle", "kicker", "column", "series", "section"):
                     setattr(article, key, value)
                     article.title_derived = article.title_derived and key != "title"
+                elif key == "credits":
+                    # the printed bylines and credits are what render publishes: the correction replaces both
+                    article.bylines, article.credits = [], list(value)
                 else:
                     article.meta[key] = value
                 if key == "date":

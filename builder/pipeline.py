@@ -199,7 +199,7 @@ def build(seeds_dir: Path, cache: PageCache | None = None, workers: int | None =
     if not seeds_dir.is_dir():
         result.diagnostics.append(Diagnostic(str(seeds_dir), "seeds folder not found"))
         return result
-    read = [_read_input(path) for path in inputs(seeds_dir)]
+    read = [read_input(path) for path in inputs(seeds_dir)]
     done: dict[str, tuple[Page, list[str]]] = {}
     for item in read:
         if isinstance(item, RawInput) and cache is not None and item.key not in done:
@@ -236,8 +236,8 @@ class RawInput:
     key: str
 
 
-def _read_input(path: Path) -> RawInput | Page:
-    """The input's bytes, or a Page holding only the reason it cannot be read."""
+def read_input(path: Path) -> RawInput | Page:
+    """The input's bytes (and its overrides' bytes), or a Page holding only the reason it cannot be read."""
     try:
         data = path.read_bytes()
         override_file = overrides_path(path)
@@ -255,6 +255,12 @@ def process_input(item: RawInput) -> tuple[Page, list[str]]:
     page, notes = read_page(item.path.name, item.data, overrides)
     page.diagnostics[:0] = problems
     return page, notes
+
+
+def read_path(path: Path) -> tuple[Page, list[str]]:
+    """One input file as the build reads it, overrides included: for ``check``, ``explain`` and ``review``."""
+    item = read_input(path)
+    return process_input(item) if isinstance(item, RawInput) else (item, [])
 
 
 def _deduplicate(articles: list[Article], diagnostics: list[Diagnostic]) -> list[Article]:

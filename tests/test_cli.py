@@ -79,3 +79,15 @@ def test_check_reports_one_line_per_problem_with_file_and_line(tmp_path):
 def test_check_of_a_missing_path_is_an_error_not_a_traceback(tmp_path):
     done = run("check", str(tmp_path / "nope.txt"))
     assert done.returncode == 1 and "no such file or folder" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_explain_reads_the_page_with_its_overrides(tmp_path):
+    page = "city-union-sixth-congress.txt"
+    shutil.copy(SEEDS / page, tmp_path / page)
+    (tmp_path / "city-union-sixth-congress.overrides.yaml").write_text(
+        "articles:\n  - part: 4\n    districts: [城口]\n", encoding="utf-8")
+    done = run("explain", str(tmp_path / page))
+    assert done.returncode == 0, done.stderr
+    article_4 = done.stdout.split("## article 4")[1]
+    assert "districts: ['城口县']" in article_4
+    assert "override: city-union-sixth-congress.overrides.yaml:3" in article_4

@@ -110,3 +110,16 @@ def test_empty_overrides_file_is_fine(tmp_path):
     path.write_text("", encoding="utf-8")
     overrides, diagnostics = load_overrides(path)
     assert not diagnostics and not overrides.entries
+
+
+def test_a_credits_override_reaches_the_published_page(tmp_path):
+    # article 4 closes with the run-on credit '本组稿件由市总工会提供'
+    seeds = project_with(tmp_path, """\
+        articles:
+          - part: 4
+            credits: [文/市总工会宣传部]
+        """)
+    published = next(a for a in build(seeds).articles if a.article.part == 4)
+    assert "credits:\n- 文/市总工会宣传部\n" in published.markdown          # front matter
+    assert '<p class="article-credits">文/市总工会宣传部</p>' in published.markdown   # the page
+    assert "本组稿件由市总工会提供" not in published.markdown.split("---\n", 2)[2]
