@@ -5,12 +5,20 @@ keep a little of the layout in their blank lines and Markdown marks, and
 these passes read it:
 
 * ``group_lines``      lines → blocks, counting the blank lines before each;
+* ``split_runs``       a run of lines with no blank line between them is cut
+                       where the page shows a paragraph ends (a copy with one
+                       paragraph per line) or a line stands on its own (a
+                       publication line, a byline, a label);
 * ``mark_labels``      column labels, banners, section labels, edition headers,
-                       page furniture, credits and bylines get their kind;
-* ``mark_captions``    a short line standing after a wide gap (where a photo was)
-                       is a caption;
+                       publication lines, page and web furniture, credits and
+                       bylines get their kind;
+* ``mark_captions``    a short line after a wide gap (where a photo was), one
+                       with a photo credit or one printed twice in a row is a caption;
+* ``mark_repeats``     a line printed again right after itself (a caption or a
+                       title a website shows twice) is published once;
 * ``mark_teasers``     a line that repeats a later title of the same page is a
-                       teaser, printed twice, published once.
+                       teaser, and a line that runs several later titles
+                       together is the page's headline index: both go.
 
 Every pass returns new blocks; none drops text (a furniture block keeps its
 text and the splitter moves it to the page's drop list).
@@ -22,8 +30,12 @@ import re
 from dataclasses import replace
 
 from . import labels
+from .furniture import furniture_reason
+from .headers import is_site_name, parse_publication_line
+from .layout import is_body, page_layout, PageLayout
 from .meta.dates import parse_edition_header
 from .model import Block, Kind
+from .text.simplified import to_simplified
 
 _HEADING_MARK = re.compile(r"^(#{1,6})\s+")
 _MARKUP_ONLY = re.compile(r"^[-*_=~`#>|+.:\s]+$")
@@ -32,6 +44,11 @@ _FRONT_MATTER_KEY = re.compile(r"^[A-Za-z_][\w-]*\s*[:：]")
 FRONT_MATTER_MAX_LINES = 60
 PHOTO_GAP = 2          # blank lines that mark where a photo stood
 CAPTION_MAX_CHARS = 80
+CAPTION_MIN_HAN = 4    # a lone symbol, digit or toolbar word is never a caption
+INDEX_MAX_CHARS = 400  # a headline index runs a page's titles together on one line
+CHANNEL_MAX_CHARS = 10  # a website's channel name above a headline (中工娱乐, 新重庆-重庆日报精选)
+_TITLE_SUFFIX = re.compile(r"^(?P<title>.{6,}?)(?P<suffix>(\s[-–—_|｜]\s[^\s。，！？]{1,12}){1,3})$")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def group_lines(lines: list[str], hard_breaks: frozenset[int] = frozenset()) -> list[Block]:
@@ -134,88 +151,317 @@ def front_matter_end(lines: list[str]) -> int:
     return 0
 
 
+def line_kind(text: str) -> tuple[Kind, str]:
+    """The kind one line has standing alone, and why (``Kind.TEXT`` and '' for article text).
+
+    Recognisers read the line through the traditional → simplified fold.
+
+    >>> line_kind("渝工暖心"), line_kind("来源：中工网 2024-12-27 18:38")
+    ((<Kind.COLUMN: 'column'>, 'column label'), (<Kind.META: 'meta'>, 'publication line (date, source or editors)'))
+    >>> line_kind("上一版 下一版"), line_kind("近日，北碚区总工会开展培训。")
+    ((<Kind.FURNITURE: 'furniture'>, 'interface words (navigation, sharing, font size)'), (<Kind.TEXT: 'text'>, ''))
+    """
+    if is_markup_only(text):
+        return Kind.FURNITURE, "a rule or markup line with no text"
+    if parse_edition_header(text):
+        return Kind.HEADER, "edition header"
+    key = to_simplified(text)
+    if labels.is_column_label(key):
+        return Kind.COLUMN, "column label"
+    if labels.is_section_label(key):
+        return Kind.SECTION, "section label"
+    if labels.is_banner(key):
+        return Kind.BANNER, "series banner"
+    if labels.credit_authors(key) is not None:
+        return Kind.CREDIT, "credit line"
+    if labels.parse_byline(key):
+        return Kind.BYLINE, "byline"
+    publication = parse_publication_line(text)
+    if publication is not None:
+        if publication.date or publication.page or publication.origin or publication.authors or publication.editors:
+            return Kind.META, "publication line (date, source or editors)"
+        return Kind.FURNITURE, "interface words (navigation, sharing, font size)"
+    reason = furniture_reason(text)
+    if reason:
+        return Kind.FURNITURE, reason
+    return Kind.TEXT, ""
+
+
 def mark_labels(blocks: list[Block]) -> list[Block]:
-    """Give labels, headers, furniture, credits and bylines their kind.
+    """Give labels, headers, publication lines, furniture, credits and bylines their kind.
 
     >>> [b.kind.value for b in mark_labels(group_lines(["渝工暖心", "", "扫描查看名单"]))]
     ['column', 'furniture']
     """
-    return [_label(block) for block in blocks]
+    marked = []
+    for block in blocks:
+        if len(block.lines) == 1 and block.kind is Kind.TEXT:
+            kind, why = line_kind(block.text)
+            if kind is not Kind.TEXT:
+                block = replace(block, kind=kind, note=why)
+        marked.append(block)
+    return marked
 
 
-def _label(block: Block) -> Block:
-    text = block.text
-    if len(block.lines) == 1 and block.kind is Kind.TEXT:
-        if is_markup_only(text):
-            return replace(block, kind=Kind.FURNITURE, note="a rule or markup line with no text")
-        if parse_edition_header(text):
-            return replace(block, kind=Kind.HEADER, note="edition header")
-        reason = labels.furniture_reason(text)
-        if reason:
-            return replace(block, kind=Kind.FURNITURE, note=reason)
-        if labels.is_column_label(text):
-            return replace(block, kind=Kind.COLUMN, note="column label")
-        if labels.is_section_label(text):
-            return replace(block, kind=Kind.SECTION, note="section label")
-        if labels.is_banner(text):
-            return replace(block, kind=Kind.BANNER, note="series banner")
-        if labels.credit_authors(text) is not None:
-            return replace(block, kind=Kind.CREDIT, note="credit line")
-        if labels.parse_byline(text):
-            return replace(block, kind=Kind.BYLINE, note="byline")
-    return block
+def split_runs(blocks: list[Block], layout: PageLayout) -> list[Block]:
+    """Cut runs of lines with no blank line between them where the page shows an element ends.
+
+    A line that stands on its own (a label, a byline, a publication line,
+    furniture) always gets a block of its own.  Where the page puts one
+    paragraph on each line (``layout.lines_are_paragraphs``) every line is a
+    block, unless the page was wrapped at a fixed width and the line runs to
+    it; elsewhere a run is cut after a finished sentence, before an indented
+    line and between a title line and the text under it.  Lines kept together
+    are a two-line title or a paragraph the copy wrapped.
+
+    >>> paged = page_layout(["标题一行", "第一段写完了。", "第二段也写完了。"], frozenset())
+    >>> [b.text for b in split_runs(group_lines(["标题一行", "第一段写完了。", "第二段也写完了。"]), paged)]
+    ['标题一行', '第一段写完了。', '第二段也写完了。']
+    >>> seeds = page_layout(["健全报到机制", "形成劳模服务基层新常态", "", "正文。"], frozenset())
+    >>> [b.text for b in split_runs(group_lines(["健全报到机制", "形成劳模服务基层新常态", "", "正文。"]), seeds)]
+    ['健全报到机制 形成劳模服务基层新常态', '正文。']
+    """
+    out: list[Block] = []
+    for block in blocks:
+        if len(block.lines) == 1 or block.kind is not Kind.TEXT or block.heading_level:
+            out.append(block)
+            continue
+        start = 0
+        kinds = [line_kind(line)[0] for line in block.lines]
+        for index in range(1, len(block.lines) + 1):
+            if index < len(block.lines) and not _breaks(block, index, kinds, layout):
+                continue
+            lines = block.lines[start:index]
+            wrapped = frozenset(i - start for i in block.wrapped if start <= i < index - 1)
+            out.append(Block(lines, block.first_line + start, block.first_line + index - 1,
+                             gap_before=block.gap_before if start == 0 else 0, wrapped=wrapped,
+                             note=block.note))
+            start = index
+    return out
+
+
+def _breaks(block: Block, index: int, kinds: list[Kind], layout: PageLayout) -> bool:
+    """Whether a new element starts at line ``index`` of the run (the line before it is ``index - 1``)."""
+    before, after = block.lines[index - 1], block.lines[index]
+    if index - 1 in block.wrapped:
+        return False                  # the copy marked the line as wrapped
+    if kinds[index - 1] is not Kind.TEXT or kinds[index] is not Kind.TEXT:
+        return True
+    number = block.first_line + index
+    if layout.repeats(before) or layout.repeats(after):
+        return True                   # printed elsewhere on the page too: a title, a teaser, an index entry
+    if layout.continues(before, number):
+        return False
+    if number in layout.indented or layout.lines_are_paragraphs:
+        return True
+    if labels.ends_sentence(before) or after.startswith(("—", "--")):
+        return True
+    return is_body(after) != is_body(before)
 
 
 def mark_captions(blocks: list[Block]) -> list[Block]:
-    """Mark photo captions: a single short line after a wide gap, or one with a photo credit.
+    """Mark photo captions: a short line after a wide gap, one with a photo credit, one opening with 图为.
+
+    A line that is only a photo credit (``新华社记者 黄伟 摄``) joins the caption
+    printed right above it, or makes the short text above it a caption.
 
     >>> blocks = mark_captions(group_lines(["……企业福", "", "", "", "长寿区2024年春风行动专场招聘会", "", "利等解答。"]))
     >>> [b.kind.value for b in blocks]
     ['text', 'caption', 'text']
+    >>> blocks = mark_captions(group_lines(["环卫工人在驿站休息。", "", "新华社记者 黄伟 摄", "", "正文第一段。"]))
+    >>> [(b.kind.value, b.text) for b in blocks]
+    [('caption', '环卫工人在驿站休息。 新华社记者 黄伟 摄'), ('text', '正文第一段。')]
     """
-    return [replace(b, kind=Kind.CAPTION, note=why) if (why := _caption_reason(b)) else b for b in blocks]
+    marked: list[Block] = []
+    for block in blocks:
+        if block.kind is Kind.TEXT and len(block.lines) == 1 and labels.is_photo_credit_line(block.text):
+            above = marked[-1] if marked else None
+            if above is not None and above.kind in (Kind.CAPTION, Kind.TEXT) and len(above.lines) == 1 \
+                    and not labels.split_caption_credit(above.text)[1] and len(above.text) <= CAPTION_MAX_CHARS:
+                marked[-1] = Block((above.text, block.text), above.first_line, block.last_line,
+                                   gap_before=above.gap_before, kind=Kind.CAPTION,
+                                   note=f"caption with its photo credit on line {block.first_line}")
+                continue
+            block = replace(block, kind=Kind.CAPTION, note="a photo credit line")
+        why = _caption_reason(block)
+        marked.append(replace(block, kind=Kind.CAPTION, note=why) if why else block)
+    return marked
 
 
 def _caption_reason(block: Block) -> str:
     if block.kind is not Kind.TEXT or len(block.lines) != 1 or block.heading_level:
         return ""
     text = block.text
-    if labels.split_caption_credit(text)[1] and len(text) <= CAPTION_MAX_CHARS:
+    if len(text) > CAPTION_MAX_CHARS:
+        return ""
+    if labels.split_caption_credit(text)[1]:
         return "caption with a photo credit"
-    if (block.gap_before >= PHOTO_GAP and len(text) <= CAPTION_MAX_CHARS
+    if labels.opens_caption(text):
+        return "caption opening with 图为"
+    if (block.gap_before >= PHOTO_GAP and len(_HAN.findall(text)) >= CAPTION_MIN_HAN
             and not labels.ends_sentence(text) and not labels.is_bullet_item(text)):
         return f"short line after a {block.gap_before}-line gap (photo position)"
     return ""
 
 
-def mark_teasers(blocks: list[Block]) -> list[Block]:
-    """Mark a short line that repeats another block further down the page.
+def mark_repeats(blocks: list[Block]) -> list[Block]:
+    """A line printed again right after itself is published once; the first of the pair is a caption.
 
-    Front pages print a teaser of an inside title; the article keeps the
-    title, the teaser goes to the drop list.
+    Websites print a photo's caption twice (its alt text and its caption) and
+    sometimes the title twice; the copy keeps both.  The second goes to the
+    drop list; a repeated short line that is not a title is the caption.
+
+    >>> blocks = mark_repeats(group_lines(["第一段。", "", "比赛现场。", "", "比赛现场。", "", "第二段。"]))
+    >>> [(b.kind.value, b.text) for b in blocks]
+    [('text', '第一段。'), ('caption', '比赛现场。'), ('repeat', '比赛现场。'), ('text', '第二段。')]
+    """
+    marked: list[Block] = []
+    seen_text = False
+    for block in blocks:
+        previous = marked[-1] if marked else None
+        if previous is not None and len(block.lines) == 1 and _key(previous.text) == _key(block.text) and (
+                {previous.kind, block.kind} <= {Kind.TEXT, Kind.CAPTION} or previous.kind is block.kind is Kind.META):
+            if previous.kind is Kind.TEXT and seen_text and len(previous.text) <= CAPTION_MAX_CHARS:
+                marked[-1] = replace(previous, kind=Kind.CAPTION, note="printed twice in a row (a photo's caption)")
+            marked.append(replace(block, kind=Kind.REPEAT, note=f"repeats line {previous.first_line}"))
+            continue
+        seen_text = seen_text or (block.kind is Kind.TEXT and is_body(block.text))
+        marked.append(block)
+    return marked
+
+
+def mark_web_headline(blocks: list[Block]) -> list[Block]:
+    """In a web copy the headline is the line right above its publication line; mark it so.
+
+    ``来源：中工网 2024-12-27 18:38`` (or a byline, then that line) follows the
+    headline.  Above the headline a website prints its channel name (中工娱乐,
+    新重庆-重庆日报精选): a short line there is furniture.  A longer line there
+    is the kicker (引题).  A name alone between the headline and the
+    publication line is the writer's byline.
+
+    >>> page = ["中工娱乐", "", "沙坪坝区工会代表大会召开", "", "来源：中工网", "", "12月26日，大会召开。"]
+    >>> [(b.kind.value, b.heading_level, b.text) for b in mark_web_headline(mark_labels(group_lines(page)))]
+    [('furniture', 0, '中工娱乐'), ('text', 1, '沙坪坝区工会代表大会召开'), ('meta', 0, '来源：中工网'), ('text', 0, '12月26日，大会召开。')]
+    """
+    top = _top_matter_end(blocks)
+    meta = [i for i in range(top) if blocks[i].kind is Kind.META]
+    marked = list(blocks)
+    for at in reversed(meta):
+        above = at - 1
+        names = []
+        while above >= 0 and (marked[above].kind in (Kind.BYLINE, Kind.CREDIT, Kind.META)
+                              or marked[above].kind is Kind.TEXT and _names_only(marked[above].text)):
+            if marked[above].kind is Kind.TEXT:
+                names.append(above)
+            above -= 1
+        if above < 0 or marked[above].kind is not Kind.TEXT or is_body(marked[above].text):
+            continue
+        for i in names:
+            marked[i] = replace(marked[i], kind=Kind.BYLINE, note="a writer's name under the headline")
+        if not marked[above].heading_level:
+            marked[above] = replace(marked[above], heading_level=1,
+                                    note="headline: the line above the publication line")
+        for i in range(above):
+            block = marked[i]
+            if block.kind is Kind.TEXT and len(block.text) <= CHANNEL_MAX_CHARS and not block.heading_level:
+                marked[i] = replace(block, kind=Kind.FURNITURE, weak=True,
+                                    note="a channel or site name above the headline of a web copy")
+        break
+    return marked
+
+
+def _names_only(text: str) -> bool:
+    """'黃仕強', '张三 李四': person names and nothing else.
+
+    >>> _names_only("黃仕強"), _names_only("张三 李四"), _names_only("劳模工匠")
+    (True, True, False)
+    """
+    parts = re.split(r"[\s、]+", to_simplified(text).strip())
+    return bool(parts) and len(parts) <= 4 and all(labels.is_person_name(p) for p in parts)
+
+
+def split_title_suffixes(blocks: list[Block]) -> list[Block]:
+    """A web page's title line keeps its channel and site: 'X - 重庆 - 中工网'.  Cut the suffix off as furniture.
+
+    >>> [(b.kind.value, b.text) for b in split_title_suffixes(group_lines(["渝中区总工会送春联 - 重庆 - 中工网"]))]
+    [('text', '渝中区总工会送春联'), ('furniture', '- 重庆 - 中工网')]
+    >>> [b.text for b in split_title_suffixes(group_lines(["2023-2027年 - 五年规划"]))]
+    ['2023-2027年 - 五年规划']
+    """
+    out: list[Block] = []
+    for block in blocks:
+        match = _TITLE_SUFFIX.match(block.text) if len(block.lines) == 1 and block.kind is Kind.TEXT else None
+        parts = [p for p in re.split(r"\s[-–—_|｜]\s", match.group("suffix")) if p] if match else []
+        if match and not labels.ends_sentence(match.group("title")) and (
+                len(parts) >= 2 or (parts and is_site_name(to_simplified(parts[-1])))):
+            cut = match.start("suffix")
+            out.append(replace(block, lines=(block.text[:cut].rstrip(),)))
+            out.append(replace(block, lines=(block.text[cut:].strip(),), kind=Kind.FURNITURE, gap_before=0,
+                               note="a web page title's channel and site name"))
+            continue
+        out.append(block)
+    return out
+
+
+def mark_teasers(blocks: list[Block]) -> list[Block]:
+    """Mark top-of-page lines that repeat what comes later: teasers and the page's headline index.
+
+    Front pages print a teaser of an inside title; e-paper copies open with the
+    page's headline index, its titles run together on one line or one per
+    line.  The article keeps the title, the teaser goes to the drop list.  A
+    line of the top matter that holds two or more later lines is the index,
+    and so is every line the index holds.
 
     >>> blocks = mark_teasers(group_lines(["建立区县工会互通机制", "", "正文。", "", "建立区县工会互通机制", "", "代表认为。"]))
     >>> [b.kind.value for b in blocks]
     ['teaser', 'text', 'text', 'text']
+    >>> index = ["职工运动会开幕劳模宣讲进社区", "职工运动会开幕", "劳模宣讲进社区", "", "职工运动会开幕", "", "近日，运动会开幕。"]
+    >>> [b.kind.value for b in mark_teasers(split_runs(group_lines(index), page_layout(index)))]
+    ['teaser', 'teaser', 'teaser', 'text', 'text']
     """
     last_seen = {_key(block.text): index for index, block in enumerate(blocks)}
-    marked, in_top_matter = [], True
+    top = _top_matter_end(blocks)
+    candidates = [i for i in range(top) if blocks[i].kind is Kind.TEXT and len(blocks[i].text) <= INDEX_MAX_CHARS]
+    short_lines = {_key(b.text) for b in blocks if b.kind in (Kind.TEXT, Kind.TEASER) and len(b.lines) == 1
+                   and 4 <= len(_key(b.text)) <= CAPTION_MAX_CHARS}
+    indexes = {i for i in candidates
+               if sum(1 for line in short_lines if line != _key(blocks[i].text) and line in _key(blocks[i].text)) >= 2}
+    index_texts = [_key(blocks[i].text) for i in indexes]
+    # the last line of the top matter is the first article's title, wherever else it was printed
+    title = max((i for i in range(top) if blocks[i].kind is Kind.TEXT and i not in indexes), default=-1)
+    marked = []
     for index, block in enumerate(blocks):
-        # only the page's top matter (before the first finished sentence) holds teasers,
-        # so a section heading that two articles share is never taken for one
-        in_top_matter = in_top_matter and not labels.ends_sentence(block.text)
-        later = last_seen[_key(block.text)]
-        if (in_top_matter and block.kind is Kind.TEXT and later > index
-                and len(block.text) <= CAPTION_MAX_CHARS):
-            block = replace(block, kind=Kind.TEASER, note=f"repeats line {blocks[later].first_line}")
+        key = _key(block.text)
+        if index in indexes:
+            block = replace(block, kind=Kind.TEASER, note="the page's headline index (its titles run together)")
+        elif index < top and block.kind is Kind.TEXT and len(block.text) <= CAPTION_MAX_CHARS:
+            later = last_seen[key]
+            if later > index:
+                block = replace(block, kind=Kind.TEASER, note=f"repeats line {blocks[later].first_line}")
+            elif index != title and any(key in text for text in index_texts):
+                block = replace(block, kind=Kind.TEASER, note="a title of the page's headline index")
         marked.append(block)
     return marked
+
+
+def _top_matter_end(blocks: list[Block]) -> int:
+    """Index of the first block of running text: only the top matter above it holds teasers.
+
+    So a section heading that two articles share is never taken for one.
+    """
+    for index, block in enumerate(blocks):
+        if block.kind is Kind.TEXT and labels.ends_sentence(block.text):
+            return index
+    return len(blocks)
 
 
 def _key(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset()) -> list[Block]:
+def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
+                indented: frozenset[int] = frozenset()) -> list[Block]:
     """All block passes, in order."""
-    return mark_teasers(mark_captions(mark_labels(group_lines(lines, hard_breaks))))
+    layout = page_layout(lines, indented)
+    blocks = split_title_suffixes(split_runs(group_lines(lines, hard_breaks), layout))
+    return mark_web_headline(mark_teasers(mark_repeats(mark_captions(mark_labels(blocks)))))

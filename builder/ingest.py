@@ -178,6 +178,22 @@ def hard_break_lines(text: str) -> frozenset[int]:
                      if line.strip() and line.endswith("  "))
 
 
+_INDENT = ("\u3000", "  ", "\t", "\u00a0")
+
+
+def indented_lines(text: str) -> frozenset[int]:
+    """Line numbers (1-based) of text lines that open with an indent (full-width space, two spaces, a tab).
+
+    A page copied one paragraph per line keeps the indent of each paragraph;
+    the text fixes trim it, so it is read here, from the decoded text.
+
+    >>> sorted(indented_lines("标题\\n\\u3000\\u3000第一段。\\n  第二段。\\n 第三行"))
+    [2, 3]
+    """
+    return frozenset(n for n, line in enumerate(_physical_lines(text), start=1)
+                     if line.strip() and line.startswith(_INDENT))
+
+
 def split_lines(text: str) -> list[str]:
     """Split on any newline convention (LF, CRLF, CR, …), fix each line, drop trailing blanks.
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from .text.simplified import to_simplified
+
 DATA_DIR = Path(__file__).parent / "data"
 SENTENCE_END = "。！？!?…"
 CLOSERS = "”’」』）)》】"
@@ -24,11 +26,12 @@ class LabelRules:
     section_labels: frozenset[str]
     brief_sections: frozenset[str]
     banner_patterns: tuple[re.Pattern[str], ...]
-    furniture: tuple[tuple[re.Pattern[str], str], ...]
     credits: tuple[re.Pattern[str], ...]
     trailing_credit: re.Pattern[str]
     byline: re.Pattern[str]
-    caption_credit: re.Pattern[str]
+    caption_credits: tuple[re.Pattern[str], ...]
+    photo_credit_line: re.Pattern[str]
+    caption_openers: tuple[str, ...]
     credit_roles: frozenset[str]
     bullets: str
     organisation_suffixes: tuple[str, ...]
@@ -44,11 +47,12 @@ def rules() -> LabelRules:
         section_labels=frozenset(data["section_labels"]),
         brief_sections=frozenset(data.get("brief_sections", ())),
         banner_patterns=tuple(re.compile(p) for p in data["banner_patterns"]),
-        furniture=tuple((re.compile(f["pattern"]), f["reason"]) for f in data["furniture"]),
         credits=tuple(re.compile(c["pattern"]) for c in data["credits"]),
         trailing_credit=re.compile(data["trailing_credit"]),
         byline=re.compile(data["byline_pattern"]),
-        caption_credit=re.compile(data["caption_credit"]),
+        caption_credits=tuple(re.compile(p) for p in data["caption_credits"]),
+        photo_credit_line=re.compile(data["photo_credit_line"]),
+        caption_openers=tuple(data["caption_openers"]),
         credit_roles=frozenset(data.get("credit_roles", ())),
         bullets=data["bullets"],
         organisation_suffixes=tuple(sorted(data["organisation_suffixes"], key=len, reverse=True)),
@@ -97,14 +101,6 @@ def is_brief_section(text: str) -> bool:
 def is_banner(text: str) -> bool:
     """A series banner such as ``成渝地区双城经济圈·工会在行动``."""
     return any(p.match(text) for p in rules().banner_patterns)
-
-
-def furniture_reason(text: str) -> str | None:
-    """Why a block is page furniture (``扫描查看名单``), or None."""
-    for pattern, reason in rules().furniture:
-        if pattern.match(text):
-            return reason
-    return None
 
 
 def credit_authors(text: str) -> list[str] | None:
@@ -161,15 +157,46 @@ def parse_byline(text: str) -> tuple[list[str], str] | None:
 
 
 def split_caption_credit(text: str) -> tuple[str, str]:
-    """Separate a photo credit from a caption.
+    """Separate a photo credit from a caption (the text is read through the traditional → simplified fold).
 
     >>> split_caption_credit("长寿区2024年春风行动专场招聘会（通讯员 李辉 摄）")
     ('长寿区2024年春风行动专场招聘会', '通讯员 李辉 摄')
+    >>> split_caption_credit("5月23日上午，重庆市工会第六次代表大会开幕。龚祉娴摄")
+    ('5月23日上午，重庆市工会第六次代表大会开幕。', '龚祉娴摄')
+    >>> split_caption_credit("健步走比赛现场。重庆市总工会供图 华龙网发")
+    ('健步走比赛现场。', '重庆市总工会供图 华龙网发')
+    >>> split_caption_credit("劳模工作室 张三 摄/某某图片社")
+    ('劳模工作室', '张三 摄/某某图片社')
+    >>> split_caption_credit("工作中的環衛工人。（記者：譚顯全 攝）")
+    ('工作中的環衛工人。', '記者：譚顯全 攝')
+    >>> split_caption_credit("职工在劳模工作室参观拍摄")
+    ('职工在劳模工作室参观拍摄', '')
     """
-    match = rules().caption_credit.search(text)
-    if not match:
-        return text, ""
-    return text[: match.start()].rstrip(), match.group("credit").strip()
+    key = to_simplified(text)
+    for pattern in rules().caption_credits:
+        match = pattern.search(key)
+        if match and match.start("credit") > 0:
+            start, end = match.span("credit")
+            return text[: match.start()].rstrip(), text[start:end].strip()
+    return text, ""
+
+
+def is_photo_credit_line(text: str) -> bool:
+    """A line that is only a photo credit, printed under its caption.
+
+    >>> is_photo_credit_line("新华社记者 黄伟 摄"), is_photo_credit_line("記者 譚顯全 攝"), is_photo_credit_line("摄影展开幕")
+    (True, True, False)
+    """
+    return bool(rules().photo_credit_line.match(to_simplified(text)))
+
+
+def opens_caption(text: str) -> bool:
+    """A line opening the way only captions open (图为…, 上图：…).
+
+    >>> opens_caption("图为职工在驿站休息"), opens_caption("图书馆开馆")
+    (True, False)
+    """
+    return text.startswith(rules().caption_openers) and not text.startswith(("图书", "图片展"))
 
 
 def is_bullet_item(text: str) -> bool:

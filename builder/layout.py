@@ -1,4 +1,12 @@
-"""Layout repair: paragraphs cut by the page layout are joined again.
+"""Layout: how a copy laid out its paragraphs, and paragraphs cut by the page layout joined again.
+
+Copies of a page come in two layouts.  E-paper dumps separate paragraphs by
+blank lines and keep lines that belong together (a two-line title) in one run;
+web copies often put one paragraph on each line with no blank line at all,
+sometimes indented.  ``page_layout`` reads which one a page is from the page
+itself: whether consecutive lines of running text have blank lines between
+them, which lines are indented, and whether many lines end at the same width
+without finishing a sentence (an export wrapped at a fixed width).
 
 A newspaper column ends wherever the column ends, so a dump shows
 ``…率先创新开展劳`` and, one blank line (or a photo caption) later,
@@ -10,6 +18,8 @@ to be shown after the whole paragraph.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass
 
 from . import labels
 from .model import Block, Kind
@@ -23,6 +33,93 @@ _FUNCTION_WORDS = set("的地得和与及或并而在于以把被将对从向由
 _ENUMERATOR = re.compile(r"^([一二三四五六七八九十]+是|[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[)）]"
                          r"|\d+[.、．]|其[一二三四五六七八九十]|第[一二三四五六七八九十]+[，、是])")
 _INNER_SENTENCE_END = re.compile(r"[。！？!?][”’」』]?(?=.)")
+
+
+# a page "puts one paragraph per line" when at least this share of the steps from
+# one line of running text to the next has no blank line between them
+LINE_PARAGRAPH_SHARE = 0.5
+WRAP_MIN_LINES = 4           # lines ending at one width before that width counts as a wrap
+WRAP_MIN_CHARS = 16
+REPEAT_MIN_CHARS, REPEAT_MAX_CHARS = 4, 80   # lines whose repetition is a signal (not 了解 or a paragraph)
+TOP_LINES = 60               # the top of a page, where a headline index stands
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    """How one page's copy lays out paragraphs, read from the page (see ``page_layout``)."""
+
+    lines_are_paragraphs: bool = False
+    wrap_width: int = 0               # lines were cut at this many characters (0: no fixed width)
+    indented: frozenset[int] = frozenset()
+    repeated: frozenset[str] = frozenset()   # short lines printed twice, or inside another line of the top
+    evidence: str = ""
+
+    def repeats(self, line: str) -> bool:
+        return _squeeze(line) in self.repeated
+
+    def continues(self, line: str, number: int) -> bool:
+        """The line ``line`` runs to the wrap width, so the next line (``number``) continues it."""
+        return bool(self.wrap_width) and len(line) >= self.wrap_width - 1 and number not in self.indented
+
+
+def page_layout(lines: list[str], indented: frozenset[int] = frozenset()) -> PageLayout:
+    """Read a page's paragraph layout from its own lines (1-based ``indented`` line numbers).
+
+    >>> page_layout(["标题", "第一段。", "第二段。", "第三段。"]).lines_are_paragraphs
+    True
+    >>> page_layout(["标题", "", "第一段。", "", "第二段。", "", "第三段。"]).lines_are_paragraphs
+    False
+    >>> wrapped = ["近年来全区工会组织开展职工技能竞赛活动", "覆盖企业三百余家参赛职工达到两万人次获"] * 3 + ["奖。"]
+    >>> page_layout(wrapped).wrap_width
+    19
+    """
+    numbered = [(n, line) for n, line in enumerate(lines, start=1) if line]
+    steps = [(a, b) for a, b in zip(numbered, numbered[1:]) if is_body(a[1]) and is_body(b[1])]
+    tight = sum(b[0] == a[0] + 1 for a, b in steps)
+    by_line = bool(steps) and tight / len(steps) >= LINE_PARAGRAPH_SHARE and tight >= 2
+    width = _wrap_width([line for _, line in numbered])
+    evidence = (f"{tight} of {len(steps)} steps between lines of running text have no blank line"
+                + (f"; lines wrapped at {width} characters" if width else ""))
+    return PageLayout(by_line and not width, width, frozenset(indented),
+                      _repeated_lines([line for _, line in numbered]), evidence)
+
+
+def _repeated_lines(lines: list[str]) -> frozenset[str]:
+    """Short lines printed more than once on the page, or inside another line near the top (a headline index).
+
+    >>> sorted(_repeated_lines(["劳模宣讲进社区职工运动会开幕", "劳模宣讲进社区", "正文。", "劳模宣讲进社区"]))
+    ['劳模宣讲进社区']
+    """
+    keys = [_squeeze(line) for line in lines]
+    counts = Counter(keys)
+    short = {k for k in counts if REPEAT_MIN_CHARS <= len(k) <= REPEAT_MAX_CHARS}
+    found = {k for k in short if counts[k] > 1}
+    top = keys[:TOP_LINES]
+    for key in short & set(top):
+        if any(key != other and key in other for other in top):
+            found.add(key)
+    return frozenset(found)
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The width a fixed-width export cut lines at, or 0: many lines of one length that end mid-sentence.
+
+    >>> _wrap_width(["第一段写完了。"] * 5)
+    0
+    """
+    long_lines = [line for line in lines if len(line) >= WRAP_MIN_CHARS]
+    if len(long_lines) < WRAP_MIN_LINES:
+        return 0
+    width, count = Counter(len(line) for line in long_lines).most_common(1)[0]
+    at_width = [line for line in long_lines if width - 1 <= len(line) <= width]
+    unfinished = sum(not labels.ends_sentence(line) for line in at_width)
+    if count >= WRAP_MIN_LINES and len(at_width) * 2 >= len(long_lines) and unfinished * 3 >= len(at_width) * 2:
+        return width
+    return 0
 
 
 def is_body(text: str) -> bool:

@@ -42,8 +42,10 @@ class Kind(str, Enum):
     BANNER = "banner"        # series banner (成渝地区双城经济圈·工会在行动)
     SECTION = "section"      # section label that is not a column (代表热议)
     HEADER = "header"        # edition header (版次:004 作者:来源: 2023年05月25日)
+    META = "meta"            # publication line of a copied page (来源：中工网 2024-12-27 18:38): fields, not text
     FURNITURE = "furniture"  # page furniture dropped from every article (扫描查看名单)
-    TEASER = "teaser"        # a line that repeats a later title on the same page
+    TEASER = "teaser"        # a line that repeats a later title on the same page, or the page's headline index
+    REPEAT = "repeat"        # a line printed again right after itself (a caption a website shows twice)
 
 
 @dataclass(frozen=True)
@@ -59,9 +61,11 @@ class Block:
     first_line: int
     last_line: int
     gap_before: int = 0
-    heading_level: int = 0          # from a leading '#' mark in the dump; a hint only
+    # a heading mark: a leading '#' in the dump, or a web headline's place above its publication line
+    heading_level: int = 0
     kind: Kind = Kind.TEXT
     note: str = ""                  # why the block got its kind, for `explain`
+    weak: bool = False              # the kind rests on position or shape only: the review lists it
     # indexes of lines that end in a Markdown hard break ('  '): the dump wrapped
     # one title line there, so it joins the next line without a space
     wrapped: frozenset[int] = frozenset()
@@ -99,6 +103,7 @@ class Dropped:
     line: int
     text: str
     reason: str
+    weak: bool = False              # dropped on position or shape only: the review lists it
 
 
 @dataclass

@@ -19,10 +19,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import blocks as block_passes
+from .annotations import strip_inline_residue
 from .conservation import account
 from .contrib import read_markdown_article
 from .enrich import enrich_page
-from .ingest import UnreadableInput, decode, hard_break_lines, split_lines
+from .ingest import UnreadableInput, decode, hard_break_lines, indented_lines, split_lines
 from .meta.dates import parse_iso_date
 from .model import Article, Diagnostic, Dropped, Page, Severity
 from .overrides import Overrides, apply_overrides, load_overrides, overrides_path
@@ -69,11 +70,14 @@ def read_page(source: str, data: bytes, overrides: Overrides | None = None) -> t
     except UnreadableInput as exc:
         return Page(source, [], [], [Diagnostic(source, str(exc))]), []
     lines = split_lines(decoded.text)
-    page_blocks = block_passes.page_blocks(lines, hard_break_lines(decoded.text))
+    page_text = "\n".join(lines)
+    # residue inside lines (pinyin annotations, tag remnants) goes to the drop list before layout
+    lines, residue = strip_inline_residue(source, lines)
+    page_blocks = block_passes.page_blocks(lines, hard_break_lines(decoded.text), indented_lines(decoded.text))
     start_at = frozenset(overrides.start_at_lines) if overrides else frozenset()
     join_at = frozenset(overrides.join_at_lines) if overrides else frozenset()
     articles, dropped, diagnostics, notes = split_page(source, page_blocks, start_at, join_at)
-    page_text = "\n".join(lines)
+    dropped = sorted(residue + dropped, key=lambda d: d.line)
     diagnostics += conservation_diagnostics(source, page_text, articles, dropped)
     diagnostics += enrich_page(articles)
     if overrides:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from . import labels
 from .layout import cut_reason, is_body, rejoin
+from .headers import parse_publication_line
 from .meta.dates import parse_edition_header
 from .model import Article, Block, Caption, Diagnostic, Dropped, Kind, Para, Severity
 
@@ -62,11 +63,11 @@ def split_page(source: str, blocks: list[Block], start_at: frozenset[int] = froz
     Returns (articles, dropped, diagnostics, notes); notes say why each cut
     and join was made, for ``python -m builder explain``.
     """
-    dropped = [Dropped(source, b.first_line, b.text, b.note) for b in blocks
-               if b.kind in (Kind.FURNITURE, Kind.TEASER, Kind.HEADER)]
-    # the header line stays in the flow (it closes a title block) but is published
-    # only as front matter (edition page and date)
-    kept = [b for b in blocks if b.kind not in (Kind.FURNITURE, Kind.TEASER)]
+    dropped = [Dropped(source, b.first_line, b.text, b.note, b.weak) for b in blocks
+               if b.kind in (Kind.FURNITURE, Kind.TEASER, Kind.REPEAT, Kind.HEADER, Kind.META)]
+    # header and publication lines stay in the flow (they close a title block) but are
+    # published only as front matter (edition page, date, origin, editors)
+    kept = [b for b in blocks if b.kind not in (Kind.FURNITURE, Kind.TEASER, Kind.REPEAT)]
     edition = _edition(kept)
     articles: list[Article] = []
     diagnostics: list[Diagnostic] = []
@@ -125,13 +126,33 @@ def _no_article(source: str, blocks: list[Block], kept: list[Block]) -> Diagnost
 
 
 def _edition(blocks: list[Block]) -> dict[str, str]:
-    for block in blocks:
-        if block.kind is Kind.HEADER:
-            header = parse_edition_header(block.text)
-            if header:
-                return {k: v for k, v in {"page": header.page, "date": header.date,
-                                          "line": block.text}.items() if v}
-    return {}
+    """The page's own data: page number, date and origin, from its 版次 header, else its publication lines.
+
+    A 版次 header names the printed page and its date; a web copy's
+    publication lines (来源 …, a timestamp, 《工人日报》（… 02版）) give the
+    date it was published and where from.  The first value of each wins,
+    the header's before any publication line's.
+    """
+    edition: dict[str, str] = {}
+    lines: list[str] = []
+    for kind in (Kind.HEADER, Kind.META):
+        for block in blocks:
+            if block.kind is not kind:
+                continue
+            if kind is Kind.HEADER:
+                header = parse_edition_header(block.text)
+                fields = {"page": header.page, "date": header.date} if header else {}
+            else:
+                line = parse_publication_line(block.text)
+                fields = {"page": line.page, "date": line.date, "origin": line.origin} if line else {}
+            if any(fields.values()):
+                lines.append(block.text)
+            for key, value in fields.items():
+                if value and key not in edition:
+                    edition[key] = value
+    if lines:
+        edition["line"] = " / ".join(lines)
+    return edition
 
 
 def segments(blocks: list[Block], notes: list[str], start_at: frozenset[int] = frozenset()) -> list[Segment]:
@@ -230,7 +251,10 @@ def title_block(source: str, context: Context, blocks: list[Block], notes: list[
         if block.kind is Kind.CAPTION:
             captions.append(block)
         elif block.kind is Kind.HEADER:
-            after_header = True
+            # an e-paper prints its photos' captions under the header that follows the title block
+            after_header = after_header or bool(title_lines)
+        elif block.kind is Kind.META:
+            _add_publication_people(article, block)
         elif block.kind is Kind.BYLINE:
             names, org = labels.parse_byline(block.text) or ([], "")
             article.bylines.append(block.text)
@@ -312,6 +336,8 @@ def _assign_title(article: Article, lines: list[Block]) -> None:
     at = marked[0] if marked else 0
     if lines[at].text.startswith(("——", "—", "--")) and at == 0 and len(lines) > 1:
         at = 1  # a subtitle cannot come first; the dump lost the title's mark
+    elif not marked and at + 1 < len(lines) and lines[at].text.endswith(("：", ":")):
+        at += 1  # '重庆市潼南区：' leads into the title below it
     article.kicker = " ".join(b.text for b in lines[:at])
     article.title = lines[at].text
     after = [b.text for b in lines[at + 1:]]
@@ -369,6 +395,8 @@ def fill_body(article: Article, blocks: list[Block]) -> None:
             article.meta.setdefault("authors", []).extend(names)
         elif block.kind is Kind.HEADER:
             continue
+        elif block.kind is Kind.META:
+            _add_publication_people(article, block)
         else:
             text, credit = labels.split_trailing_credit(block.text)
             body = is_body(text)
@@ -382,6 +410,17 @@ def fill_body(article: Article, blocks: list[Block]) -> None:
     if blocks:
         article.first_line = article.first_line or blocks[0].first_line
         article.last_line = max(article.last_line, blocks[-1].last_line)
+
+
+def _add_publication_people(article: Article, block: Block) -> None:
+    """作者 and 编辑 of a publication line: the article's authors and editors (the line itself is dropped)."""
+    line = parse_publication_line(block.text)
+    if line is None:
+        return
+    if line.authors:
+        article.meta.setdefault("authors", []).extend(line.authors)
+    if line.editors:
+        article.meta.setdefault("editors", []).extend(line.editors)
 
 
 def _merge_into(target: Article, stray: Article, printed_labels: list[str]) -> None:
@@ -398,8 +437,9 @@ def _merge_into(target: Article, stray: Article, printed_labels: list[str]) -> N
     target.body.extend(stray.body)
     target.captions.extend((offset + position, cap) for position, cap in stray.captions if position >= 0)
     target.credits.extend(stray.bylines + stray.credits)
-    for name in stray.meta.get("authors", []):
-        target.meta.setdefault("authors", []).append(name)
+    for key in ("authors", "editors"):
+        for name in stray.meta.get(key, []):
+            target.meta.setdefault(key, []).append(name)
     target.last_line = max(target.last_line, stray.last_line)
 
 

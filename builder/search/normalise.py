@@ -22,6 +22,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from ..text.simplified import traditional_to_simplified
+
 # Code points whose fold is computed: the BMP, the mathematical alphanumerics,
 # the enclosed alphanumerics and the CJK extension planes.  Beyond these there
 # is nothing a reader types that folds to something else.
@@ -52,18 +54,6 @@ def _is_dropped(char: str) -> bool:
     return char.isspace() or unicodedata.category(char) == "Cf"
 
 
-def _traditional_to_simplified(chars: list[str]) -> dict[str, str]:
-    """OpenCC's t2s for each character on its own; {} when OpenCC is not installed."""
-    try:
-        import opencc
-    except ImportError:       # the fold then skips t2s; tests/test_search_index.py::test_fold flags it
-        return {}
-    converted = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
-    if len(converted) != len(chars):
-        return {}
-    return {a: b for a, b in zip(chars, converted) if a != b and len(b) == 1}
-
-
 def _is_ideograph(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or char >= "\U00020000"
 
@@ -77,7 +67,7 @@ def fold_table() -> dict[int, str | None]:
     """
     points = [cp for start, end in FOLD_RANGES for cp in range(start, end)]
     compat = [_single_nfkc(chr(cp)) for cp in points]
-    t2s = _traditional_to_simplified(sorted({c for c in compat if _is_ideograph(c)}))
+    t2s = traditional_to_simplified(sorted({c for c in compat if _is_ideograph(c)}))
     table: dict[int, str | None] = {}
     for cp, char in zip(points, compat):
         original = chr(cp)

@@ -219,7 +219,9 @@ def test_invisible_and_control_characters_are_removed(case_builds):
     text = "".join(article.visible_texts())
     assert article.column == "渝工铸魂"
     assert not any(ch in text for ch in "\u202e\u200d\u200b\x07\x1b")
-    assert article.body[-1].text.endswith("为主题。 [31m据悉，竞赛将持续到年底。")     # the ESC went, its text stays
+    # the ESC went, its text stays; the line after a finished sentence is a paragraph of its own
+    assert [p.text[-4:] for p in article.body[-2:]] == ["为主题。", "到年底。"]
+    assert article.body[-1].text == "[31m据悉，竞赛将持续到年底。"
 
 
 def test_an_article_printed_on_two_pages_is_published_once(case_builds):

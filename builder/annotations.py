@@ -1,0 +1,86 @@
+"""Inline residue: text inside a line that was never part of what the page printed.
+
+Mirrors of news sites annotate characters with their pinyin (``強（qiáng）``,
+``會(huì)``), and pages copied out of broken HTML keep tag remnants (``…身边/P>``,
+``来源9span>``).  Each pass here takes those pieces out of a line and returns
+them, so the page's drop list accounts for every letter and digit removed; the
+rest of the line is left exactly as it was.
+
+Both passes run on the fixed lines (``textfix`` has already widened a bracket
+that touches Chinese text: ``強（qiáng）``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .model import Dropped
+
+# a bracketed syllable with a tone mark, right after an ideograph (or the '?' a
+# lossy re-encoding left where the ideograph was): 強（qiáng） 會(huì) 日?(bào)
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_SYLLABLE = rf"(?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[）)]"
+_PINYIN = re.compile(rf"(?<=[\u3400-\u9fff\uf900-\ufaff?？])[（(]{_SYLLABLE}"
+                     # the re-encoding may have eaten the bracket too, leaving its '?': 日?qǐng)
+                     rf"|(?<=[?？]){_SYLLABLE}")
+# a tag's remnant that lost its '<' to a re-encoding ('/P>', '9span>'), or a bare paragraph or
+# line-break tag a copy kept ('</p>', '<br>').  A tag with attributes is not residue of a copy:
+# it stays, as text, and is escaped like every other character of a page.
+_TAG_NAMES = "p|span|div|title|br|font|td|tr|li|h[1-6]"
+_TAG_RESIDUE = re.compile(rf"(?<![A-Za-z<])(?:/|\d)(?:{_TAG_NAMES})>|</?(?:p|br|div|title)\s*/?>", re.IGNORECASE)
+
+
+def strip_pinyin(line: str) -> tuple[str, list[str]]:
+    """Remove pinyin annotations after characters; return the line and what was removed.
+
+    >>> strip_pinyin("記者黃仕強（qiáng） 重慶市涪陵區(qū)")
+    ('記者黃仕強 重慶市涪陵區', ['（qiáng）', '(qū)'])
+    >>> strip_pinyin("工人日？qǐng)?bào)客戶端")
+    ('工人日？?客戶端', ['qǐng)', 'bào)'])
+    >>> strip_pinyin("推广APP(app)，工会(GDP)")[1]
+    []
+    """
+    return _strip(_PINYIN, line)
+
+
+def strip_tag_residue(line: str) -> tuple[str, list[str]]:
+    """Remove remnants of HTML tags a copy kept; return the line and what was removed.
+
+    >>> strip_tag_residue("职工的兴奋之情溢于言表、/P>")
+    ('职工的兴奋之情溢于言表、', ['/P>'])
+    >>> strip_tag_residue("责任编辑9span>蔺凯")
+    ('责任编辑蔺凯', ['9span>'])
+    >>> strip_tag_residue("比分3>2，职工p>0的情况")[1]
+    []
+    """
+    return _strip(_TAG_RESIDUE, line)
+
+
+def _strip(pattern: re.Pattern[str], line: str) -> tuple[str, list[str]]:
+    removed = pattern.findall(line)
+    return (pattern.sub("", line), removed) if removed else (line, [])
+
+
+# (pass, reason logged for what it removes), in the order they run
+PASSES: tuple[tuple[Callable[[str], tuple[str, list[str]]], str], ...] = (
+    (strip_tag_residue, "remnant of an HTML tag"),
+    (strip_pinyin, "pinyin annotation after a character"),
+)
+
+
+def strip_inline_residue(source: str, lines: list[str]) -> tuple[list[str], list[Dropped]]:
+    """Every pass over every line; the removed pieces as drop-list entries with their line numbers.
+
+    >>> lines, dropped = strip_inline_residue("p.txt", ["重慶市總工會(huì)", "正文。/p>"])
+    >>> lines, [(d.line, d.text) for d in dropped]
+    (['重慶市總工會', '正文。'], [(1, '(huì)'), (2, '/p>')])
+    """
+    out: list[str] = []
+    dropped: list[Dropped] = []
+    for number, line in enumerate(lines, start=1):
+        for strip, reason in PASSES:
+            line, removed = strip(line)
+            dropped += [Dropped(source, number, piece, reason) for piece in removed]
+        out.append(line.strip())
+    return out, dropped

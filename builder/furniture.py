@@ -1,0 +1,174 @@
+"""Page furniture: lines of a copied page that belong to the paper or the website, not to an article.
+
+Each recogniser answers for one line (after the text fixes) with the reason it
+is furniture, or None.  The words and patterns come from data/furniture.yaml;
+the recognisers add what words alone cannot say: a breadcrumb is short parts
+joined by ``>``, a footer holds a licence marker, an image token is mostly
+Latin letters and digits.  Lines are read through the traditional →
+simplified fold, so 版權所有 is recognised like 版权所有.
+
+``furniture_reason`` runs them in order; the first that answers wins.  Lines
+that carry data (a publication line with the page's date or source) are
+recognised by ``builder.headers`` instead, so their fields are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .text.simplified import to_simplified
+
+DATA = Path(__file__).parent / "data" / "furniture.yaml"
+BREADCRUMB_PART_MAX = 16      # characters in one part of a site path
+MENU_MAX_CHARS = 40           # a line of site links is short
+SITE_CREDIT_MAX_CHARS = 24
+MACHINE_MAX_HAN = 0           # a line with any Chinese character is text to an editor, not a token
+_SENTENCE = re.compile(r"[。！？!?]")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    patterns: tuple[tuple[re.Pattern[str], str], ...]
+    breadcrumb_opener: re.Pattern[str]
+    breadcrumb_separator: re.Pattern[str]
+    footer_marker: re.Pattern[str]
+    menu_words: frozenset[str]
+    site_credit: re.Pattern[str]
+    image_file: re.Pattern[str]
+    image_tokens: tuple[re.Pattern[str], ...]
+    image_placeholder: re.Pattern[str]
+    ui_words: frozenset[str]
+
+
+def _alternatives(words) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def rules() -> _Rules:
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return _Rules(
+        patterns=tuple((re.compile(p["pattern"]), p["reason"]) for p in data["patterns"]),
+        breadcrumb_opener=re.compile(rf"^({_alternatives(data['breadcrumb_openers'])})\s*[：:]"),
+        breadcrumb_separator=re.compile(rf"\s*(?:{data['breadcrumb_separators']})\s*"),
+        footer_marker=re.compile("|".join(data["footer_markers"])),
+        menu_words=frozenset(data["footer_menu_words"]),
+        site_credit=re.compile(rf"^[\u4e00-\u9fffA-Za-z]{{2,20}}({_alternatives(data['site_credit_suffixes'])})$"),
+        image_file=re.compile(data["image_file"], re.IGNORECASE),
+        image_tokens=tuple(re.compile(p, re.IGNORECASE) for p in data["image_tokens"]),
+        image_placeholder=re.compile(rf"^[（(【\[<]?({_alternatives(data['image_placeholders'])})\d{{0,2}}[）)】\]>]?$"),
+        ui_words=frozenset(data["ui_words"]),
+    )
+
+
+def pattern_reason(line: str) -> str | None:
+    """A line matching one of the data file's furniture patterns (QR prompts, end marks, 原标题 lines).
+
+    >>> pattern_reason("扫描查看名单"), pattern_reason("原标题：重庆市劳动竞赛落幕")
+    ('QR-code prompt (the code itself is not in the text)', 'the original title of a repost')
+    """
+    for pattern, reason in rules().patterns:
+        if pattern.match(line):
+            return reason
+    return None
+
+
+def breadcrumb_reason(line: str) -> str | None:
+    """A site path: '当前位置：首页 > 新闻 > 正文', '人民网>>重庆频道>>政务', '渝北网 > 时政'.
+
+    >>> breadcrumb_reason("当前位置：主页 > 基金 > 详情"), breadcrumb_reason("渝北网 > 时政")
+    ('breadcrumb (a path through the website)', 'breadcrumb (a path through the website)')
+    >>> breadcrumb_reason("产值从3亿元>5亿元，同比增长。") is None
+    True
+    """
+    r = rules()
+    if r.breadcrumb_opener.match(line):
+        return "breadcrumb (a path through the website)"
+    if len(line) > 80 or _SENTENCE.search(line) or "，" in line:
+        return None
+    parts = [p for p in r.breadcrumb_separator.split(line)]
+    if len(parts) >= 2 and all(0 < len(p) <= BREADCRUMB_PART_MAX and not p[0].isdigit() for p in parts):
+        return "breadcrumb (a path through the website)"
+    return None
+
+
+def footer_reason(line: str) -> str | None:
+    """Copyright, licence and report lines; short menus of site links.
+
+    >>> footer_reason("京ICP备2022022245号-12"), footer_reason("关于我们 | 联系我们 | 网站地图")
+    ('site footer (copyright, licence or contact)', 'site footer (menu of site links)')
+    >>> footer_reason("职工权益受到侵害时可拨打12351热线。") is None
+    True
+    """
+    r = rules()
+    if r.footer_marker.search(line):
+        return "site footer (copyright, licence or contact)"
+    if len(line) <= MENU_MAX_CHARS:
+        tokens = [t for t in re.split(r"[\s|｜/·]+", line) if t]
+        if tokens and any(t in r.menu_words for t in tokens) and all(t in r.menu_words or t in r.ui_words
+                                                                      for t in tokens):
+            return "site footer (menu of site links)"
+    if len(line) <= SITE_CREDIT_MAX_CHARS and r.site_credit.match(line):
+        return "site footer (who runs the site)"
+    return None
+
+
+def image_reason(line: str) -> str | None:
+    """An image's file name, a generated token, or a placeholder title standing for a photo.
+
+    >>> image_reason("图片默认标题_fororder_9f72d556"), image_reason("20210702161017vprs")
+    ('image file name or token', 'image file name or token')
+    >>> image_reason("【资料图】"), image_reason("图片3.png")
+    ('placeholder for a photo', 'image file name or token')
+    >>> image_reason("2024年") is None
+    True
+    """
+    r = rules()
+    if r.image_file.fullmatch(line) or any(p.fullmatch(line) for p in r.image_tokens):
+        return "image file name or token"
+    if r.image_placeholder.match(line):
+        return "placeholder for a photo"
+    return None
+
+
+def machine_text_reason(line: str) -> str | None:
+    """A line of Latin letters, digits, URLs and symbols only, with no Chinese character.
+
+    >>> machine_text_reason("http://www.sina.com.cn"), machine_text_reason("![]() |")
+    ('mostly Latin letters, digits or symbols (not article text)', 'mostly Latin letters, digits or symbols (not article text)')
+    >>> machine_text_reason("5G"), machine_text_reason("APP上线") is None
+    (None, True)
+    """
+    if len(line) < 3:
+        return None
+    han = len(_HAN.findall(line))
+    if han <= min(MACHINE_MAX_HAN, len(line) // 10) and not re.fullmatch(r"[A-Za-z]+(\s[A-Za-z]+)*", line):
+        return "mostly Latin letters, digits or symbols (not article text)"
+    return None
+
+
+# the recognisers in the order they are asked
+RECOGNISERS: tuple[Callable[[str], str | None], ...] = (
+    pattern_reason, breadcrumb_reason, footer_reason, image_reason, machine_text_reason,
+)
+
+
+def furniture_reason(line: str) -> str | None:
+    """Why a line is page furniture, or None (read through the traditional → simplified fold).
+
+    >>> furniture_reason("版權所有 重慶日報"), furniture_reason("近年来，渝北区总工会开展活动。") is None
+    ('site footer (copyright, licence or contact)', True)
+    """
+    key = to_simplified(line)
+    for recognise in RECOGNISERS:
+        reason = recognise(key)
+        if reason:
+            return reason
+    return None

@@ -1,0 +1,189 @@
+"""Publication lines: where a copied page says when, where and by whom it was published.
+
+News sites print a line such as ``来源：中工网 2024-12-27 18:38`` or
+``〖发布日期:2016/4/13 14:50:02〗 〖点击量:``; e-paper sites print
+``第002版：要闻``, ``2023 年 12 月 24 日 星期日 放大 缩小 默认`` or
+``《工人日报》(2011年07月21日 02版)``.  Such a line is not article text: it
+holds the page's own date (better evidence than any date in the text), its page
+number, its source (``origin``), its authors and its editors.
+
+``parse_publication_line`` reads one line into those fields, or says it is not
+such a line.  A line qualifies only if every part of it is understood — a date,
+a time, a page number, a labelled field (来源 / 作者 / 编辑 / 发布时间 / 点击量 …),
+a paper or site name, an interface word — so a sentence that happens to hold a
+date is never taken for one.  The labels and names live in data/furniture.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date as _date
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .text.simplified import to_simplified
+
+DATA = Path(__file__).parent / "data" / "furniture.yaml"
+MAX_CHARS = 100
+_NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9·\-]"
+
+
+@dataclass(frozen=True)
+class PublicationLine:
+    """The fields of one publication line (empty where the line says nothing)."""
+
+    date: str = ""                 # 'YYYY-MM-DD'
+    page: str = ""                 # the e-paper page number, as printed ('002')
+    origin: str = ""               # 来源: the paper or site the text comes from
+    authors: tuple[str, ...] = ()
+    editors: tuple[str, ...] = ()
+
+    @property
+    def dated(self) -> bool:
+        return bool(self.date or self.page)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    fields: dict[str, str]
+    field_pattern: re.Pattern[str]
+    ui_words: frozenset[str]
+    site_suffixes: tuple[str, ...]
+    site_max: int
+    edition_page: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def rules() -> _Rules:
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    fields = dict(data["publication_fields"])
+    labels = "|".join(sorted(map(re.escape, fields), key=len, reverse=True))
+    return _Rules(
+        fields=fields,
+        # a label, its colon (optional for names and counts: 来源中工网, 点击量 12), and its value
+        field_pattern=re.compile(rf"(?P<label>{labels})\s*(?P<colon>[：:])?\s*(?P<value>[^\s\u0000：:|｜〖〗【】\[\]]{{0,24}})"),
+        ui_words=frozenset(data["ui_words"]),
+        site_suffixes=tuple(sorted(data["site_name_suffixes"], key=len, reverse=True)),
+        site_max=int(data["site_name_max_chars"]),
+        edition_page=re.compile(data["edition_page"]),
+    )
+
+
+_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+    r"|[-/.]\s*(?P<m2>\d{1,2})\s*[-/.]\s*(?P<d2>\d{1,2}))"
+    r"(?:\s*(?P<time>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?"
+)
+_TIME = re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?!\d)")
+_WEEKDAY = re.compile(r"(星期|周|礼拜)[一二三四五六日天]?")
+_URL = re.compile(r"(?:https?://|www\.)[\w./\-?=&%#:~+]+", re.IGNORECASE)
+_QUOTED_NAME = re.compile(r"《(?P<name>[^《》]{2,14})》")
+_COUNT = re.compile(r"(?<![\d.])\d{1,9}\s*(?:次|人参与|人阅读|人浏览)")
+_SEPARATORS = re.compile(r"[\s\u0000|｜/·•\-—_~〖〗【】\[\]（）()<>《》，,、：:;；!！]+")
+_PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def _iso(match: re.Match[str]) -> str:
+    year = int(match.group("y"))
+    month = int(match.group("m") or match.group("m2"))
+    day = int(match.group("d") or match.group("d2"))
+    try:
+        return _date(year, month, day).isoformat()
+    except ValueError:
+        return ""
+
+
+def is_site_name(token: str) -> bool:
+    """A paper's or site's name: short, ending like one (中工网, 重庆日报, 新重庆客户端).
+
+    >>> is_site_name("华龙网"), is_site_name("工人日报客户端"), is_site_name("劳模工匠到社区报到")
+    (True, True, False)
+    """
+    r = rules()
+    return 2 <= len(token) <= r.site_max and token.endswith(r.site_suffixes)
+
+
+def parse_publication_line(line: str) -> PublicationLine | None:
+    """The fields of a publication line, or None when any part of the line is something else.
+
+    >>> parse_publication_line("来源：中工网 2024-12-27 18:38")
+    PublicationLine(date='2024-12-27', page='', origin='中工网', authors=(), editors=())
+    >>> parse_publication_line("〖发布日期：2016/4/13 14:50:02〗 〖点击量：").date
+    '2016-04-13'
+    >>> parse_publication_line("2025年05月06日09:40 來源：工人日報客戶端").origin
+    '工人日报客户端'
+    >>> parse_publication_line("《工人日报》（2011年07月21日 02版）")
+    PublicationLine(date='2011-07-21', page='02', origin='工人日报', authors=(), editors=())
+    >>> parse_publication_line("2023 年 12 月 24 日 星期 放大 缩小 默认").date
+    '2023-12-24'
+    >>> parse_publication_line("责任编辑：蔺凯").editors
+    ('蔺凯',)
+    >>> parse_publication_line("12月2日，市总工会一行到我区调研。") is None
+    True
+    >>> parse_publication_line("2024年5月1日") is None    # a date alone could be a heading
+    True
+    """
+    text = to_simplified(line).strip()
+    if not text or len(text) > MAX_CHARS:
+        return None
+    r = rules()
+    found: dict[str, list[str]] = {"date": [], "page": [], "origin": [], "author": [], "editor": []}
+    understood = 0             # parts other than a bare date: a line must have one
+
+    def blank(match: re.Match[str]) -> str:
+        return "\u0000" * len(match.group(0))
+
+    text = _URL.sub(blank, text)
+    for match in _DATE.finditer(text):
+        iso = _iso(match)
+        if not iso:
+            return None
+        found["date"].append(iso)
+        understood += bool(match.group("time"))
+    text = _DATE.sub(blank, text)
+    for match in r.edition_page.finditer(text):
+        found["page"].append(match.group("a") or match.group("b") or match.group("c"))
+        understood += 1
+    text = r.edition_page.sub(blank, text)
+    for match in _QUOTED_NAME.finditer(text):
+        found["origin"].append(match.group("name"))
+        understood += 1
+    text = _QUOTED_NAME.sub(blank, text)
+    understood += len(_TIME.findall(text)) + len(_WEEKDAY.findall(text)) + len(_COUNT.findall(text))
+    text = _COUNT.sub(blank, _WEEKDAY.sub(blank, _TIME.sub(blank, text)))
+
+    def field(match: re.Match[str]) -> str:
+        nonlocal understood
+        role, value = r.fields[match.group("label")], match.group("value")
+        if role in ("origin", "author", "editor") and value:
+            if role != "origin" and not match.group("colon") and not _PERSON.fullmatch(value):
+                return match.group(0)          # 记者节, 编辑部: a word, not a label
+            found[role].append(value)
+        elif role == "count" and value and not value.isdigit():
+            return match.group(0)
+        understood += 1
+        return "\u0000" * len(match.group(0))
+
+    text = r.field_pattern.sub(field, text)
+    for token in _SEPARATORS.split(text):
+        if not token:
+            continue
+        if token in r.ui_words:
+            understood += 1
+        elif is_site_name(token):
+            found["origin"].append(token)
+            understood += 1
+        else:
+            return None
+    if not understood and not found["origin"]:
+        return None
+    return PublicationLine(
+        date=found["date"][0] if found["date"] else "",
+        page=found["page"][0] if found["page"] else "",
+        origin=found["origin"][0] if found["origin"] else "",
+        authors=tuple(found["author"]),
+        editors=tuple(found["editor"]),
+    )
