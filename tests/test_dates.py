@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings, strategies as st
 
 from builder.meta.dates import (
@@ -132,6 +133,17 @@ def test_seed_header_found_in_text_when_not_given():
 def test_find_date_mentions(text, expected):
     found = [(m.year, m.month, m.day, m.role, m.reason) for m in find_date_mentions(text)]
     assert found == expected
+
+
+DATA = yaml.safe_load(Path(__file__).resolve().parent.parent.joinpath(
+    "builder", "data", "dates.yaml").read_text(encoding="utf-8"))
+YEAR_WORDS = [*DATA["relative_years"], *DATA["future_relative_years"], *DATA["same_year_words"]]
+
+
+@pytest.mark.parametrize("word", YEAR_WORDS)
+def test_every_year_word_of_the_data_is_read(word):
+    [mention] = find_date_mentions(f"工会{word}6月举办培训")
+    assert (mention.relative, mention.month) == (word, 6)
 
 
 @pytest.mark.parametrize("text, quoted", [

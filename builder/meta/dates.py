@@ -190,17 +190,35 @@ def normalise_date_text(text: str) -> str:
 
 # ------------------------------------------------------------ finding mentions
 
-_RELATIVE = "今年|本年|去年|前年|明年|后年|同年|当年"
-# Every part is optional, so without the lookahead the pattern matches the empty
-# string at every character; the lookahead skips the positions where no date
-# can start (a digit or a relative year word), which finds the same dates faster.
-_DATE = re.compile(
-    rf"(?=\d|{_RELATIVE})"
-    rf"(?P<rel>{_RELATIVE})?"
-    r"(?:(?<!\d)(?P<y>\d{4})\s*年(?![代级龄])(?:\s*(?=\d))?)?"
-    r"(?:(?<![\d.])(?P<m>1[0-2]|0?[1-9])\s*月(?:份)?"
-    r"(?:\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号])?)?"
-)
+def _relative_words() -> tuple[str, ...]:
+    """Every year word of dates.yaml, longest first, so no word is cut short by a shorter one."""
+    words = _words()
+    found = [*words.relative_years, *words.future_relative_years, *words.same_year_words]
+    return tuple(sorted(dict.fromkeys(found), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _date_pattern() -> re.Pattern[str]:
+    """The pattern of a Chinese date: [year word][2023年][5月[24日]].
+
+    Why built from the data: a year word added to dates.yaml must be read in
+    the text too, not only classified.  Every part is optional, so without
+    the lookahead the pattern matches the empty string at every character;
+    the lookahead skips the positions where no date can start.
+
+    >>> _date_pattern().match("去年12月").group("rel", "m")
+    ('去年', '12')
+    """
+    relative = "|".join(map(re.escape, _relative_words()))
+    return re.compile(
+        rf"(?=\d|{relative})"
+        rf"(?P<rel>{relative})?"
+        r"(?:(?<!\d)(?P<y>\d{4})\s*年(?![代级龄])(?:\s*(?=\d))?)?"
+        r"(?:(?<![\d.])(?P<m>1[0-2]|0?[1-9])\s*月(?:份)?"
+        r"(?:\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号])?)?"
+    )
+
+
 _DASHES = "—–~～－-"
 _DASH_CLASS = re.escape(_DASHES)   # the hyphen must not make a [] range
 _YEAR_RANGE = re.compile(rf"(?<!\d)(?P<y>\d{{4}})\s*[{_DASH_CLASS}至到]{{1,2}}\s*\d{{4}}\s*年")
@@ -293,7 +311,7 @@ def _mentions(text: str) -> list[DateMention]:
             role, reason = "evidence", "range start"
         found.append(DateMention(m.group(0), m.start(), m.end(), year, None, None, "",
                                  role, reason, sentence_of(m.start())))
-    for m in _DATE.finditer(text):
+    for m in _date_pattern().finditer(text):
         rel, y, mo, d = m.group("rel") or "", m.group("y"), m.group("m"), m.group("d")
         if not y and not mo:
             continue
