@@ -135,6 +135,45 @@ def test_find_date_mentions(text, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # (year, month, day) of each mention; the time of day is ignored
+    ("2018/1/8，区总工会召开座谈会", [(2018, 1, 8)]),
+    ("2018-1-8，职工运动会开幕", [(2018, 1, 8)]),
+    ("2018.1.8，劳模宣讲团成立", [(2018, 1, 8)]),
+    ("发布时间：2021-5-10 9:53:41", [(2021, 5, 10)]),
+    ("2024-12-27 18:38 来源：区总工会", [(2024, 12, 27)]),
+    ("２０１８／１／８", [(2018, 1, 8)]),
+    ("2024-02-29，工会开展慰问", [(2024, 2, 29)]),
+    ("2023 年 12 月 24 日，大会召开", [(2023, 12, 24)]),
+    ("2023年 12月 24日，大会召开", [(2023, 12, 24)]),
+    ("二〇二三 年 十二月二十四日", [(2023, 12, 24)]),
+    # number-like text that is not a date
+    ("帮扶资金1.5万元", []),
+    ("合格率提高10.5%", []),
+    ("覆盖2018.1.8万人", []),
+    ("咨询电话023-63881234", []),
+    ("热线023-2018-1-8", []),
+    ("系统升级到V2018.1.8版", []),
+    ("版本号1.2.3", []),
+    ("服务器192.168.1.1", []),
+    ("2023-2-30", []),
+    ("2023-13-1", []),
+    ("3023-1-8", []),
+    ("2023.12.5.1", []),
+])
+def test_numeric_and_spaced_dates(text, expected):
+    assert [(m.year, m.month, m.day) for m in find_date_mentions(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2023-2027年，全市工会将", [("range start", 2023), ("range end", 2027)]),
+    ("1998/7/1，厂工会成立", [("history", 1998)]),
+    ("2018-1-8至2018-1-10举行", [("", 2018), ("range end", 2018)]),
+])
+def test_numeric_dates_keep_their_roles(text, expected):
+    assert [(m.reason, m.year) for m in find_date_mentions(text)] == expected
+
+
 DATA = yaml.safe_load(Path(__file__).resolve().parent.parent.joinpath(
     "builder", "data", "dates.yaml").read_text(encoding="utf-8"))
 YEAR_WORDS = [*DATA["relative_years"], *DATA["future_relative_years"], *DATA["same_year_words"]]

@@ -221,6 +221,14 @@ def _date_pattern() -> re.Pattern[str]:
 
 _DASHES = "—–~～－-"
 _DASH_CLASS = re.escape(_DASHES)   # the hyphen must not make a [] range
+# 2018/1/8, 2018-1-8, 2018.1.8 and 2021-5-10 9:53:41 (the time is left unread).
+# A year of 19xx or 20xx, one separator used twice, and nothing number-like
+# around it, so 1.5万, 10.5%, 1.2.3 and phone numbers are not dates.
+_NUMERIC_DATE = re.compile(
+    r"(?<![0-9A-Za-z.\-/])"
+    r"(?P<y>(?:19|20)\d\d)(?P<sep>[-/.－／．])(?P<m>1[0-2]|0?[1-9])(?P=sep)(?P<d>3[01]|[12]\d|0?[1-9])"
+    r"(?![0-9])(?![-/.－／．]\d)(?!\s*[%％‰万亿])"
+)
 _YEAR_RANGE = re.compile(rf"(?<!\d)(?P<y>\d{{4}})\s*[{_DASH_CLASS}至到]{{1,2}}\s*\d{{4}}\s*年")
 _RANGE_AFTER = re.compile(rf"\s*[{_DASH_CLASS}至到]{{1,2}}\s*\d")
 _DOC_TITLE = re.compile(r"《[^《》\n]*》")
@@ -311,6 +319,12 @@ def _mentions(text: str) -> list[DateMention]:
             role, reason = "evidence", "range start"
         found.append(DateMention(m.group(0), m.start(), m.end(), year, None, None, "",
                                  role, reason, sentence_of(m.start())))
+    for m in _NUMERIC_DATE.finditer(text):
+        year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        if _is_valid(year, month, day):
+            role, reason = _classify(text, m.start(), m.end(), "", year, False, in_title(m.start()))
+            found.append(DateMention(m.group(0), m.start(), m.end(), year, month, day, "",
+                                     role, reason, sentence_of(m.start())))
     for m in _date_pattern().finditer(text):
         rel, y, mo, d = m.group("rel") or "", m.group("y"), m.group("m"), m.group("d")
         if not y and not mo:
@@ -338,6 +352,8 @@ def find_date_mentions(text: str) -> list[DateMention]:
     [('2023年7月', 'event', ''), ('2027年建成', 'excluded', 'future target')]
     >>> [(m.text, m.role) for m in find_date_mentions("6月30日，论坛召开")]
     [('6月30日', 'event')]
+    >>> [(m.text, m.day) for m in find_date_mentions("发布时间：2021-5-10 9:53:41")]
+    [('2021-5-10', 10)]
     """
     return _mentions(normalise_date_text(text))
 
