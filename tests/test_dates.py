@@ -174,6 +174,33 @@ def test_numeric_dates_keep_their_roles(text, expected):
     assert [(m.reason, m.year) for m in find_date_mentions(text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # (text, month, day, role) of each mention: the first day is the event, with its day
+    ("2月26至27日，职工技能比武在区体育馆举行", [("2月26至27日", 2, 26, "event")]),
+    ("2月26日至27日，职工技能比武举行", [("2月26日", 2, 26, "event")]),
+    ("2月26日—27日，职工技能比武举行", [("2月26日", 2, 26, "event")]),
+    ("2月26—27日，职工技能比武举行", [("2月26—27日", 2, 26, "event")]),
+    ("2月26-27日，职工技能比武举行", [("2月26-27日", 2, 26, "event")]),
+    ("3月30日至4月2日，培训班开班", [("3月30日", 3, 30, "event"), ("4月2日", 4, 2, "excluded")]),
+    ("3月30至4月2日，培训班开班", [("3月30", 3, 30, "event"), ("4月2日", 4, 2, "excluded")]),
+    ("3月30日—4月2日，培训班开班", [("3月30日", 3, 30, "event"), ("4月2日", 4, 2, "excluded")]),
+    # a month range stays a month
+    ("5月至7月，开展夏送清凉", [("5月", 5, None, "event"), ("7月", 7, None, "excluded")]),
+])
+def test_a_range_is_one_event_dated_by_its_first_day(text, expected):
+    assert [(m.text, m.month, m.day, m.role) for m in find_date_mentions(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2024年2月26至27日，职工技能比武在区体育馆举行。", ("2024-02-26", "day", "text")),
+    ("2024年3月30日至4月2日，劳模培训班开班。", ("2024-03-30", "day", "text")),
+    ("2月26—27日，长寿区2024年职工技能比武举行。", ("2024-02-26", "day", "inferred")),
+])
+def test_a_range_dates_its_article_by_the_first_day(text, expected):
+    [result] = date_articles(None, [text])
+    assert (result.date, result.precision, result.source) == expected
+
+
 DATA = yaml.safe_load(Path(__file__).resolve().parent.parent.joinpath(
     "builder", "data", "dates.yaml").read_text(encoding="utf-8"))
 YEAR_WORDS = [*DATA["relative_years"], *DATA["future_relative_years"], *DATA["same_year_words"]]

@@ -206,16 +206,24 @@ def _date_pattern() -> re.Pattern[str]:
     the lookahead the pattern matches the empty string at every character;
     the lookahead skips the positions where no date can start.
 
+    A range is one event dated by its first day, so a first day written
+    without 日 (2月26至27日, 3月30—4月2日) is still a day; a range end that
+    names its own month is a mention of its own (excluded as a range end).
+
     >>> _date_pattern().match("去年12月").group("rel", "m")
     ('去年', '12')
+    >>> _date_pattern().match("2月26至27日").group(0, "d")
+    ('2月26至27日', '26')
     """
     relative = "|".join(map(re.escape, _relative_words()))
+    day = r"(?:3[01]|[12]\d|0?[1-9])"
+    to = rf"\s*[{_DASH_CLASS}至到]{{1,2}}\s*"
     return re.compile(
         rf"(?=\d|{relative})"
         rf"(?P<rel>{relative})?"
         r"(?:(?<!\d)(?P<y>\d{4})\s*年(?![代级龄])(?:\s*(?=\d))?)?"
         r"(?:(?<![\d.])(?P<m>1[0-2]|0?[1-9])\s*月(?:份)?"
-        r"(?:\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号])?)?"
+        rf"(?:\s*(?P<d>{day})(?:\s*[日号]|{to}{day}\s*[日号]|(?={to}\d{{1,2}}\s*月\s*{day}\s*[日号])))?)?"
     )
 
 
