@@ -201,6 +201,22 @@ def test_a_range_dates_its_article_by_the_first_day(text, expected):
     assert (result.date, result.precision, result.source) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # (year, role, reason) of each mention
+    ("曾获2019年全国五一劳动奖章", [(2019, "evidence", "honour")]),
+    ("荣获了“2020年度最美职工”称号", [(2020, "evidence", "honour")]),
+    ("被评为重庆市2021年度优秀工会干部", [(2021, "evidence", "honour")]),
+    ("被授予2018年重庆五一劳动奖章", [(2018, "evidence", "honour")]),
+    ("2019年荣获全国五一劳动奖章", [(2019, "evidence", "honour")]),
+    ("2017年度被评为先进职工之家", [(2017, "evidence", "honour")]),
+    # a full date before an honour word is the ceremony; a later clause is apart
+    ("2024年4月28日荣获全国五一劳动奖章", [(2024, "event", "")]),
+    ("五一劳动奖章获得者王师傅，2023年起担任班长", [(2023, "event", "")]),
+])
+def test_honour_years_are_not_events(text, expected):
+    assert [(m.year, m.role, m.reason) for m in find_date_mentions(text)] == expected
+
+
 DATA = yaml.safe_load(Path(__file__).resolve().parent.parent.joinpath(
     "builder", "data", "dates.yaml").read_text(encoding="utf-8"))
 YEAR_WORDS = [*DATA["relative_years"], *DATA["future_relative_years"], *DATA["same_year_words"]]

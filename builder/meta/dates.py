@@ -109,6 +109,7 @@ class _Words:
     future_relative_years: tuple[str, ...]
     same_year_words: tuple[str, ...]
     since_suffixes: tuple[str, ...]
+    honour_words: tuple[str, ...]
     recency_words: tuple[str, ...]
     earliest_current_year: int
 
@@ -123,6 +124,7 @@ def _words() -> _Words:
         future_relative_years=tuple(data.get("future_relative_years", ())),
         same_year_words=tuple(data.get("same_year_words", ())),
         since_suffixes=tuple(data.get("since_suffixes", ())),
+        honour_words=tuple(data.get("honour_words", ())),
         recency_words=tuple(data.get("recency_words", ())),
         earliest_current_year=int(data.get("earliest_current_year", 0)),
     )
@@ -240,6 +242,8 @@ _NUMERIC_DATE = re.compile(
 _YEAR_RANGE = re.compile(rf"(?<!\d)(?P<y>\d{{4}})\s*[{_DASH_CLASS}至到]{{1,2}}\s*\d{{4}}\s*年")
 _RANGE_AFTER = re.compile(rf"\s*[{_DASH_CLASS}至到]{{1,2}}\s*\d")
 _DOC_TITLE = re.compile(r"《[^《》\n]*》")
+_CLAUSE_MARK = re.compile(r"[，,。；;：:、！？!?\n]")
+HONOUR_REACH = 6             # how far an honour word may stand before its year: 被评为重庆市2019年度
 _SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』)）]*|\n")
 _QUOTE_TAIL = re.compile(r"[\u4e00-\u9fff]{1,4}")
 
@@ -278,6 +282,26 @@ def _after_future_word(text: str, start: int) -> bool:
     return before.endswith(prefixes) or before[:-1].endswith(prefixes) and before[-1:] in ("于", "在")
 
 
+def _names_an_honour(text: str, start: int, end: int, year_only: bool) -> bool:
+    """曾获2019年全国五一劳动奖章, 2019年荣获…: the year of someone's honour.
+
+    Why: profiles list their people's honours; those years tell nothing of
+    when the reported event happened.  An honour word after a full date
+    (2024年4月28日荣获) is left alone: that is a ceremony, an event.
+
+    >>> _names_an_honour("曾获2019年全国五一劳动奖章", 2, 7, True)
+    True
+    >>> _names_an_honour("2019年荣获全国五一劳动奖章", 0, 5, True)
+    True
+    >>> _names_an_honour("获奖代表发言，2019年工会成立", 7, 12, True)
+    False
+    """
+    words = _words().honour_words
+    before = _CLAUSE_MARK.split(text[max(0, start - HONOUR_REACH):start])[-1]
+    after = text[end:end + 6].lstrip(" 度被曾先后又")
+    return any(w in before for w in words) or year_only and after.startswith(words)
+
+
 def _classify(text: str, start: int, end: int, relative: str, year: int | None,
               year_only: bool, in_title: bool) -> tuple[str, str]:
     words = _words()
@@ -292,6 +316,8 @@ def _classify(text: str, start: int, end: int, relative: str, year: int | None,
         return "evidence", "document title"
     if year is not None and year < words.earliest_current_year:
         return "evidence", "history"
+    if year is not None and _names_an_honour(text, start, end, year_only):
+        return "evidence", "honour"
     if year_only and _RANGE_AFTER.match(text, end):
         return "evidence", "range start"
     if text[end:end + 6].lstrip().startswith(words.since_suffixes):
@@ -404,7 +430,8 @@ def _iso(year: int, month: int | None = None, day: int | None = None) -> tuple[s
 def _current_year(mentions: Sequence[DateMention]) -> DateMention | None:
     """The latest year the text names outside targets (first one on a tie)."""
     floor = _words().earliest_current_year
-    usable = [m for m in mentions if m.year is not None and m.role != "excluded" and m.year >= floor]
+    usable = [m for m in mentions if m.year is not None and m.role != "excluded" and m.year >= floor
+              and m.reason != "honour"]
     return max(usable, key=lambda m: m.year, default=None)  # type: ignore[arg-type, return-value]
 
 
