@@ -228,6 +228,36 @@ def test_every_year_word_of_the_data_is_read(word):
     assert (mention.relative, mention.month) == (word, 6)
 
 
+@pytest.mark.parametrize("word", DATA["honour_words"])
+def test_every_honour_word_of_the_data_is_read(word):
+    [mention] = find_date_mentions(f"王师傅{word}2019年度重庆五一劳动奖章")
+    assert (mention.role, mention.reason) == ("context", "honour")
+
+
+@pytest.mark.parametrize("word", DATA["future_prefixes"])
+def test_every_future_word_of_the_data_is_read(word):
+    [mention] = find_date_mentions(f"驿站{word}2026年底建成")
+    assert (mention.role, mention.reason) == ("excluded", "future target")
+
+
+@pytest.mark.parametrize("word", DATA["past_before_to"])
+def test_every_as_of_word_of_the_data_is_read(word):
+    mention = find_date_mentions(f"会员人数{word}到2023年的4000人")[-1]
+    assert (mention.year, mention.role) == (2023, "event")
+
+
+@pytest.mark.parametrize("word", DATA["since_suffixes"])
+def test_every_since_word_of_the_data_is_read(word):
+    [mention] = find_date_mentions(f"2021年{word}，工会持续送教")
+    assert (mention.role, mention.reason) == ("context", "since")
+
+
+@pytest.mark.parametrize("word", DATA["recency_words"])
+def test_every_recency_word_of_the_data_is_read(word):
+    result = date_articles(None, [f"{word}，区总工会开展送清凉活动。", "2024年7月10日，劳模走进工地。"])[0]
+    assert (result.date, result.evidence[0]) == ("2024-07", f"'{word}': as recent as the page")
+
+
 @pytest.mark.parametrize("text, quoted", [
     ("长寿区2024年春风行动专场招聘会", "2024年春风行动"),
     ("截至2024年底，全区", "2024年底"),
@@ -272,8 +302,8 @@ def test_the_page_date_comes_first(header, articles, expected):
 # (articles of one page, the article looked at, its date, where its year came from)
 YEAR_SOURCES = [
     # (a) the same sentence
-    (["2月19日,长寿区2024年春风行动专场招聘会在区行政中心举办。"], 0,
-     "2024-02-19", "from '2024年春风行动' (same sentence)"),
+    (["3月5日，綦江区2024年春风送岗招聘会在文化广场举办。"], 0,
+     "2024-03-05", "from '2024年春风送岗' (same sentence)"),
     (["12月15日，2023年度“巴渝工匠”交流会在江北举行。"], 0, "2023-12-15", "from '2023年度' (same sentence)"),
     # (b) the title block, before the prose
     (["沙坪坝区2024年职工技能比武开赛\n3月8日，比武在区职教中心开幕。"], 0,
@@ -284,8 +314,8 @@ YEAR_SOURCES = [
     (["2023年11月28日，职工书屋联展开幕。\n12月2日，展览移至大渡口。", "近日，工会发布书目。"], 1,
      "2023-12", "from the article's main event 2023-11-28"),
     # (d) the main events of the other articles of the page
-    (["2月19日,长寿区2024年春风行动专场招聘会举办。", "2月18日,春节后的第一个工作日,企业复工。"], 1,
-     "2024-02-18", "from the main event of article 1 on the page, 2024-02-19"),
+    (["3月5日，綦江区2024年春风送岗招聘会举办。", "3月4日，园区企业开足马力生产。"], 1,
+     "2024-03-04", "from the main event of article 1 on the page, 2024-03-05"),
     (["工会开展活动。\n服务职工。\n2023年12月,劳模开展培训。", "11月30日，爱心企业走进学校。"], 1,
      "2023-11-30", "from the main event of article 1 on the page, 2023-12"),
     # the page names two years: the one nearest its latest main event
@@ -308,8 +338,8 @@ def test_a_year_comes_from_evidence_about_the_same_event(articles, index, date, 
 @pytest.mark.parametrize("articles", [
     # a year only elsewhere in the body is another event's
     ["4月28日，劳模走进社区。\n王师傅曾获2019年全国五一劳动奖章。"],
-    ["11月30日，受助学生代表发言。\n入会人数从2022年700多人增加到2023年5082人。"],
-    ["6月30日，劳模论坛召开。\n活动期间举行讲座。\n2020年5月，川渝工会召开首场联席会。"],
+    ["11月28日，爱心企业走进乡村小学。\n会员从2022年600余人增加到2023年4000余人。"],
+    ["6月30日，劳模论坛召开。\n活动期间举行讲座。\n2021年3月，两地工会签署合作协议。"],
     # honours, history, 以来, document titles and targets lend no year, even in the same sentence
     ["4月28日，曾获2019年全国五一劳动奖章的王师傅走进社区。"],
     ["7月1日，职工重温1921年的建党历史。"],
@@ -327,7 +357,7 @@ def test_a_year_is_never_borrowed_from_another_event(articles):
 
 
 def test_an_undated_main_event_is_not_replaced_by_another_event():
-    [result] = date_articles(None, ["6月30日，劳模论坛召开。\n活动期间举行讲座。\n2020年5月，川渝工会召开首场联席会。"])
+    [result] = date_articles(None, ["6月30日，劳模论坛召开。\n活动期间举行讲座。\n2021年3月，两地工会签署合作协议。"])
     assert result.evidence == ("'6月30日' (first dated sentence of the lead) dropped: no year from its "
                                "sentence, its title or a main event of the page",)
 

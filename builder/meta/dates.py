@@ -402,6 +402,8 @@ def find_date_mentions(text: str) -> list[DateMention]:
     [('6月30日', 'event')]
     >>> [(m.text, m.day) for m in find_date_mentions("发布时间：2021-5-10 9:53:41")]
     [('2021-5-10', 10)]
+    >>> [(m.year, m.month, m.day) for m in find_date_mentions("2023 年 12 月 24 日，帮扶资金1.5万元")]
+    [(2023, 12, 24)]
     """
     return _mentions(normalise_date_text(text))
 
@@ -605,6 +607,10 @@ def _resolve(mention: DateMention, article: _Article, main: _Dated | None,
     (d) the main events of the page's other articles.  A relative year
     (今年, 去年) skips (a): a year beside it names the event itself
     (去年12月，2023年度表彰会…), not the year it counts from.
+
+    >>> article = _prepare("渝北区2024年职工运动会闭幕\\n去年12月启动的运动会于3月2日闭幕。")
+    >>> [_resolve(m, article, None, ()).describe() for m in article.mentions[1:]]
+    ["'去年12月' + year 2023 (去年 of 2024) from '2024年职工运动' (title)", "'3月2日' + year 2024 from '2024年职工运动' (title)"]
     """
     if mention.year is not None:
         return _Dated(mention.year, mention.month, mention.day, mention, "")
