@@ -41,10 +41,6 @@ def enrich_page(articles: list[Article]) -> list[Diagnostic]:
         meta["regions"] = list(places.regions)
         if date.date:
             meta.update(date=date.date, date_precision=date.precision, date_source=date.source)
-        else:
-            diagnostics.append(Diagnostic(article.source, f"article {article.part} ('{article.title}'): "
-                                          "no date found in the text or a page header", Severity.WARNING,
-                                          article.first_line))
         meta["authors"] = _unique(meta.get("authors", []))
         meta["people"] = [p for p in extract_people(text) if p not in meta["authors"]]
         meta["organizations"] = extract_organizations(text)
@@ -55,6 +51,12 @@ def enrich_page(articles: list[Article]) -> list[Diagnostic]:
             date=list(date.evidence),
         )
     return diagnostics
+
+
+def missing_dates(articles: list[Article]) -> list[Diagnostic]:
+    """A warning for each article that has no date once corrections are applied (an editor's to-do)."""
+    return [Diagnostic(a.source, f"article {a.part} ('{a.title}'): no date found in the text or a page header",
+                       Severity.WARNING, a.first_line) for a in articles if not a.meta.get("date")]
 
 
 def _unique(items: list[str]) -> list[str]:

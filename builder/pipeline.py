@@ -22,7 +22,7 @@ from . import blocks as block_passes
 from .annotations import strip_inline_residue
 from .conservation import account
 from .contrib import read_markdown_article
-from .enrich import enrich_page
+from .enrich import enrich_page, missing_dates
 from .ingest import UnreadableInput, decode, hard_break_lines, indented_lines, split_lines
 from .meta.dates import parse_iso_date
 from .model import Article, Diagnostic, Dropped, Page, Severity
@@ -82,6 +82,7 @@ def read_page(source: str, data: bytes, overrides: Overrides | None = None) -> t
     diagnostics += enrich_page(articles)
     if overrides:
         diagnostics += apply_overrides(articles, overrides)
+    diagnostics += missing_dates(articles)
     for item in dropped:
         diagnostics.append(Diagnostic(source, f"dropped ({item.reason}): {item.text}", Severity.INFO, item.line))
     return Page(source, articles, dropped, diagnostics, text=page_text), notes
@@ -108,7 +109,7 @@ def read_contribution(source: str, data: bytes) -> Page:
     article, fields, diagnostics = read_markdown_article(source, text)
     if article is None:
         return Page(source, [], [], diagnostics)
-    diagnostics += [d for d in enrich_page([article]) if "no date" not in d.message or "date" not in fields]
+    diagnostics += enrich_page([article])
     for key, value in fields.items():
         if key in ("title", "subtitle", "kicker", "column", "series", "section", "captions", "credits"):
             continue
@@ -117,7 +118,7 @@ def read_contribution(source: str, data: bytes) -> Page:
     if "date" in fields:
         article.meta["date_precision"] = parse_iso_date(fields["date"])[1]
         article.meta["date_source"] = "front matter"
-    return Page(source, [article], [], diagnostics)
+    return Page(source, [article], [], diagnostics + missing_dates([article]))
 
 
 def inputs(seeds_dir: Path) -> list[Path]:
