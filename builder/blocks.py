@@ -30,7 +30,7 @@ import re
 from dataclasses import replace
 
 from . import labels
-from .furniture import furniture_reason
+from .furniture import furniture_reason, is_channel_name
 from .headers import is_site_name, parse_publication_line
 from .layout import is_body, page_layout, PageLayout
 from .meta.dates import parse_edition_header
@@ -46,6 +46,7 @@ PHOTO_GAP = 2          # blank lines that mark where a photo stood
 CAPTION_MAX_CHARS = 80
 CAPTION_MIN_HAN = 4    # a lone symbol, digit or toolbar word is never a caption
 INDEX_MAX_CHARS = 400  # a headline index runs a page's titles together on one line
+SUMMARY_BLOCKS, SUMMARY_MIN_CHARS = 12, 20   # a web page's summary stands among its first blocks
 CHANNEL_MAX_CHARS = 10  # a website's channel name above a headline (中工娱乐, 新重庆-重庆日报精选)
 _TITLE_SUFFIX = re.compile(r"^(?P<title>.{6,}?)(?P<suffix>(\s[-–—_|｜]\s[^\s。，！？]{1,12}){1,3})$")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -243,10 +244,10 @@ def split_runs(blocks: list[Block], layout: PageLayout) -> list[Block]:
 def _breaks(block: Block, index: int, kinds: list[Kind], layout: PageLayout) -> bool:
     """Whether a new element starts at line ``index`` of the run (the line before it is ``index - 1``)."""
     before, after = block.lines[index - 1], block.lines[index]
-    if index - 1 in block.wrapped:
-        return False                  # the copy marked the line as wrapped
     if kinds[index - 1] is not Kind.TEXT or kinds[index] is not Kind.TEXT:
         return True
+    if index - 1 in block.wrapped:
+        return False                  # the copy marked the line as wrapped
     number = block.first_line + index
     if layout.repeats(before) or layout.repeats(after):
         return True                   # printed elsewhere on the page too: a title, a teaser, an index entry
@@ -263,26 +264,30 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
     """Mark photo captions: a short line after a wide gap, one with a photo credit, one opening with 图为.
 
     A line that is only a photo credit (``新华社记者 黄伟 摄``) joins the caption
-    printed right above it, or makes the short text above it a caption.
+    printed right above it, or makes the short text above it a caption when
+    that text is no finished sentence; else it credits the article's photos.
 
     >>> blocks = mark_captions(group_lines(["……企业福", "", "", "", "长寿区2024年春风行动专场招聘会", "", "利等解答。"]))
     >>> [b.kind.value for b in blocks]
     ['text', 'caption', 'text']
-    >>> blocks = mark_captions(group_lines(["环卫工人在驿站休息。", "", "新华社记者 黄伟 摄", "", "正文第一段。"]))
+    >>> blocks = mark_captions(group_lines(["环卫工人在驿站休息", "", "新华社记者 黄伟 摄", "", "正文第一段。"]))
     >>> [(b.kind.value, b.text) for b in blocks]
-    [('caption', '环卫工人在驿站休息。 新华社记者 黄伟 摄'), ('text', '正文第一段。')]
+    [('caption', '环卫工人在驿站休息 新华社记者 黄伟 摄'), ('text', '正文第一段。')]
+    >>> [b.kind.value for b in mark_captions(group_lines(["正文写完了。", "", "新华社记者 黄伟 摄"]))]
+    ['text', 'credit']
     """
     marked: list[Block] = []
     for block in blocks:
         if block.kind is Kind.TEXT and len(block.lines) == 1 and labels.is_photo_credit_line(block.text):
             above = marked[-1] if marked else None
-            if above is not None and above.kind in (Kind.CAPTION, Kind.TEXT) and len(above.lines) == 1 \
-                    and not labels.split_caption_credit(above.text)[1] and len(above.text) <= CAPTION_MAX_CHARS:
+            if above is not None and len(above.lines) == 1 and len(above.text) <= CAPTION_MAX_CHARS \
+                    and not labels.split_caption_credit(above.text)[1] and (
+                        above.kind is Kind.CAPTION or above.kind is Kind.TEXT and not labels.ends_sentence(above.text)):
                 marked[-1] = Block((above.text, block.text), above.first_line, block.last_line,
                                    gap_before=above.gap_before, kind=Kind.CAPTION,
                                    note=f"caption with its photo credit on line {block.first_line}")
                 continue
-            block = replace(block, kind=Kind.CAPTION, note="a photo credit line")
+            block = replace(block, kind=Kind.CREDIT, note="a photo credit line (of the photos above)")
         why = _caption_reason(block)
         marked.append(replace(block, kind=Kind.CAPTION, note=why) if why else block)
     return marked
@@ -314,7 +319,16 @@ def mark_repeats(blocks: list[Block]) -> list[Block]:
     >>> blocks = mark_repeats(group_lines(["第一段。", "", "比赛现场。", "", "比赛现场。", "", "第二段。"]))
     >>> [(b.kind.value, b.text) for b in blocks]
     [('text', '第一段。'), ('caption', '比赛现场。'), ('repeat', '比赛现场。'), ('text', '第二段。')]
+
+    A web page also prints its summary above the article: a sentence near the
+    top that the lead repeats word for word is published once, in the lead.
+
+    >>> lead = "本网讯（记者 张三）近日，全市职工健步走比赛在彭水县摩围山景区举行，来自各区县的代表队参赛。"
+    >>> summary = "近日，全市职工健步走比赛在彭水县摩围山景区举行。"
+    >>> [b.kind.value for b in mark_repeats(group_lines(["健步走比赛举行", "", summary, "", lead]))]
+    ['text', 'repeat', 'text']
     """
+    blocks = _mark_summaries(blocks)
     marked: list[Block] = []
     seen_text = False
     for block in blocks:
@@ -333,11 +347,15 @@ def mark_repeats(blocks: list[Block]) -> list[Block]:
 def mark_web_headline(blocks: list[Block]) -> list[Block]:
     """In a web copy the headline is the line right above its publication line; mark it so.
 
-    ``来源：中工网 2024-12-27 18:38`` (or a byline, then that line) follows the
-    headline.  Above the headline a website prints its channel name (中工娱乐,
-    新重庆-重庆日报精选): a short line there is furniture.  A longer line there
-    is the kicker (引题).  A name alone between the headline and the
-    publication line is the writer's byline.
+    A copied web page has a publication line (``来源：中工网 2024-12-27 18:38``)
+    in its top matter.  There, a short line naming a channel or a site
+    (中工娱乐, 新重庆-重庆日报精选) is furniture, wherever it stands.  The
+    headline is the text line right above the publication line (or above the
+    byline over it), and a short line above the headline is the site's too;
+    a longer one is the kicker (引题).  A name alone between the headline and
+    the publication line is the writer's byline.  A publication line that
+    names a printed page (``《工人日报》（2011年07月21日 02版）``) comes from an
+    e-paper, whose title is the first line as on any printed page.
 
     >>> page = ["中工娱乐", "", "沙坪坝区工会代表大会召开", "", "来源：中工网", "", "12月26日，大会召开。"]
     >>> [(b.kind.value, b.heading_level, b.text) for b in mark_web_headline(mark_labels(group_lines(page)))]
@@ -345,11 +363,18 @@ def mark_web_headline(blocks: list[Block]) -> list[Block]:
     """
     top = _top_matter_end(blocks)
     meta = [i for i in range(top) if blocks[i].kind is Kind.META]
-    marked = list(blocks)
+    if not meta:
+        return blocks
+    marked = [replace(b, kind=Kind.FURNITURE, weak=True, note="a channel or site name in a web copy's top matter")
+              if i < top and b.kind is Kind.TEXT and not b.heading_level and is_channel_name(b.text) else b
+              for i, b in enumerate(blocks)]
     for at in reversed(meta):
+        line = parse_publication_line(marked[at].text)
+        if line is None or line.page:
+            continue
         above = at - 1
         names = []
-        while above >= 0 and (marked[above].kind in (Kind.BYLINE, Kind.CREDIT, Kind.META)
+        while above >= 0 and (marked[above].kind in (Kind.BYLINE, Kind.CREDIT, Kind.META, Kind.FURNITURE)
                               or marked[above].kind is Kind.TEXT and _names_only(marked[above].text)):
             if marked[above].kind is Kind.TEXT:
                 names.append(above)
@@ -365,7 +390,7 @@ def mark_web_headline(blocks: list[Block]) -> list[Block]:
             block = marked[i]
             if block.kind is Kind.TEXT and len(block.text) <= CHANNEL_MAX_CHARS and not block.heading_level:
                 marked[i] = replace(block, kind=Kind.FURNITURE, weak=True,
-                                    note="a channel or site name above the headline of a web copy")
+                                    note="a short line above the headline of a web copy (the site's)")
         break
     return marked
 
@@ -401,6 +426,21 @@ def split_title_suffixes(blocks: list[Block]) -> list[Block]:
             continue
         out.append(block)
     return out
+
+
+def _mark_summaries(blocks: list[Block]) -> list[Block]:
+    """A sentence of the page's first blocks that a later block holds (its final mark aside) is a summary."""
+    marked = list(blocks)
+    texts = [_key(b.text) for b in blocks]
+    for i, block in enumerate(blocks[:SUMMARY_BLOCKS]):
+        key = texts[i].rstrip("。！？…")
+        if block.kind is Kind.TEXT and len(block.lines) == 1 and len(key) >= SUMMARY_MIN_CHARS:
+            later = next((j for j in range(i + 1, len(blocks)) if key in texts[j] and len(texts[j]) > len(texts[i])),
+                         None)
+            if later is not None:
+                marked[i] = replace(block, kind=Kind.REPEAT, weak=True,
+                                    note=f"a summary that line {blocks[later].first_line} repeats")
+    return marked
 
 
 def mark_teasers(blocks: list[Block]) -> list[Block]:

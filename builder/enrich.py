@@ -3,6 +3,10 @@
 The work is done by the modules of ``builder.meta`` (one per field); this
 module only feeds them each article's text and records what they found.
 Dates are resolved per page because one article's year helps its neighbours.
+The text is read through the traditional → simplified fold: a page printed
+as 重慶市渝中區總工會 is filed under 渝中区 like any other, and its people and
+tags are written in the archive's one script; the article keeps its text as
+printed, and its description quotes it.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from .meta.summary import describe
 from .meta.tags import extract_tags
 from .meta.themes import classify_themes
 from .model import Article, Diagnostic, Severity
+from .text.simplified import to_simplified
 
 
 def title_text(article: Article) -> str:
@@ -28,20 +33,20 @@ def enrich_page(articles: list[Article]) -> list[Diagnostic]:
     """Fill ``meta`` and ``evidence`` of every article of one page, in place."""
     diagnostics: list[Diagnostic] = []
     header_date = next((a.edition.get("date") for a in articles if a.edition.get("date")), None)
-    dates = date_articles(header_date, [full_text(a) for a in articles])
+    dates = date_articles(header_date, [to_simplified(full_text(a)) for a in articles])
     for article, date in zip(articles, dates):
-        title = title_text(article)
-        body = article.body_text()
-        text = full_text(article)
-        places = find_places(title, body, [*article.bylines, *article.credits])
-        themes = classify_themes(article.column or None, title, body)
+        title = to_simplified(title_text(article))
+        body = to_simplified(article.body_text())
+        text = to_simplified(full_text(article))
+        places = find_places(title, body, [to_simplified(line) for line in (*article.bylines, *article.credits)])
+        themes = classify_themes(to_simplified(article.column) or None, title, body)
         meta = article.meta
         meta["themes"] = list(themes.themes)
         meta["districts"] = list(places.districts)
         meta["regions"] = list(places.regions)
         if date.date:
             meta.update(date=date.date, date_precision=date.precision, date_source=date.source)
-        meta["authors"] = _unique(meta.get("authors", []))
+        meta["authors"] = _unique(to_simplified(name) for name in meta.get("authors", []))
         meta["people"] = [p for p in extract_people(text) if p not in meta["authors"]]
         meta["organizations"] = extract_organizations(text)
         meta["tags"] = extract_tags(title, body)

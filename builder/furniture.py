@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from .headers import is_site_name
 from .text.simplified import to_simplified
 
 DATA = Path(__file__).parent / "data" / "furniture.yaml"
@@ -45,6 +46,8 @@ class _Rules:
     image_tokens: tuple[re.Pattern[str], ...]
     image_placeholder: re.Pattern[str]
     ui_words: frozenset[str]
+    channel_words: tuple[str, ...]
+    channel_max: int
 
 
 def _alternatives(words) -> str:
@@ -65,6 +68,8 @@ def rules() -> _Rules:
         image_tokens=tuple(re.compile(p, re.IGNORECASE) for p in data["image_tokens"]),
         image_placeholder=re.compile(rf"^[（(【\[<]?({_alternatives(data['image_placeholders'])})\d{{0,2}}[）)】\]>]?$"),
         ui_words=frozenset(data["ui_words"]),
+        channel_words=tuple(data["channel_words"]),
+        channel_max=int(data["channel_max_chars"]),
     )
 
 
@@ -152,6 +157,25 @@ def machine_text_reason(line: str) -> str | None:
     if han <= min(MACHINE_MAX_HAN, len(line) // 10) and not re.fullmatch(r"[A-Za-z]+(\s[A-Za-z]+)*", line):
         return "mostly Latin letters, digits or symbols (not article text)"
     return None
+
+
+def is_channel_name(line: str) -> bool:
+    """A website's channel name, as a copy keeps it above or below the headline.
+
+    Short, no sentence, and holding a channel word or a site's name.  Only the
+    top matter of a copied web page is asked (``blocks.mark_web_headline``):
+    elsewhere 一周动态 is a title.
+
+    >>> is_channel_name("中工娱乐"), is_channel_name("新重庆-重庆日报精选"), is_channel_name("南川打造“暖心小站”")
+    (True, True, False)
+    """
+    key = to_simplified(line)
+    r = rules()
+    if not key or len(key) > r.channel_max or _SENTENCE.search(key) or "，" in key or "“" in key:
+        return False
+    parts = [p for p in re.split(r"[\s\-—|｜·>]+", key) if p]
+    return any(word in key for word in r.channel_words) or any(is_site_name(p) or p.endswith(("日报", "网"))
+                                                               for p in parts)
 
 
 # the recognisers in the order they are asked

@@ -51,6 +51,7 @@ class _Rules:
     fields: dict[str, str]
     field_pattern: re.Pattern[str]
     ui_words: frozenset[str]
+    channel_words: frozenset[str]
     site_suffixes: tuple[str, ...]
     site_max: int
     edition_page: re.Pattern[str]
@@ -66,6 +67,7 @@ def rules() -> _Rules:
         # a label, its colon (optional for names and counts: 来源中工网, 点击量 12), and its value
         field_pattern=re.compile(rf"(?P<label>{labels})\s*(?P<colon>[：:])?\s*(?P<value>[^\s\u0000：:|｜〖〗【】\[\]]{{0,24}})"),
         ui_words=frozenset(data["ui_words"]),
+        channel_words=frozenset(data["channel_words"]),
         site_suffixes=tuple(sorted(data["site_name_suffixes"], key=len, reverse=True)),
         site_max=int(data["site_name_max_chars"]),
         edition_page=re.compile(data["edition_page"]),
@@ -121,6 +123,8 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     '2023-12-24'
     >>> parse_publication_line("责任编辑：蔺凯").editors
     ('蔺凯',)
+    >>> parse_publication_line("版面：要闻") is not None
+    True
     >>> parse_publication_line("12月2日，市总工会一行到我区调研。") is None
     True
     >>> parse_publication_line("2024年5月1日") is None    # a date alone could be a heading
@@ -171,7 +175,7 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     for token in _SEPARATORS.split(text):
         if not token:
             continue
-        if token in r.ui_words:
+        if token in r.ui_words or token in r.channel_words:
             understood += 1
         elif is_site_name(token):
             found["origin"].append(token)

@@ -251,8 +251,8 @@ def title_block(source: str, context: Context, blocks: list[Block], notes: list[
         if block.kind is Kind.CAPTION:
             captions.append(block)
         elif block.kind is Kind.HEADER:
-            # an e-paper prints its photos' captions under the header that follows the title block
-            after_header = after_header or bool(title_lines)
+            # an e-paper prints its photos' captions under its 版次 header line
+            after_header = True
         elif block.kind is Kind.META:
             _add_publication_people(article, block)
         elif block.kind is Kind.BYLINE:
@@ -269,7 +269,7 @@ def title_block(source: str, context: Context, blocks: list[Block], notes: list[
             following = _next_text(blocks, index)
             if following and cut_reason(block, following.text, strict=True):
                 break
-            if after_header and title_lines:
+            if after_header:
                 captions.append(block)   # the photos of an e-paper page follow its header line
                 notes.append(f"line {block.first_line}: short line after the edition header taken as a caption")
             else:
