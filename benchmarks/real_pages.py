@@ -10,7 +10,9 @@ tab-separated, with a header line:
 
 describing the page's first article (``articles`` counts the whole page's articles):
 ``furniture`` and ``captions`` hold strings separated by `` || `` (``-`` for none),
-``headline`` is ``-`` when the page prints none, ``themes`` the acceptable themes separated by ``|``, ``district`` an official name or
+``headline`` is ``-`` when the page prints none, ``themes`` the acceptable themes separated by ``|``,
+``?`` in ``district``, ``themes`` or ``date`` leaves that metric unscored for the page (a page from
+outside Chongqing, kept for its layout), ``district`` an official name or
 ``全市`` for city-wide news, ``date`` YYYY[-MM[-DD]] or ``-``.
 
 Each page is read exactly as the build reads it (``builder.pipeline.read_path``) and
@@ -167,14 +169,21 @@ def score_page(pages_dir: Path, gold: Gold) -> Score:
     got_date = meta.get("date", "") or ""
     values["date"] = date_score(gold.date, got_date)
     score.got["date"] = got_date or "-"
+    for metric, cell in (("district", gold.district), ("theme", "|".join(gold.themes)), ("date", gold.date)):
+        if cell == "?":
+            del values[metric]          # not scored for this page
     return score
 
 
 def summarise(scores: list[Score]) -> dict[str, float]:
     """Share of pages right per metric (captions: recall over all gold captions, precision over all found)."""
-    n = len(scores) or 1
-    out = {m: sum(s.values.get(m, 0.0) for s in scores) / n
-           for m in METRICS if m not in ("captions", "caption_precision")}
+    out = {}
+    for metric in METRICS:
+        if metric in ("captions", "caption_precision"):
+            continue
+        scored = [s.values[metric] for s in scores if metric in s.values]
+        out[metric] = sum(scored) / len(scored) if scored else 1.0
+        out[metric + "_pages"] = len(scored)
     gold_captions = sum(s.captions_gold for s in scores)
     out["captions"] = sum(s.captions_right for s in scores) / gold_captions if gold_captions else 1.0
     found = sum(s.captions_found for s in scores)
@@ -195,7 +204,8 @@ def main(argv: list[str] | None = None) -> int:
         short = ("headline", "furniture", "paragraphs", "captions", "district", "theme", "date", "articles")
         print("id\tkind\t" + "\t".join(short))
         for s in scores:
-            marks = ["✓" if s.values.get(m) == 1.0 else ("½" if s.values.get(m) else "✗") for m in short]
+            marks = ["·" if m not in s.values else "✓" if s.values[m] == 1.0 else ("½" if s.values[m] else "✗")
+                     for m in short]
             print(f"{s.id}\t{s.kind}\t" + "\t".join(marks))
         print()
         for s, g in zip(scores, golds):
@@ -203,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
                                  ("captions", " | ".join(g.captions)), ("district", g.district),
                                  ("theme", "|".join(g.themes)), ("date", g.date), ("articles", str(g.articles)),
                                  ("crash", "")):
-                if s.values.get(metric, 1.0) < 1.0 if metric != "crash" else s.values.get("crash"):
+                if (s.values.get(metric, 1.0) < 1.0) if metric != "crash" else s.values.get("crash"):
                     print(f"{s.id} {metric}: got {s.got.get(metric, '')!r}" + (f", want {want!r}" if want else ""))
         print()
     summary = summarise(scores)
@@ -216,7 +226,8 @@ def main(argv: list[str] | None = None) -> int:
         elif metric in ("captions", "caption_precision"):
             print(f"  {metric:18} {value:6.1%}")
         else:
-            print(f"  {metric:18} {value:6.1%}  ({value * n:g} of {n})")
+            pages = summary[metric + "_pages"]
+            print(f"  {metric:18} {value:6.1%}  ({value * pages:g} of {pages})")
     if args.markdown:
         cells = [f"{summary[m]:.0%}" for m in METRICS if m != "crash"] + [str(round(summary["crash"] * n))]
         print(f"| {args.markdown} | {n} | " + " | ".join(cells) + " |")

@@ -3,6 +3,7 @@
     python -m builder build --seeds seeds --out build/articles
     python -m builder explain seeds/某页.txt
     python -m builder check [PATH ...]
+    python -m builder review [PATH ...]
 
 Messages go to standard error as ``file:line: severity: message``; the exit
 status is 1 when any input failed, 0 otherwise.  User errors never print a
@@ -29,11 +30,16 @@ def main(argv: list[str] | None = None) -> int:
     explain.add_argument("page", type=Path)
     check = commands.add_parser("check", help="validate raw pages, overrides and Markdown articles; change nothing")
     check.add_argument("paths", type=Path, nargs="*", default=[Path("seeds")])
+    review = commands.add_parser("review", help="list each raw page's articles and every decision to check, "
+                                                "with the override that corrects it")
+    review.add_argument("paths", type=Path, nargs="*", default=[Path("seeds")])
     args = parser.parse_args(argv)
     if args.command == "build":
         return run_build(args.seeds, args.out, quiet=args.quiet)
     if args.command == "explain":
         return run_explain(args.page)
+    if args.command == "review":
+        return run_review(args.paths)
     return run_check(args.paths)
 
 
@@ -69,6 +75,23 @@ def run_check(paths: list[Path]) -> int:
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     print(f"checked: {errors} error(s)", file=sys.stderr)
     return 1 if errors else 0
+
+
+def run_review(paths: list[Path]) -> int:
+    from .pipeline import build, read_path
+    from .review import render_text, review_page, review_result
+
+    reviews = []
+    for path in paths:
+        if path.is_dir():
+            reviews += review_result(build(path))
+        elif path.is_file():
+            reviews.append(review_page(read_path(path)[0]))
+        else:
+            print(f"{path}: error: no such file or folder", file=sys.stderr)
+            return 1
+    print(render_text(reviews), end="")
+    return 0
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -225,7 +225,7 @@ def split_runs(blocks: list[Block], layout: PageLayout) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         if len(block.lines) == 1 or block.kind is not Kind.TEXT or block.heading_level:
-            out.append(block)
+            out.append(replace(block, indented=block.first_line in layout.indented))
             continue
         start = 0
         kinds = [line_kind(line)[0] for line in block.lines]
@@ -236,7 +236,7 @@ def split_runs(blocks: list[Block], layout: PageLayout) -> list[Block]:
             wrapped = frozenset(i - start for i in block.wrapped if start <= i < index - 1)
             out.append(Block(lines, block.first_line + start, block.first_line + index - 1,
                              gap_before=block.gap_before if start == 0 else 0, wrapped=wrapped,
-                             note=block.note))
+                             note=block.note, indented=block.first_line + start in layout.indented))
             start = index
     return out
 
@@ -289,7 +289,9 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
                 continue
             block = replace(block, kind=Kind.CREDIT, note="a photo credit line (of the photos above)")
         why = _caption_reason(block)
-        marked.append(replace(block, kind=Kind.CAPTION, note=why) if why else block)
+        # a caption by its place alone, after a gap no wider than a spacing blank line pair, is a guess the review shows
+        weak = why.startswith("short line") and block.gap_before <= PHOTO_GAP
+        marked.append(replace(block, kind=Kind.CAPTION, note=why, weak=weak) if why else block)
     return marked
 
 
@@ -336,7 +338,8 @@ def mark_repeats(blocks: list[Block]) -> list[Block]:
         if previous is not None and len(block.lines) == 1 and _key(previous.text) == _key(block.text) and (
                 {previous.kind, block.kind} <= {Kind.TEXT, Kind.CAPTION} or previous.kind is block.kind is Kind.META):
             if previous.kind is Kind.TEXT and seen_text and len(previous.text) <= CAPTION_MAX_CHARS:
-                marked[-1] = replace(previous, kind=Kind.CAPTION, note="printed twice in a row (a photo's caption)")
+                marked[-1] = replace(previous, kind=Kind.CAPTION, weak=True,
+                                     note="printed twice in a row (a photo's caption)")
             marked.append(replace(block, kind=Kind.REPEAT, note=f"repeats line {previous.first_line}"))
             continue
         seen_text = seen_text or (block.kind is Kind.TEXT and is_body(block.text))
@@ -497,6 +500,26 @@ def _top_matter_end(blocks: list[Block]) -> int:
 
 def _key(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+_CORRECTED_KIND = {"text": Kind.TEXT, "caption": Kind.CAPTION, "furniture": Kind.FURNITURE, "credit": Kind.CREDIT}
+
+
+def correct_kinds(blocks: list[Block], kinds: dict[int, str]) -> tuple[list[Block], list[int]]:
+    """An editor's corrections (source line → 'text' | 'caption' | 'furniture' | 'credit') applied to the blocks.
+
+    A block that starts at a corrected line takes that kind; returns the blocks
+    and the corrected lines no block starts at (for the editor to be told).
+
+    >>> blocks, missed = correct_kinds(mark_labels(group_lines(["中工娱乐", "", "正文。"])), {1: "text", 9: "caption"})
+    >>> [(b.kind.value, b.note) for b in blocks], missed
+    ([('text', "editor's override"), ('text', '')], [9])
+    """
+    starts = {block.first_line for block in blocks}
+    out = [replace(b, kind=_CORRECTED_KIND[kinds[b.first_line]], note="editor's override", weak=False,
+                   heading_level=0 if kinds[b.first_line] != "text" else b.heading_level)
+           if b.first_line in kinds else b for b in blocks]
+    return out, sorted(line for line in kinds if line not in starts)
 
 
 def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),

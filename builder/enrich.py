@@ -55,7 +55,18 @@ def enrich_page(articles: list[Article]) -> list[Diagnostic]:
             districts=list(places.evidence), themes=[f"source: {themes.source}", *themes.evidence],
             date=list(date.evidence),
         )
+        doubts = {"districts": places.doubt, "themes": themes.doubt, "date": _date_doubt(date)}
+        article.weak.update({key: why for key, why in doubts.items() if why})
     return diagnostics
+
+
+def _date_doubt(date) -> str:
+    """Why a date is a weak call: none found, or a year or date that came from another article of the page."""
+    if not date.date:
+        return "no date: neither the page nor the text dates it"
+    if date.borrowed:
+        return "from elsewhere on the page: " + "; ".join(date.evidence)
+    return ""
 
 
 def missing_dates(articles: list[Article]) -> list[Diagnostic]:

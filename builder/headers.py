@@ -175,7 +175,7 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     for token in _SEPARATORS.split(text):
         if not token:
             continue
-        if token in r.ui_words or token in r.channel_words:
+        if token.strip("0123456789") in r.ui_words or token in r.channel_words:   # 3上一篇 下一篇4
             understood += 1
         elif is_site_name(token):
             found["origin"].append(token)

@@ -231,8 +231,8 @@ def rejoin(blocks: list[Block], strict_until: int = 0) -> tuple[list[Block], lis
             if nxt >= len(blocks) or blocks[nxt].kind is not Kind.TEXT:
                 break
             following = blocks[nxt]
-            if following.heading_level or len(following.lines) != 1:
-                break
+            if following.heading_level or len(following.lines) != 1 or following.indented:
+                break                 # an indented line opens a paragraph of its own
             reason = cut_reason(block, following.text, strict=index - 1 < strict_until)
             if not reason:
                 break

@@ -66,6 +66,7 @@ class Block:
     kind: Kind = Kind.TEXT
     note: str = ""                  # why the block got its kind, for `explain`
     weak: bool = False              # the kind rests on position or shape only: the review lists it
+    indented: bool = False          # its first line opens with an indent: a new paragraph, not a continuation
     # indexes of lines that end in a Markdown hard break ('  '): the dump wrapped
     # one title line there, so it joins the next line without a space
     wrapped: frozenset[int] = frozenset()
@@ -83,6 +84,8 @@ class Caption:
     text: str
     credit: str = ""                # '通讯员 李辉 摄', split off the caption text
     line: int = 0
+    note: str = ""                  # why the line is a caption
+    weak: bool = False              # a caption by position only (after a gap, under the 版次 line): reviewed
 
 
 @dataclass(frozen=True)
@@ -127,9 +130,13 @@ class Article:
     credits: list[str] = field(default_factory=list)
     first_line: int = 0
     last_line: int = 0
-    edition: dict[str, str] = field(default_factory=dict)   # from the page's 版次 header
+    edition: dict[str, str] = field(default_factory=dict)   # from the page's 版次 header or publication lines
     meta: dict = field(default_factory=dict)                 # filled by enrich
     evidence: dict[str, list[str]] = field(default_factory=dict)  # field → why, for `explain`
+    opened_by: str = ""             # why the article starts where it does
+    # field ('title', 'start', 'date', 'districts', 'themes') → why its value rests on weak evidence;
+    # the editor's review lists them, and a correction of the field removes its entry
+    weak: dict[str, str] = field(default_factory=dict)
 
     def visible_texts(self) -> list[str]:
         """Every reader-visible piece printed on the page, each once (for conservation)."""

@@ -9,6 +9,10 @@ touched, so a correction survives every rebuild; the article shows it as
     split:
       start_at_lines: [37]     # an article starts at this source line
       join_at_lines: [93]      # the article starting here continues the one above
+    lines:
+      12: text                 # not furniture, not a caption: article text after all
+      15: caption              # a photo caption
+      3: furniture             # page furniture: dropped (and logged)
     articles:
       - part: 4                # or  title: 建立成渝地区区县工会互融互联互通机制
         districts: [黔江区]
@@ -57,11 +61,15 @@ LIST_FIELDS = ("themes", "districts", "regions", "authors", "credits", "people",
 FIELDS = (*TEXT_FIELDS, *LIST_FIELDS, "date")
 
 
+LINE_KINDS = ("text", "caption", "furniture", "credit")
+
+
 @dataclass
 class Overrides:
     source: str                                   # the overrides file's name
     start_at_lines: set[int] = field(default_factory=set)
     join_at_lines: set[int] = field(default_factory=set)
+    line_kinds: dict[int, tuple[str, int]] = field(default_factory=dict)   # source line → (kind, overrides line)
     # (selector kind, selector value, {field: (value, line)}, line of the entry)
     entries: list[tuple[str, Any, dict, int]] = field(default_factory=list)
 
@@ -92,6 +100,8 @@ def load_overrides(path: Path) -> tuple[Overrides, list[Diagnostic]]:
         line = key_node.start_mark.line + 1
         if key_node.value == "split":
             _load_split(name, value_node, result, diagnostics)
+        elif key_node.value == "lines":
+            _load_lines(name, value_node, result, diagnostics)
         elif key_node.value == "articles":
             if not isinstance(value_node, yaml.SequenceNode):
                 diagnostics.append(Diagnostic(name, "'articles' is a list of entries", line=line))
@@ -99,8 +109,8 @@ def load_overrides(path: Path) -> tuple[Overrides, list[Diagnostic]]:
             for entry in value_node.value:
                 _load_entry(name, entry, result, diagnostics)
         else:
-            diagnostics.append(Diagnostic(name, f"unknown key '{key_node.value}' (expected 'split' or 'articles')",
-                                          line=line))
+            diagnostics.append(Diagnostic(name, f"unknown key '{key_node.value}' (expected 'split', 'lines' "
+                                          "or 'articles')", line=line))
     return result, diagnostics
 
 
@@ -116,6 +126,22 @@ def _load_split(name: str, node, result: Overrides, diagnostics: list[Diagnostic
                                           "with a list of line numbers", line=node.start_mark.line + 1))
             continue
         getattr(result, key).update(lines)
+
+
+def _load_lines(name: str, node, result: Overrides, diagnostics: list[Diagnostic]) -> None:
+    """``lines: {12: text, 15: caption}``: what a source line is, whatever the builder took it for."""
+    if not isinstance(node, yaml.MappingNode):
+        diagnostics.append(Diagnostic(name, "'lines' maps line numbers to a kind "
+                                      f"({', '.join(LINE_KINDS)})", line=node.start_mark.line + 1))
+        return
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 1
+        number, kind = load_yaml_text(yaml.serialize(key_node)), value_node.value
+        if not (isinstance(number, int) and number > 0) or kind not in LINE_KINDS:
+            diagnostics.append(Diagnostic(name, f"lines: '{key_node.value}: {kind}' must be a line number and one of "
+                                          f"{', '.join(LINE_KINDS)}", line=line))
+            continue
+        result.line_kinds[number] = (kind, line)
 
 
 def _load_entry(name: str, node, result: Overrides, diagnostics: list[Diagnostic]) -> None:
@@ -210,4 +236,5 @@ def apply_overrides(articles: list[Article], overrides: Overrides) -> list[Diagn
                 else:
                     article.meta.setdefault("overridden", []).append(key)
                 article.evidence.setdefault(key, []).insert(0, f"override: {overrides.source}:{field_line}")
+                article.weak.pop(key, None)      # the editor settled it
     return diagnostics

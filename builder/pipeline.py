@@ -74,9 +74,15 @@ def read_page(source: str, data: bytes, overrides: Overrides | None = None) -> t
     # residue inside lines (pinyin annotations, tag remnants) goes to the drop list before layout
     lines, residue = strip_inline_residue(source, lines)
     page_blocks = block_passes.page_blocks(lines, hard_break_lines(decoded.text), indented_lines(decoded.text))
+    corrections: list[Diagnostic] = []
+    if overrides and overrides.line_kinds:
+        page_blocks, missed = block_passes.correct_kinds(page_blocks, {n: k for n, (k, _) in overrides.line_kinds.items()})
+        corrections = [Diagnostic(overrides.source, f"lines: no paragraph, caption or line of the page starts at "
+                                  f"line {n}", Severity.ERROR, overrides.line_kinds[n][1]) for n in missed]
     start_at = frozenset(overrides.start_at_lines) if overrides else frozenset()
     join_at = frozenset(overrides.join_at_lines) if overrides else frozenset()
     articles, dropped, diagnostics, notes = split_page(source, page_blocks, start_at, join_at)
+    diagnostics[:0] = corrections
     dropped = sorted(residue + dropped, key=lambda d: d.line)
     diagnostics += conservation_diagnostics(source, page_text, articles, dropped)
     diagnostics += enrich_page(articles)

@@ -19,7 +19,7 @@ Furniture and teasers go to the page's drop list; nothing else leaves.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import labels
 from .layout import cut_reason, is_body, rejoin
@@ -46,6 +46,8 @@ class Segment:
     blocks: list[Block] = field(default_factory=list)
     labels: list[Block] = field(default_factory=list)    # the labels that opened it
     orphans: list[Block] = field(default_factory=list)   # labels replaced before any article came
+    opened_by: str = "the top of the page"
+    weak: bool = False                                   # opened without a strong signal
 
 
 _LABEL_SLOT = {Kind.COLUMN: "column", Kind.BANNER: "series", Kind.SECTION: "section"}
@@ -92,6 +94,8 @@ def split_page(source: str, blocks: list[Block], start_at: frozenset[int] = froz
             if not article.body and articles:
                 _merge_into(articles[-1], article, printed_labels)
                 notes.append(f"line {article.first_line}: no running text follows; kept in the article above")
+                articles[-1].weak.setdefault("start", f"line {article.first_line}: a title with no text under it "
+                                                      "was kept in this article")
                 continue
             articles.append(article)
     for part, article in enumerate(articles, start=1):
@@ -103,6 +107,7 @@ def split_page(source: str, blocks: list[Block], start_at: frozenset[int] = froz
             article.title = _derived_title(article)
             article.title_derived = True
             article.evidence["title"] = ["no title printed: derived from the first sentence"]
+            article.weak["title"] = "no title printed: taken from the first sentence"
     if not articles:
         diagnostics.append(_no_article(source, blocks, kept))
     dropped.sort(key=lambda d: d.line)
@@ -169,10 +174,11 @@ def segments(blocks: list[Block], notes: list[str], start_at: frozenset[int] = f
     found: list[Segment] = [current]
     closed_by_credit = False
 
-    def start(new_context: Context) -> Segment:
+    def start(new_context: Context, why: str, weak: bool = False) -> Segment:
         nonlocal current
-        current = Segment(new_context)
+        current = Segment(new_context, opened_by=why, weak=weak)
         found.append(current)
+        notes.append(f"line {block.first_line}: {why}")
         return current
 
     for block in blocks:
@@ -194,21 +200,17 @@ def segments(blocks: list[Block], notes: list[str], start_at: frozenset[int] = f
                     context = Context(column=context.column, series=context.series, section=block.text)
                 else:
                     context = Context(**{slot: block.text})
-                start(context)
-                notes.append(f"line {block.first_line}: {name} '{block.text}' opens a segment")
+                start(context, f"{name} '{block.text}' opens a segment")
             current.labels.append(block)
             continue
         if block.first_line in start_at and current.blocks:
-            start(context)
-            notes.append(f"line {block.first_line}: an article starts here (editor's override)")
+            start(context, "an article starts here (editor's override)")
         elif block.kind is Kind.TEXT and _has_running_text(current.blocks):
             # a heading under title lines only is the title they are the kicker of
             if block.heading_level == 1:
-                start(context)
-                notes.append(f"line {block.first_line}: level-one heading opens a segment")
+                start(context, "level-one heading opens a segment")
             elif closed_by_credit and not is_body(block.text):
-                start(context)
-                notes.append(f"line {block.first_line}: title after a closing credit opens a segment")
+                start(context, "title after a closing credit opens a segment", weak=True)
         if block.kind is Kind.CREDIT:
             closed_by_credit = True
         elif block.kind is Kind.TEXT:
@@ -225,6 +227,9 @@ def segment_articles(source: str, segment: Segment, notes: list[str]) -> list[Ar
     """One segment → one or more articles (a heading + deck + text opens another)."""
     blocks = segment.blocks
     article, body_start = title_block(source, segment.context, blocks, notes)
+    article.opened_by = segment.opened_by
+    if segment.weak:
+        article.weak["start"] = segment.opened_by
     body_blocks, join_notes = rejoin(blocks[body_start:])
     notes.extend(join_notes)
     briefs = labels.is_brief_section(segment.context.section)
@@ -234,7 +239,8 @@ def segment_articles(source: str, segment: Segment, notes: list[str]) -> list[Ar
         why = (f"a title under the items section '{segment.context.section}'" if briefs
                else "heading with a deck line")
         notes.append(f"line {body_blocks[split_at].first_line}: {why} opens a new article")
-        rest = segment_articles(source, Segment(segment.context, body_blocks[split_at:]), notes)
+        rest = segment_articles(source, Segment(segment.context, body_blocks[split_at:],
+                                                opened_by=f"{why} opens a new article", weak=not briefs), notes)
         body_blocks = body_blocks[:split_at]
     fill_body(article, body_blocks)
     return [article, *rest]
@@ -270,7 +276,8 @@ def title_block(source: str, context: Context, blocks: list[Block], notes: list[
             if following and cut_reason(block, following.text, strict=True):
                 break
             if after_header:
-                captions.append(block)   # the photos of an e-paper page follow its header line
+                # the photos of an e-paper page follow its header line
+                captions.append(replace(block, note="a short line under the edition header"))
                 notes.append(f"line {block.first_line}: short line after the edition header taken as a caption")
             else:
                 title_lines.append(block)
@@ -350,7 +357,7 @@ def _assign_title(article: Article, lines: list[Block]) -> None:
 
 def _caption(block: Block) -> Caption:
     text, credit = labels.split_caption_credit(block.text)
-    return Caption(text=text, credit=credit, line=block.first_line)
+    return Caption(text=text, credit=credit, line=block.first_line, note=block.note, weak=block.weak)
 
 
 def _inner_article_start(blocks: list[Block], briefs: bool = False) -> int | None:

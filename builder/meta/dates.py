@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date as _date
 from functools import lru_cache
 from pathlib import Path
@@ -87,6 +87,7 @@ class DateInfo:
     precision: str | None    # 'day' | 'month' | 'year'
     source: str | None       # 'header' | 'text' | 'inferred'
     evidence: tuple[str, ...] = ()
+    borrowed: bool = False   # the year (or the date) came from another article of the page: reviewed
 
 
 @dataclass(frozen=True)
@@ -476,6 +477,7 @@ class _Dated:
     day: int | None
     mention: DateMention
     year_note: str           # '' when the mention carries its year
+    borrowed: bool = False   # the year came from another article of the page
 
     @property
     def key(self) -> tuple[int, int, int]:
@@ -501,6 +503,7 @@ class _Lender:
 
     year: int
     where: str
+    borrowed: bool = field(default=False, repr=False)   # from another article of the page, not the article itself
 
 
 def _iso(year: int, month: int | None = None, day: int | None = None) -> tuple[str, str]:
@@ -578,7 +581,7 @@ def _page_year(month: int | None, day: int | None, relative: str,
     number, main = by_recency[0] if relative else min(
         by_recency, key=lambda other: _days_apart(other[1].year, month, day, present))
     return _Lender(main.year,
-                   f"the main event of article {number} on the page, {main.iso} ('{main.mention.text}')")
+                   f"the main event of article {number} on the page, {main.iso} ('{main.mention.text}')", True)
 
 
 def _days_apart(year: int, month: int | None, day: int | None, reference: _Dated) -> float:
@@ -628,7 +631,8 @@ def _resolve(mention: DateMention, article: _Article, main: _Dated | None,
     if not _is_valid(year, mention.month, mention.day):
         return None                                    # 2月29日 in a common year
     counted = f" ({mention.relative} of {lender.year})" if offset else ""
-    return _Dated(year, mention.month, mention.day, mention, f"year {year}{counted} from {lender.where}")
+    return _Dated(year, mention.month, mention.day, mention, f"year {year}{counted} from {lender.where}",
+                  lender.borrowed)
 
 
 def _resolved_events(article: _Article, main: _Dated | None,
@@ -707,7 +711,7 @@ def _choose(article: _Article, events: list[_Dated]) -> _Choice:
 
 def _from_dated(dated: _Dated, why: str) -> DateInfo:
     value, precision = _iso(dated.year, dated.month, dated.day)
-    return DateInfo(value, precision, dated.source, (why, dated.describe()))
+    return DateInfo(value, precision, dated.source, (why, dated.describe()), dated.borrowed)
 
 
 def _page_date(word: str, page_events: list[_Dated]) -> DateInfo:
@@ -719,7 +723,7 @@ def _page_date(word: str, page_events: list[_Dated]) -> DateInfo:
     return DateInfo(value, precision, "inferred",
                     (f"'{word}': as recent as the page",
                      f"latest date on the page: {latest.describe()}, kept to the "
-                     f"{'month' if latest.month else 'year'}"))
+                     f"{'month' if latest.month else 'year'}"), True)
 
 
 # ---------------------------------------------------------------------- pages

@@ -146,6 +146,7 @@ class Places:
     districts: tuple[str, ...]   # official names, primary first
     regions: tuple[str, ...]     # official names of places outside Chongqing, in order of first mention
     evidence: tuple[str, ...]    # human-readable lines explaining the decision
+    doubt: str = ""              # why the decision rests on weak evidence ('' when it does not)
 
 
 @dataclass(frozen=True)
@@ -416,7 +417,28 @@ def find_places(title: str, text: str, bylines: Sequence[str] = ()) -> Places:
         evidence.append("regions: " + ", ".join(f"{r} ×{region_counts[r]}" for r in regions))
     if not scores:
         evidence.append("no Chongqing district named")
-    return Places(chosen, regions, tuple(evidence))
+    return Places(chosen, regions, tuple(evidence), _doubt(chosen, scores))
+
+
+def _doubt(chosen: Sequence[str], scores: Sequence[DistrictScore]) -> str:
+    """Why the primary district (or none) is a weak call: no strong mention, or a district left out.
+
+    >>> _doubt(('北碚区',), [DistrictScore('北碚区', 4, False, 0, (), '')])
+    '北碚区 rests on passing mentions (score 4), not on its union, the title or a byline'
+    >>> _doubt((), [DistrictScore('彭水苗族土家族自治县', 3, False, 0, (), '')])
+    'city-wide, though 彭水苗族土家族自治县 is named (score 3)'
+    """
+    by_name = {d.name: d for d in scores}
+    if chosen:
+        primary = by_name.get(chosen[0])
+        if primary is not None and not primary.strong:
+            return (f"{primary.name} rests on passing mentions (score {primary.score:g}), "
+                    "not on its union, the title or a byline")
+        return ""
+    if scores:
+        top = max(scores, key=lambda d: d.score)
+        return f"city-wide, though {top.name} is named (score {top.score:g})"
+    return ""
 
 
 def mark_unsupported(located: list[tuple[str, Mention]]) -> list[tuple[str, Mention]]:

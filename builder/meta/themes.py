@@ -60,6 +60,15 @@ class ThemeResult:
     source: str                  # 'column' | 'text' | 'none'
     evidence: tuple[str, ...]    # human-readable reasons, for `explain`
 
+    @property
+    def doubt(self) -> str:
+        """Why the themes are a weak call ('' when a column label or clear cue words decide them)."""
+        if self.source == "none":
+            return "no theme: the text names too few of any theme's cue words"
+        if self.source == "text" and len(self.themes) > 1:
+            return f"two themes score close: {'、'.join(self.themes)}"
+        return ""
+
 
 @dataclass(frozen=True)
 class CueHit:
