@@ -44,6 +44,7 @@ _FRONT_MATTER_KEY = re.compile(r"^[A-Za-z_][\w-]*\s*[:：]")
 FRONT_MATTER_MAX_LINES = 60
 PHOTO_GAP = 2          # blank lines that mark where a photo stood
 CAPTION_MAX_CHARS = 80
+CREDITED_CAPTION_MAX_CHARS = 300   # a news photo's caption with its credit can run to a paragraph
 CAPTION_MIN_HAN = 4    # a lone symbol, digit or toolbar word is never a caption
 INDEX_MAX_CHARS = 400  # a headline index runs a page's titles together on one line
 SUMMARY_BLOCKS, SUMMARY_MIN_CHARS = 12, 20   # a web page's summary stands among its first blocks
@@ -299,12 +300,12 @@ def _caption_reason(block: Block) -> str:
     if block.kind is not Kind.TEXT or len(block.lines) != 1 or block.heading_level:
         return ""
     text = block.text
+    if len(text) <= CREDITED_CAPTION_MAX_CHARS and labels.split_caption_credit(text)[1]:
+        return "caption with a photo credit"
+    if len(text) <= CREDITED_CAPTION_MAX_CHARS and labels.opens_caption(text):
+        return "caption opening with 图为 or an arrow"
     if len(text) > CAPTION_MAX_CHARS:
         return ""
-    if labels.split_caption_credit(text)[1]:
-        return "caption with a photo credit"
-    if labels.opens_caption(text):
-        return "caption opening with 图为"
     if (block.gap_before >= PHOTO_GAP and len(_HAN.findall(text)) >= CAPTION_MIN_HAN
             and not labels.ends_sentence(text) and not labels.is_bullet_item(text)):
         return f"short line after a {block.gap_before}-line gap (photo position)"
@@ -395,6 +396,46 @@ def mark_web_headline(blocks: list[Block]) -> list[Block]:
                 marked[i] = replace(block, kind=Kind.FURNITURE, weak=True,
                                     note="a short line above the headline of a web copy (the site's)")
         break
+    return marked
+
+
+def mark_page_chrome(blocks: list[Block]) -> list[Block]:
+    """Lines of the e-paper or website around the article: above its page line, after its last paragraph.
+
+    An e-paper copy prints the reader's chrome (the paper's name, 电子报阅读机, a
+    pop-up's 我知道了) above its page line (``第二版：要闻``, a date), and the
+    headline below it: text lines above the first page line are the site's
+    when title lines follow it.  A page's last paragraph is followed only by
+    captions, credits and the site's own lines (related links, a comment box,
+    a run-together metadata line): a short line there that finishes no
+    sentence is furniture.  Both rest on position, so the review lists them.
+
+    >>> page = ["浙江工人日报 数字报纸", "", "00003版：人文", "", "衢州公路局获评模范职工之家", "", "近日，该局工会获评。",
+    ...         "", "暂无评论，快来抢沙发"]
+    >>> [(b.kind.value, b.text) for b in mark_page_chrome(mark_labels(group_lines(page)))]
+    [('furniture', '浙江工人日报 数字报纸'), ('meta', '00003版：人文'), ('text', '衢州公路局获评模范职工之家'), ('text', '近日，该局工会获评。'), ('furniture', '暂无评论，快来抢沙发')]
+    """
+    marked = list(blocks)
+    top = _top_matter_end(marked)
+    web_headline = any(b.note.startswith("headline:") for b in marked[:top])
+    first_meta = next((i for i in range(top) if marked[i].kind is Kind.META), None)
+    if not web_headline and first_meta is not None and any(
+            b.kind is Kind.TEXT and not is_body(b.text) for b in marked[first_meta + 1:top]):
+        for i in range(first_meta):
+            if marked[i].kind is Kind.TEXT and not is_body(marked[i].text):
+                marked[i] = replace(marked[i], kind=Kind.FURNITURE, weak=True,
+                                    note="above an e-paper copy's page line (the reader's or site's)")
+    last = max((i for i, b in enumerate(marked) if b.kind is Kind.TEXT and labels.ends_sentence(b.text)
+                and not labels.is_bullet_item(b.text)), default=None)
+    if last is not None:
+        for i in range(last + 1, len(marked)):
+            block = marked[i]
+            if block.kind in (Kind.COLUMN, Kind.SECTION, Kind.BANNER, Kind.HEADER):
+                break                 # a label opens an article whose text the page does not hold
+            if block.kind is Kind.TEXT and (labels.is_bullet_item(block.text) or block.text.startswith("•") or (
+                    len(block.text) <= CAPTION_MAX_CHARS and not labels.ends_sentence(block.text))):
+                marked[i] = replace(block, kind=Kind.FURNITURE, weak=True,
+                                    note="after the page's last paragraph (the site's)")
     return marked
 
 
@@ -527,4 +568,4 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     """All block passes, in order."""
     layout = page_layout(lines, indented)
     blocks = split_title_suffixes(split_runs(group_lines(lines, hard_breaks), layout))
-    return mark_web_headline(mark_teasers(mark_repeats(mark_captions(mark_labels(blocks)))))
+    return mark_page_chrome(mark_web_headline(mark_teasers(mark_repeats(mark_captions(mark_labels(blocks))))))

@@ -48,6 +48,8 @@ class _Rules:
     ui_words: frozenset[str]
     channel_words: tuple[str, ...]
     channel_max: int
+    menu_min_items: int
+    menu_item_max: int
 
 
 def _alternatives(words) -> str:
@@ -70,6 +72,8 @@ def rules() -> _Rules:
         ui_words=frozenset(data["ui_words"]),
         channel_words=tuple(data["channel_words"]),
         channel_max=int(data["channel_max_chars"]),
+        menu_min_items=int(data["menu_min_items"]),
+        menu_item_max=int(data["menu_item_max_chars"]),
     )
 
 
@@ -178,9 +182,27 @@ def is_channel_name(line: str) -> bool:
                                                                for p in parts)
 
 
+def menu_reason(line: str) -> str | None:
+    """A menu of site links: several short items, most of them naming a channel.
+
+    >>> menu_reason("首页 工会要闻 基层动态 公告文件 维权热线")
+    'a menu of site links'
+    >>> menu_reason("劳模工匠到社区报到 构筑基层治理新格局") is None
+    True
+    """
+    r = rules()
+    if _SENTENCE.search(line) or "，" in line:
+        return None
+    items = [t for t in re.split(r"[\s|｜·•/]+", line) if t]
+    if len(items) < r.menu_min_items or any(len(t) > r.menu_item_max for t in items):
+        return None
+    named = sum(any(word in item for word in r.channel_words) for item in items)
+    return "a menu of site links" if named * 2 >= len(items) else None
+
+
 # the recognisers in the order they are asked
 RECOGNISERS: tuple[Callable[[str], str | None], ...] = (
-    pattern_reason, breadcrumb_reason, footer_reason, image_reason, machine_text_reason,
+    pattern_reason, breadcrumb_reason, footer_reason, image_reason, menu_reason, machine_text_reason,
 )
 
 

@@ -55,6 +55,7 @@ class _Rules:
     site_suffixes: tuple[str, ...]
     site_max: int
     edition_page: re.Pattern[str]
+    edition_issue: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +72,7 @@ def rules() -> _Rules:
         site_suffixes=tuple(sorted(data["site_name_suffixes"], key=len, reverse=True)),
         site_max=int(data["site_name_max_chars"]),
         edition_page=re.compile(data["edition_page"]),
+        edition_issue=re.compile(data["edition_issue"]),
     )
 
 
@@ -125,6 +127,8 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     ('蔺凯',)
     >>> parse_publication_line("版面：要闻") is not None
     True
+    >>> parse_publication_line("00003版：人文").page, parse_publication_line("第8686期：第01版 首版").page
+    ('00003', '01')
     >>> parse_publication_line("12月2日，市总工会一行到我区调研。") is None
     True
     >>> parse_publication_line("2024年5月1日") is None    # a date alone could be a heading
@@ -152,6 +156,8 @@ def parse_publication_line(line: str) -> PublicationLine | None:
         found["page"].append(match.group("a") or match.group("b") or match.group("c"))
         understood += 1
     text = r.edition_page.sub(blank, text)
+    understood += len(r.edition_issue.findall(text))
+    text = r.edition_issue.sub(blank, text)
     for match in _QUOTED_NAME.finditer(text):
         found["origin"].append(match.group("name"))
         understood += 1
