@@ -51,6 +51,7 @@ SUMMARY_BLOCKS, SUMMARY_MIN_CHARS = 12, 20   # a web page's summary stands among
 CHANNEL_MAX_CHARS = 10  # a website's channel name above a headline (中工娱乐, 新重庆-重庆日报精选)
 _TITLE_SUFFIX = re.compile(r"^(?P<title>.{6,}?)(?P<suffix>(\s[-–—_|｜]\s[^\s。，！？]{1,12}){1,3})$")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CLAUSE_MARK = re.compile(r"[，、；,;]")
 
 
 def group_lines(lines: list[str], hard_breaks: frozenset[int] = frozenset()) -> list[Block]:
@@ -411,9 +412,9 @@ def mark_page_chrome(blocks: list[Block]) -> list[Block]:
     sentence is furniture.  Both rest on position, so the review lists them.
 
     >>> page = ["浙江工人日报 数字报纸", "", "00003版：人文", "", "衢州公路局获评模范职工之家", "", "近日，该局工会获评。",
-    ...         "", "暂无评论，快来抢沙发"]
+    ...         "", "相关新闻"]
     >>> [(b.kind.value, b.text) for b in mark_page_chrome(mark_labels(group_lines(page)))]
-    [('furniture', '浙江工人日报 数字报纸'), ('meta', '00003版：人文'), ('text', '衢州公路局获评模范职工之家'), ('text', '近日，该局工会获评。'), ('furniture', '暂无评论，快来抢沙发')]
+    [('furniture', '浙江工人日报 数字报纸'), ('meta', '00003版：人文'), ('text', '衢州公路局获评模范职工之家'), ('text', '近日，该局工会获评。'), ('furniture', '相关新闻')]
     """
     marked = list(blocks)
     top = _top_matter_end(marked)
@@ -432,8 +433,10 @@ def mark_page_chrome(blocks: list[Block]) -> list[Block]:
             block = marked[i]
             if block.kind in (Kind.COLUMN, Kind.SECTION, Kind.BANNER, Kind.HEADER):
                 break                 # a label opens an article whose text the page does not hold
+            # a clause mark means running text: the page's last paragraph, cut off where the copy ends
             if block.kind is Kind.TEXT and (labels.is_bullet_item(block.text) or block.text.startswith("•") or (
-                    len(block.text) <= CAPTION_MAX_CHARS and not labels.ends_sentence(block.text))):
+                    len(block.text) <= CAPTION_MAX_CHARS and not labels.ends_sentence(block.text)
+                    and not _CLAUSE_MARK.search(block.text))):
                 marked[i] = replace(block, kind=Kind.FURNITURE, weak=True,
                                     note="after the page's last paragraph (the site's)")
     return marked
