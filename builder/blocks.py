@@ -52,6 +52,7 @@ CHANNEL_MAX_CHARS = 10  # a website's channel name above a headline (中工娱�
 _TITLE_SUFFIX = re.compile(r"^(?P<title>.{6,}?)(?P<suffix>(\s[-–—_|｜]\s[^\s。，！？]{1,12}){1,3})$")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _CLAUSE_MARK = re.compile(r"[，、；,;]")
+_INDEX_DOTS = ("·", "•", "・")
 
 
 def group_lines(lines: list[str], hard_breaks: frozenset[int] = frozenset()) -> list[Block]:
@@ -253,6 +254,8 @@ def _breaks(block: Block, index: int, kinds: list[Kind], layout: PageLayout) -> 
     number = block.first_line + index
     if layout.repeats(before) or layout.repeats(after):
         return True                   # printed elsewhere on the page too: a title, a teaser, an index entry
+    if any(is_channel_name(line) or _is_index_entry(line) for line in (before, after)):
+        return True                   # a site's channel or an entry of a headline index stands alone
     if layout.continues(before, number):
         return False
     if number in layout.indented or layout.lines_are_paragraphs:
@@ -379,9 +382,10 @@ def mark_web_headline(blocks: list[Block]) -> list[Block]:
             continue
         above = at - 1
         names = []
-        while above >= 0 and (marked[above].kind in (Kind.BYLINE, Kind.CREDIT, Kind.META, Kind.FURNITURE)
-                              or marked[above].kind is Kind.TEXT and _names_only(marked[above].text)):
-            if marked[above].kind is Kind.TEXT:
+        while above >= 0 and (marked[above].kind in (Kind.BYLINE, Kind.CREDIT, Kind.META, Kind.FURNITURE, Kind.TEASER)
+                              or marked[above].kind is Kind.TEXT and (_names_only(marked[above].text)
+                                                                      or marked[above].text.startswith("—"))):
+            if marked[above].kind is Kind.TEXT and _names_only(marked[above].text):
                 names.append(above)
             above -= 1
         if above < 0 or marked[above].kind is not Kind.TEXT or is_body(marked[above].text):
@@ -391,11 +395,14 @@ def mark_web_headline(blocks: list[Block]) -> list[Block]:
         if not marked[above].heading_level:
             marked[above] = replace(marked[above], heading_level=1,
                                     note="headline: the line above the publication line")
+        # above the headline stand the site's lines; only the line right above may be its kicker (引题)
+        kicker = above - 1 if above >= 1 and marked[above - 1].kind is Kind.TEXT and \
+            len(marked[above - 1].text) > CHANNEL_MAX_CHARS else -1
         for i in range(above):
             block = marked[i]
-            if block.kind is Kind.TEXT and len(block.text) <= CHANNEL_MAX_CHARS and not block.heading_level:
+            if block.kind is Kind.TEXT and i != kicker and not block.heading_level:
                 marked[i] = replace(block, kind=Kind.FURNITURE, weak=True,
-                                    note="a short line above the headline of a web copy (the site's)")
+                                    note="above the headline of a web copy (the site's)")
         break
     return marked
 
@@ -440,6 +447,15 @@ def mark_page_chrome(blocks: list[Block]) -> list[Block]:
                 marked[i] = replace(block, kind=Kind.FURNITURE, weak=True,
                                     note="after the page's last paragraph (the site's)")
     return marked
+
+
+def _is_index_entry(text: str) -> bool:
+    """'· 给他们机会就是给未来以机会': a dot-led short line, as an e-paper lists its page's titles.
+
+    >>> _is_index_entry("· 80后工人的多元需求"), _is_index_entry("·职工运动会开幕"), _is_index_entry("中国梦·劳动美")
+    (True, True, False)
+    """
+    return text.startswith(_INDEX_DOTS) and len(text) <= CAPTION_MAX_CHARS and not labels.ends_sentence(text)
 
 
 def _names_only(text: str) -> bool:
@@ -521,6 +537,8 @@ def mark_teasers(blocks: list[Block]) -> list[Block]:
         key = _key(block.text)
         if index in indexes:
             block = replace(block, kind=Kind.TEASER, note="the page's headline index (its titles run together)")
+        elif index < top and block.kind is Kind.TEXT and len(block.lines) == 1 and _is_index_entry(block.text):
+            block = replace(block, kind=Kind.TEASER, note="an entry of the page's headline index")
         elif index < top and block.kind is Kind.TEXT and len(block.text) <= CAPTION_MAX_CHARS:
             later = last_seen[key]
             if later > index:

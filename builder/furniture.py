@@ -47,6 +47,7 @@ class _Rules:
     image_placeholder: re.Pattern[str]
     ui_words: frozenset[str]
     channel_words: tuple[str, ...]
+    site_menu_words: tuple[str, ...]
     channel_max: int
     menu_min_items: int
     menu_item_max: int
@@ -71,6 +72,7 @@ def rules() -> _Rules:
         image_placeholder=re.compile(rf"^[（(【\[<]?({_alternatives(data['image_placeholders'])})\d{{0,2}}[）)】\]>]?$"),
         ui_words=frozenset(data["ui_words"]),
         channel_words=tuple(data["channel_words"]),
+        site_menu_words=tuple(data["channel_words"] + data["menu_words"]),
         channel_max=int(data["channel_max_chars"]),
         menu_min_items=int(data["menu_min_items"]),
         menu_item_max=int(data["menu_item_max_chars"]),
@@ -196,7 +198,7 @@ def menu_reason(line: str) -> str | None:
     items = [t for t in re.split(r"[\s|｜·•/]+", line) if t]
     if len(items) < r.menu_min_items or any(len(t) > r.menu_item_max for t in items):
         return None
-    named = sum(any(word in item for word in r.channel_words) for item in items)
+    named = sum(any(word in item for word in r.site_menu_words) for item in items)
     return "a menu of site links" if named * 2 >= len(items) else None
 
 

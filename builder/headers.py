@@ -88,6 +88,10 @@ _QUOTED_NAME = re.compile(r"《(?P<name>[^《》]{2,14})》")
 _COUNT = re.compile(r"(?<![\d.])\d{1,9}\s*(?:次|人参与|人阅读|人浏览)")
 _SEPARATORS = re.compile(r"[\s\u0000|｜/·•\-—_~〖〗【】\[\]（）()<>《》，,、：:;；!！]+")
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_CODE = re.compile(r"[0-9A-Za-z/\-_.]+")          # a count or a document number: 1188, zfbgsc/2025-00117
+_MONTH_DAY = re.compile(r"(?<!\d)\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
+# a label printed with its characters spaced out (索 引 号, 文  号): joined before the labels are read
+_SPACED_LABEL = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])\s+([\u4e00-\u9fff])(?:\s+([\u4e00-\u9fff]))?(?![\u4e00-\u9fff])")
 
 
 def _iso(match: re.Match[str]) -> str:
@@ -133,10 +137,17 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     True
     >>> parse_publication_line("2024年5月1日") is None    # a date alone could be a heading
     True
+    >>> parse_publication_line("发布日期：2025-08-08 来源：总工会 浏览次数： 字号：〖").origin
+    '总工会'
+    >>> parse_publication_line("索 引 号 zfbgsc/2025-00117 发布机构 卓尼县人民政府办公室 公开日期 2025-08-27").date
+    '2025-08-27'
+    >>> parse_publication_line("[2月7日 2:30]") is not None, parse_publication_line("2026-01-26").date
+    (True, '2026-01-26')
     """
     text = to_simplified(line).strip()
     if not text or len(text) > MAX_CHARS:
         return None
+    text = _SPACED_LABEL.sub(lambda m: "".join(g for g in m.groups() if g), text)
     r = rules()
     found: dict[str, list[str]] = {"date": [], "page": [], "origin": [], "author": [], "editor": []}
     understood = 0             # parts other than a bare date: a line must have one
@@ -150,7 +161,8 @@ def parse_publication_line(line: str) -> PublicationLine | None:
         if not iso:
             return None
         found["date"].append(iso)
-        understood += bool(match.group("time"))
+        # 2024年5月1日 alone may head a chronicle's paragraph; 2024-05-01 or a time is never text
+        understood += bool(match.group("time") or match.group("m2"))
     text = _DATE.sub(blank, text)
     for match in r.edition_page.finditer(text):
         found["page"].append(match.group("a") or match.group("b") or match.group("c"))
@@ -164,23 +176,29 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     text = _QUOTED_NAME.sub(blank, text)
     understood += len(_TIME.findall(text)) + len(_WEEKDAY.findall(text)) + len(_COUNT.findall(text))
     text = _COUNT.sub(blank, _WEEKDAY.sub(blank, _TIME.sub(blank, text)))
+    text = _MONTH_DAY.sub(blank, text)      # [2月7日 2:30]: a day without its year, understood but no date
 
     def field(match: re.Match[str]) -> str:
         nonlocal understood
         role, value = r.fields[match.group("label")], match.group("value")
+        label_end = match.start("value") - match.start()
         if role in ("origin", "author", "editor") and value:
             if role != "origin" and not match.group("colon") and not _PERSON.fullmatch(value):
                 return match.group(0)          # 记者节, 编辑部: a word, not a label
-            found[role].append(value)
-        elif role == "count" and value and not value.isdigit():
-            return match.group(0)
+            found[role].extend(v for v in re.split(r"[，,、]", value) if v)
+        elif value and not (role == "count" and _CODE.fullmatch(value)):
+            if not match.group("colon"):
+                return match.group(0)          # 字数 inside a word
+            # '浏览次数：  字号' or '发布：点击数：': the label is understood, what follows is read on its own
+            understood += 1
+            return "\u0000" * label_end + value
         understood += 1
         return "\u0000" * len(match.group(0))
 
     text = r.field_pattern.sub(field, text)
     for token in _SEPARATORS.split(text):
-        if not token:
-            continue
+        if not token or token.isdigit():
+            continue                           # a bare number (查看：1413|回复：0) says nothing either way
         if token.strip("0123456789") in r.ui_words or token in r.channel_words:   # 3上一篇 下一篇4
             understood += 1
         elif is_site_name(token):
