@@ -555,7 +555,7 @@ def _top_matter_end(blocks: list[Block]) -> int:
     So a section heading that two articles share is never taken for one.
     """
     for index, block in enumerate(blocks):
-        if block.kind is Kind.TEXT and labels.ends_sentence(block.text):
+        if block.kind is Kind.TEXT and labels.ends_sentence(block.text) and is_body(block.text):
             return index
     return len(blocks)
 

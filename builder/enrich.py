@@ -36,7 +36,8 @@ def enrich_page(articles: list[Article]) -> list[Diagnostic]:
     dates = date_articles(header_date, [to_simplified(full_text(a)) for a in articles])
     for article, date in zip(articles, dates):
         title = to_simplified(title_text(article))
-        body = to_simplified(article.body_text())
+        # a photo item has no body: its captions are what it says
+        body = to_simplified(article.body_text() or "\n".join(cap.text for _, cap in article.captions))
         text = to_simplified(full_text(article))
         places = find_places(title, body, [to_simplified(line) for line in (*article.bylines, *article.credits)])
         themes = classify_themes(to_simplified(article.column) or None, title, body)

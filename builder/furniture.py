@@ -198,6 +198,8 @@ def menu_reason(line: str) -> str | None:
     items = [t for t in re.split(r"[\s|｜·•/]+", line) if t]
     if len(items) < r.menu_min_items or any(len(t) > r.menu_item_max for t in items):
         return None
+    if not line.startswith(("|", "｜")) and len(re.findall(r"[|｜]", line)) >= len(items) - 2:
+        return "a menu of site links"      # items set apart by bars: 登山攀岩 | 国内资讯 | 户外常识
     named = sum(any(word in item for word in r.site_menu_words) for item in items)
     return "a menu of site links" if named * 2 >= len(items) else None
 

@@ -25,6 +25,8 @@ from . import labels
 from .model import Block, Kind
 
 HEADING_MAX_CHARS = 45
+EXCLAIMED_HEADLINE_MAX_CHARS = 30
+_CLAUSE_MARKS = re.compile(r"[，,、；;：:]")
 # A phrase that ends on one of these marks, or on one of these function words
 # standing alone, cannot be a finished heading.
 _OPEN_PUNCTUATION = set("、，,；;（(“‘《")
@@ -125,10 +127,21 @@ def _wrap_width(lines: list[str]) -> int:
 def is_body(text: str) -> bool:
     """Running text rather than a title or heading line.
 
+    A headline may end on its exclamation (致敬！最美劳动者！): a short line
+    ending on ！ or ？ with no clause mark in it is a headline, not a sentence.
+
     >>> is_body("长寿区总工会“春送岗位”"), is_body("不辜负你们的期望。"), is_body("■渝工强基 聚焦非公经济组织")
     (False, True, True)
+    >>> is_body("致敬！最美劳动者！"), is_body("你好，劳动者！")
+    (False, True)
     """
-    return labels.ends_sentence(text) or len(text) > HEADING_MAX_CHARS or labels.is_bullet_item(text)
+    if len(text) > HEADING_MAX_CHARS or labels.is_bullet_item(text):
+        return True
+    if not labels.ends_sentence(text):
+        return False
+    stripped = text.rstrip(labels.CLOSERS)
+    return not (stripped[-1] in "！？!?" and len(text) <= EXCLAIMED_HEADLINE_MAX_CHARS
+                and not _CLAUSE_MARKS.search(text))
 
 
 def cut_reason(block: Block, following: str, strict: bool = False) -> str:
