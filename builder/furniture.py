@@ -105,7 +105,8 @@ def breadcrumb_reason(line: str) -> str | None:
     if len(line) > 80 or _SENTENCE.search(line) or "，" in line:
         return None
     parts = [p for p in r.breadcrumb_separator.split(line)]
-    if len(parts) >= 2 and all(0 < len(p) <= BREADCRUMB_PART_MAX and not p[0].isdigit() for p in parts):
+    if (len(parts) >= 2 and all(0 < len(p) <= BREADCRUMB_PART_MAX for p in parts)
+            and sum(not p[0].isdigit() for p in parts) >= 2):     # 3亿元>5亿元 compares numbers
         return "breadcrumb (a path through the website)"
     return None
 

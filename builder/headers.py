@@ -51,7 +51,7 @@ class _Rules:
     fields: dict[str, str]
     field_pattern: re.Pattern[str]
     ui_words: frozenset[str]
-    channel_words: frozenset[str]
+    channel_tuple: tuple[str, ...]
     site_suffixes: tuple[str, ...]
     site_max: int
     edition_page: re.Pattern[str]
@@ -68,7 +68,7 @@ def rules() -> _Rules:
         # a label, its colon (optional for names and counts: 来源中工网, 点击量 12), and its value
         field_pattern=re.compile(rf"(?P<label>{labels})\s*(?P<colon>[：:])?\s*(?P<value>[^\s\u0000：:|｜〖〗【】\[\]]{{0,24}})"),
         ui_words=frozenset(data["ui_words"]),
-        channel_words=frozenset(data["channel_words"]),
+        channel_tuple=tuple(data["channel_words"]),
         site_suffixes=tuple(sorted(data["site_name_suffixes"], key=len, reverse=True)),
         site_max=int(data["site_name_max_chars"]),
         edition_page=re.compile(data["edition_page"]),
@@ -161,8 +161,8 @@ def parse_publication_line(line: str) -> PublicationLine | None:
         if not iso:
             return None
         found["date"].append(iso)
-        # 2024年5月1日 alone may head a chronicle's paragraph; 2024-05-01 or a time is never text
-        understood += bool(match.group("time") or match.group("m2"))
+        # 2024年5月1日 alone may head a chronicle's paragraph; 2024-05-01, 2022年01月25日 or a time is never text
+        understood += bool(match.group("time") or match.group("m2") or match.group("m").startswith("0"))
     text = _DATE.sub(blank, text)
     for match in r.edition_page.finditer(text):
         found["page"].append(match.group("a") or match.group("b") or match.group("c"))
@@ -195,11 +195,15 @@ def parse_publication_line(line: str) -> PublicationLine | None:
         understood += 1
         return "\u0000" * len(match.group(0))
 
-    text = r.field_pattern.sub(field, text)
+    for _ in range(3):              # a label inside another's value (发布：点击数：) is read on the next pass
+        text, read = r.field_pattern.subn(field, text)
+        if not read:
+            break
     for token in _SEPARATORS.split(text):
         if not token or token.isdigit():
             continue                           # a bare number (查看：1413|回复：0) says nothing either way
-        if token.strip("0123456789") in r.ui_words or token in r.channel_words:   # 3上一篇 下一篇4
+        if token.strip("0123456789") in r.ui_words or (len(token) <= 6 and token.endswith(r.channel_tuple)):
+            # 3上一篇 下一篇4, 一版要闻
             understood += 1
         elif is_site_name(token):
             found["origin"].append(token)
