@@ -53,6 +53,7 @@ _TITLE_SUFFIX = re.compile(r"^(?P<title>.{6,}?)(?P<suffix>(\s[-–—_|｜]\s[^\
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _CLAUSE_MARK = re.compile(r"[，、；,;]")
 _INDEX_DOTS = ("·", "•", "・")
+_BRACKETED_TITLE = re.compile(r"^【(?P<title>[^【】]{6,40})】(?P<rest>.+)$")
 
 
 def group_lines(lines: list[str], hard_breaks: frozenset[int] = frozenset()) -> list[Block]:
@@ -506,6 +507,33 @@ def _mark_summaries(blocks: list[Block]) -> list[Block]:
     return marked
 
 
+def split_bracketed_titles(blocks: list[Block]) -> list[Block]:
+    """'【市总工会表彰十佳好事】6月14日，市总工会……': an item's title in brackets, run into its text.
+
+    Yearbooks and roundups print each short item this way.  The title becomes
+    a line of its own, marked as a heading, so it opens an article; its
+    brackets go, as a heading's '#' does.  A short bracketed word (【编者按】,
+    【同期声】) is a label of the paragraph, not a title.
+
+    >>> [(b.heading_level, b.text) for b in split_bracketed_titles(group_lines(["【市总工会表彰职工十佳好事】6月14日，市总工会表彰十件好事。"]))]
+    [(1, '市总工会表彰职工十佳好事'), (0, '6月14日，市总工会表彰十件好事。')]
+    >>> [b.text for b in split_bracketed_titles(group_lines(["【同期声】刘师傅说：很好。"]))]
+    ['【同期声】刘师傅说：很好。']
+    """
+    out: list[Block] = []
+    for block in blocks:
+        match = _BRACKETED_TITLE.match(block.text) if len(block.lines) == 1 and block.kind is Kind.TEXT else None
+        rest = match.group("rest") if match else ""
+        if match and (is_body(rest) or _CLAUSE_MARK.search(rest)) and not labels.ends_sentence(match.group("title")):
+            cut = match.start("rest")
+            out.append(replace(block, lines=(match.group("title").strip(),), heading_level=1,
+                               note="a bracketed title opens an item"))
+            out.append(replace(block, lines=(block.text[cut:],), gap_before=0, indented=False))
+            continue
+        out.append(block)
+    return out
+
+
 def mark_teasers(blocks: list[Block]) -> list[Block]:
     """Mark top-of-page lines that repeat what comes later: teasers and the page's headline index.
 
@@ -588,5 +616,5 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
                 indented: frozenset[int] = frozenset()) -> list[Block]:
     """All block passes, in order."""
     layout = page_layout(lines, indented)
-    blocks = split_title_suffixes(split_runs(group_lines(lines, hard_breaks), layout))
+    blocks = split_bracketed_titles(split_title_suffixes(split_runs(group_lines(lines, hard_breaks), layout)))
     return mark_page_chrome(mark_web_headline(mark_teasers(mark_repeats(mark_captions(mark_labels(blocks))))))

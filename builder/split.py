@@ -29,6 +29,7 @@ from .model import Article, Block, Caption, Diagnostic, Dropped, Kind, Para, Sev
 
 _ENUMERATED = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]|\d+[.、．])")
 _DERIVED_TITLE_CHARS = 30
+_ITEM_MARKS = tuple("○●■□◆◇▲△★☆")
 
 
 @dataclass
@@ -366,15 +367,21 @@ def _inner_article_start(blocks: list[Block], briefs: bool = False) -> int | Non
     A section heading is followed directly by running text; a new title is
     followed by at least one more short line (its subtitle) first.  Under a
     section of short news items (``briefs``) every title line after running
-    text opens the next item.
+    text opens the next item, and so does a paragraph led by an item mark
+    (○ ● ■ …): an item printed without a title of its own.
 
     >>> blocks = [Block((t,), n, n) for n, t in enumerate(["今年以来，全区新建驿站12个。", "綦江区“工会驿站”上新",
     ...                                                      "近日，綦江区新建成的12个驿站投入使用。"])]
     >>> _inner_article_start(blocks), _inner_article_start(blocks, briefs=True)
     (None, 1)
+    >>> items = [Block((t,), n, n) for n, t in enumerate(["○近日，万州区总工会举办培训。", "○3月5日，綦江区开展义诊。"])]
+    >>> _inner_article_start(items, briefs=True)
+    1
     """
     texts = [(i, b) for i, b in enumerate(blocks) if b.kind is Kind.TEXT]
     for n, (i, block) in enumerate(texts):
+        if briefs and n and block.text.startswith(_ITEM_MARKS) and is_body(texts[n - 1][1].text):
+            return i
         if n == 0 or is_body(block.text) or not is_body(texts[n - 1][1].text):
             continue
         deck = 0
@@ -451,6 +458,6 @@ def _merge_into(target: Article, stray: Article, printed_labels: list[str]) -> N
 
 
 def _derived_title(article: Article) -> str:
-    first = next((p.text for p in article.body if p.text), "")
+    first = next((p.text for p in article.body if p.text), "").lstrip("".join(_ITEM_MARKS) + " ")
     sentence = re.split(r"(?<=[。！？])", first, maxsplit=1)[0]
     return sentence if len(sentence) <= _DERIVED_TITLE_CHARS else sentence[:_DERIVED_TITLE_CHARS] + "…"
