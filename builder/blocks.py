@@ -257,6 +257,8 @@ def _breaks(block: Block, index: int, kinds: list[Kind], layout: PageLayout) -> 
         return True                   # printed elsewhere on the page too: a title, a teaser, an index entry
     if any(is_channel_name(line) or _is_index_entry(line) for line in (before, after)):
         return True                   # a site's channel or an entry of a headline index stands alone
+    if _BRACKETED_TITLE.match(after):
+        return True                   # 【title】text: an item of a roundup starts
     if layout.continues(before, number):
         return False
     if number in layout.indented or layout.lines_are_paragraphs:
