@@ -124,6 +124,27 @@ def credit_authors(text: str) -> list[str] | None:
     return None
 
 
+_DATELINE = re.compile(r"^[\u4e00-\u9fffA-Za-z\-—·]{0,16}讯\s*[（(](?P<who>[^（）()]{2,40})[）)]|^[（(](?P<lead>[^（）()]{2,40})[）)]")
+
+
+def dateline_authors(paragraph: str) -> list[str]:
+    """The writers a lead names in its dateline: 本报讯（记者 孙悦 通讯员 李雪）…, 某某网讯（吴健）….
+
+    >>> dateline_authors("某某网讯（记者 周明 通讯员 李雪）近日，江北区总工会举办运动会。")
+    ['周明', '李雪']
+    >>> dateline_authors("本报讯 （吴健）3月14日，座谈会召开。"), dateline_authors("近日（3月）召开。")
+    (['吴健'], [])
+    """
+    match = _DATELINE.match(to_simplified(paragraph))
+    if not match:
+        return []
+    who = (match.group("who") or match.group("lead")).strip()
+    named = credit_authors(f"（{who}）")
+    if named:
+        return named
+    return _person_names(who) if match.group("who") else []
+
+
 def _person_names(names: str) -> list[str]:
     parts = [p for p in re.split(r"[\s、，,]+", names) if p and p not in rules().credit_roles]
     return parts if parts and all(is_person_name(p) for p in parts) else []

@@ -416,6 +416,9 @@ def fill_body(article: Article, blocks: list[Block]) -> None:
             body = is_body(text)
             heading = (not body and previous_is_body and block is not texts[-1]) or (
                 block.heading_level > 1 and not body)
+            if not article.body:
+                # the lead's dateline names its writers (本报讯（记者 孙悦）…)
+                article.meta.setdefault("authors", []).extend(labels.dateline_authors(text))
             article.body.append(Para(text, block.first_line, block.last_line, heading=heading))
             previous_is_body = body
             if credit:

@@ -1,0 +1,131 @@
+"""Pages in the shapes editors receive them, end to end through the build's own reader.
+
+Each page in tests/pages/ was written for these tests in the shape of a kind of
+real copy (the texts are ours): an e-paper page with its headline index and
+reader chrome, a news-site copy with breadcrumb, channel, summary, publication
+line, a caption printed twice, share widget, editors, related links and footer,
+a dump with one paragraph per line and no blank lines, a traditional-character
+mirror with pinyin annotations, roundups of untitled and bracket-titled items,
+a headline ending on its exclamation, a web title with its site suffix and an
+``原标题`` line.  The expected values were read off each page by hand.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from builder.conservation import account
+from builder.pipeline import read_path
+
+PAGES = Path(__file__).parent / "pages"
+
+
+@pytest.fixture(scope="module")
+def read():
+    cache = {}
+
+    def page(name):
+        if name not in cache:
+            cache[name] = read_path(PAGES / name)[0]
+        return cache[name]
+    return page
+
+
+def published(page) -> str:
+    return "\n".join(piece for article in page.articles for piece in article.visible_texts())
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in PAGES.glob("*.txt")))
+def test_every_letter_and_digit_is_published_or_logged(read, name):
+    page = read(name)
+    assert account(page.text, page.articles, page.dropped) == ({}, {})
+    assert not [d for d in page.diagnostics if d.severity.value == "error"]
+
+
+def test_epaper_page_with_headline_index_and_reader_chrome(read):
+    page = read("epaper-headline-index.txt")
+    (article,) = page.articles
+    assert article.title == "给快递小哥一个“温暖的家” 綦江区建成12个工会驿站"
+    assert [p.text[:4] for p in article.body] == ["入冬以来", "古南街道", "据介绍，"]
+    assert article.meta["date"] == "2024-11-08" and article.meta["date_source"] == "header"
+    assert article.edition["page"] == "003"
+    assert article.meta["districts"] == ["綦江区"]
+    text = published(page)
+    for furniture in ("上一版", "放大", "报业集团", "南岸区开展职工技能比武", "职工书屋进车间", "上一篇", "星期五"):
+        assert furniture not in text, furniture
+
+
+def test_news_site_copy(read):
+    page = read("news-site-copy.txt")
+    (article,) = page.articles
+    assert article.title == "江北区总工会举办职工趣味运动会"
+    assert [p.text[:4] for p in article.body] == ["某某网讯", "“平时加", "据了解，"]
+    assert [(c.text, c.credit) for _, c in article.captions] == [("比赛现场。", "江北区总工会供图 某某网发")]
+    assert article.meta["date"] == "2024-05-11"
+    assert article.edition["origin"] == "某某网-某某客户端"
+    assert article.meta["editors"] == ["赵琳", "钱亮"]
+    assert article.meta["authors"] == ["周明", "李雪"]         # from the dateline of the lead
+    assert article.meta["districts"] == ["江北区"]
+    text = published(page)
+    for furniture in ("当前位置", "中工娱乐", "分享到", "编辑：", "相关阅读", "为环卫工人送清凉", "关于我们", "ICP",
+                      "某某客户端"):
+        assert furniture not in text, furniture
+    # the summary above the article is published once, in the lead
+    assert text.count("全区40余家单位参加") == 1
+
+
+def test_one_paragraph_per_line_with_a_credited_caption(read):
+    page = read("one-paragraph-per-line.txt")
+    (article,) = page.articles
+    assert article.title == "合川区总工会为新就业形态劳动者送体检"
+    assert [p.text[:4] for p in article.body] == ["本报讯（", "体检项目", "“工会想", "合川区总"]
+    assert [(c.text, c.credit) for _, c in article.captions] == [("体检现场，骑手们有序排队检查。", "记者 孙悦 摄")]
+    assert article.meta["authors"] == ["孙悦"]
+    assert article.meta["districts"] == ["合川区"]
+    assert "date" not in article.meta          # 3月12日 and no year anywhere: never guessed
+    assert "date" in article.weak
+
+
+def test_traditional_mirror_with_pinyin_annotations(read):
+    page = read("traditional-pinyin.txt")
+    (article,) = page.articles
+    assert article.title == "重慶市渝中區總工會開展“送清涼”活動"           # kept as printed, annotations gone
+    assert len(article.body) == 2 and "(" not in published(page)
+    assert {d.text.strip("()（）") for d in page.dropped if d.reason.startswith("pinyin")} >= {"qū", "huì", "dòng"}
+    assert article.meta["districts"] == ["渝中区"]                       # read through the fold
+    assert article.meta["themes"]
+    assert article.meta["date"] == "2024-07-20" and article.edition["origin"] == "某某网"
+
+
+def test_roundup_of_untitled_items_under_a_briefs_label(read):
+    page = read("roundup-items.txt")
+    assert [(a.section, a.title_derived, a.meta["districts"]) for a in page.articles] == [
+        ("简讯", True, ["万州区"]), ("简讯", True, ["黔江区"]), ("简讯", True, ["大足区"])]
+    assert page.articles[0].title.startswith("近日，万州区总工会")
+    assert all(a.meta["date"] == "2024-03-15" for a in page.articles)
+    assert page.articles[-1].credits == ["（本版稿件由各区县总工会提供）"]
+
+
+def test_items_with_bracketed_titles(read):
+    page = read("bracketed-items.txt")
+    assert [(a.title, a.meta["districts"], len(a.body)) for a in page.articles] == [
+        ("潼南区总工会表彰一批先进职工之家", ["潼南区"], 1), ("铜梁区总工会开展春送岗位活动", ["铜梁区"], 1)]
+
+
+def test_a_headline_ending_on_its_exclamation(read):
+    (article,) = read("exclaimed-headline.txt").articles
+    assert article.title == "致敬！最美劳动者！" and not article.title_derived
+    assert len(article.body) == 2 and article.meta["date"] == "2024-05-01"
+
+
+def test_web_title_suffix_and_original_title(read):
+    page = read("title-suffix-and-original-title.txt")
+    (article,) = page.articles
+    assert article.title == "永川区总工会开展金秋助学"
+    assert [p.text[:5] for p in article.body] == ["8月29日", "受助学生代"]
+    assert article.meta["date"] == "2023-08-30" and article.meta["editors"] == ["何静"]
+    reasons = {d.text: d.reason for d in page.dropped}
+    assert reasons["- 区县 - 某某网"] == "a web page title's channel and site name"
+    assert reasons["原标题：永川区总工会开展2023年金秋助学活动 资助困难职工子女80名"] == "the original title of a repost"
