@@ -54,6 +54,9 @@ class _Rules:
     channel_tuple: tuple[str, ...]
     site_suffixes: tuple[str, ...]
     site_max: int
+    weak_site_suffixes: tuple[str, ...]
+    weak_site_min: int
+    not_site_endings: tuple[str, ...]
     edition_page: re.Pattern[str]
     edition_issue: re.Pattern[str]
 
@@ -71,6 +74,9 @@ def rules() -> _Rules:
         channel_tuple=tuple(data["channel_words"]),
         site_suffixes=tuple(sorted(data["site_name_suffixes"], key=len, reverse=True)),
         site_max=int(data["site_name_max_chars"]),
+        weak_site_suffixes=tuple(data["weak_site_suffixes"]),
+        weak_site_min=int(data["weak_site_min_chars"]),
+        not_site_endings=tuple(data["not_site_endings"]),
         edition_page=re.compile(data["edition_page"]),
         edition_issue=re.compile(data["edition_issue"]),
     )
@@ -104,14 +110,25 @@ def _iso(match: re.Match[str]) -> str:
         return ""
 
 
+def _joined_label(match: re.Match[str], fields: dict[str, str]) -> str:
+    """索 引 号 → 索引号 when that is a label; 大 中 小 (a font-size widget) stays as it is."""
+    joined = "".join(g for g in match.groups() if g)
+    return joined if joined in fields else match.group(0)
+
+
 def is_site_name(token: str) -> bool:
     """A paper's or site's name: short, ending like one (中工网, 重庆日报, 新重庆客户端).
 
     >>> is_site_name("华龙网"), is_site_name("工人日报客户端"), is_site_name("劳模工匠到社区报到")
     (True, True, False)
+    >>> is_site_name("中国妇女报"), is_site_name("喜报"), is_site_name("劳动竞赛捷报")
+    (True, False, False)
     """
     r = rules()
-    return 2 <= len(token) <= r.site_max and token.endswith(r.site_suffixes)
+    if not (2 <= len(token) <= r.site_max and token.endswith(r.site_suffixes)) or token.endswith(r.not_site_endings):
+        return False
+    strong = tuple(x for x in r.site_suffixes if x not in r.weak_site_suffixes)
+    return token.endswith(strong) or len(token) >= r.weak_site_min
 
 
 def parse_publication_line(line: str) -> PublicationLine | None:
@@ -147,8 +164,8 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     text = to_simplified(line).strip()
     if not text or len(text) > MAX_CHARS:
         return None
-    text = _SPACED_LABEL.sub(lambda m: "".join(g for g in m.groups() if g), text)
     r = rules()
+    text = _SPACED_LABEL.sub(lambda m: _joined_label(m, r.fields), text)
     found: dict[str, list[str]] = {"date": [], "page": [], "origin": [], "author": [], "editor": []}
     understood = 0             # parts other than a bare date: a line must have one
 
