@@ -2,11 +2,14 @@
 
 Registered in mkdocs.yml as ``newspaper``.  Each MkDocs event does one job:
 
+* ``on_startup`` note whether this is ``mkdocs serve`` (the editor's preview) or a build;
 * ``on_config``  resolve the seeds folder next to mkdocs.yml;
 * ``on_files``   (priority 50, before Material's plugins see the files) run the
                  pipeline and add every article and index page as a generated
                  file; report the pipeline's diagnostics through MkDocs' log
                  (errors and warnings as warnings, so ``--strict`` fails on them);
+                 under ``mkdocs serve`` only, add the editor's review page
+                 (``review/``), never published by ``mkdocs build``;
 * ``on_serve``   make ``mkdocs serve`` rebuild when a raw page changes.
 
 The builder's core knows nothing of MkDocs; moving to another generator means
@@ -26,10 +29,12 @@ from mkdocs.structure.files import File, Files
 
 from .model import Severity
 from .pipeline import PageCache, build
+from .review import render_markdown, review_result
 from .site.build import site_files
 from .search import search_docs, search_files
 
 log = logging.getLogger("mkdocs.plugins.newspaper")
+REVIEW_PAGE = "review/index.md"
 
 
 def escape_for_templates(value):
@@ -54,6 +59,12 @@ class NewspaperConfig(Config):
 
 
 class NewspaperPlugin(BasePlugin[NewspaperConfig]):
+    serving = False
+
+    def on_startup(self, *, command, dirty):
+        # the review page belongs to the editor's preview, never to the published site
+        self.serving = command == "serve"
+
     def on_config(self, config):
         project = Path(config.config_file_path).parent
         self.seeds_dir = project / self.config.seeds
@@ -88,6 +99,10 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
         url_of = lambda path: files.get_file_from_path(path).url  # noqa: E731
         for path, content in search_files(search_docs(result.articles, url_of)).items():
             files.append(File.generated(config, path, content=content))
+        if self.serving:
+            link = lambda path: "../" + path  # noqa: E731 — from review/index.md to an article's Markdown file
+            files.append(File.generated(config, REVIEW_PAGE, content=render_markdown(review_result(result), link)))
+            log.info(f"newspaper: the editor's review is at {REVIEW_PAGE.removesuffix('index.md')} (serve only)")
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:

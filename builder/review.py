@@ -103,7 +103,7 @@ def article_doubts(article: Article) -> list[Doubt]:
             named = meta.get("districts") or [why.split("though ", 1)[-1].split(" is named", 1)[0]]
             fix = _entry(part, "districts", _names(named)) + "   # [] for city-wide news"
         elif what == "themes":
-            fix = _entry(part, "themes", _names(meta.get("themes") or ["专题名"]))
+            fix = _entry(part, "themes", _names(meta.get("themes") or ["专题名"])) + "   # a name of builder/data/themes.yaml"
         else:
             continue
         doubts.append(Doubt(line, part, what, why, fix))
