@@ -24,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from .labels import is_person_name
 from .text.simplified import to_simplified
 
 DATA = Path(__file__).parent / "data" / "furniture.yaml"
@@ -144,6 +145,8 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     PublicationLine(date='2011-07-21', page='02', origin='工人日报', authors=(), editors=())
     >>> parse_publication_line("2023 年 12 月 24 日 星期 放大 缩小 默认").date
     '2023-12-24'
+    >>> parse_publication_line("2007-08-10 记者：刘羊 齐中熙 来源：经济参考报").authors
+    ('刘羊', '齐中熙')
     >>> parse_publication_line("责任编辑：蔺凯").editors
     ('蔺凯',)
     >>> parse_publication_line("版面：要闻") is not None
@@ -225,6 +228,9 @@ def parse_publication_line(line: str) -> PublicationLine | None:
         elif is_site_name(token):
             found["origin"].append(token)
             understood += 1
+        elif (found["author"] or found["editor"]) and is_person_name(token):
+            # 作者：王威 蔡文波: the names after the first are the same field's
+            found["author" if found["author"] else "editor"].append(token)
         else:
             return None
     if not understood and not found["origin"]:
