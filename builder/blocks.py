@@ -44,7 +44,8 @@ _FRONT_MATTER_KEY = re.compile(r"^[A-Za-z_][\w-]*\s*[:：]")
 FRONT_MATTER_MAX_LINES = 60
 PHOTO_GAP = 2          # blank lines that mark where a photo stood
 CAPTION_MAX_CHARS = 80
-CREDITED_CAPTION_MAX_CHARS = 300   # a news photo's caption with its credit can run to a paragraph
+CREDITED_CAPTION_MAX_CHARS = 300
+SENTENCE_CAPTION_MAX_CHARS = 40    # a finished sentence standing between photos   # a news photo's caption with its credit can run to a paragraph
 CAPTION_MIN_HAN = 4    # a lone symbol, digit or toolbar word is never a caption
 INDEX_MAX_CHARS = 400  # a headline index runs a page's titles together on one line
 SUMMARY_BLOCKS, SUMMARY_MIN_CHARS = 12, 20   # a web page's summary stands among its first blocks
@@ -285,7 +286,8 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
     ['text', 'credit']
     """
     marked: list[Block] = []
-    for block in blocks:
+    for index, block in enumerate(blocks):
+        gap_after = blocks[index + 1].gap_before if index + 1 < len(blocks) else 0
         if block.kind is Kind.TEXT and len(block.lines) == 1 and labels.is_photo_credit_line(block.text):
             above = marked[-1] if marked else None
             if above is not None and len(above.lines) == 1 and len(above.text) <= CAPTION_MAX_CHARS \
@@ -296,14 +298,14 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
                                    note=f"caption with its photo credit on line {block.first_line}")
                 continue
             block = replace(block, kind=Kind.CREDIT, note="a photo credit line (of the photos above)")
-        why = _caption_reason(block)
+        why = _caption_reason(block, gap_after)
         # a caption by its place alone, after a gap no wider than a spacing blank line pair, is a guess the review shows
-        weak = why.startswith("short line") and block.gap_before <= PHOTO_GAP
+        weak = why.startswith("short line") and (block.gap_before <= PHOTO_GAP or "between" in why)
         marked.append(replace(block, kind=Kind.CAPTION, note=why, weak=weak) if why else block)
     return marked
 
 
-def _caption_reason(block: Block) -> str:
+def _caption_reason(block: Block, gap_after: int = 0) -> str:
     if block.kind is not Kind.TEXT or len(block.lines) != 1 or block.heading_level:
         return ""
     text = block.text
@@ -316,6 +318,10 @@ def _caption_reason(block: Block) -> str:
     if (block.gap_before >= PHOTO_GAP and len(_HAN.findall(text)) >= CAPTION_MIN_HAN
             and not labels.ends_sentence(text) and not labels.is_bullet_item(text)):
         return f"short line after a {block.gap_before}-line gap (photo position)"
+    if (block.gap_before >= PHOTO_GAP and gap_after >= PHOTO_GAP and len(text) <= SENTENCE_CAPTION_MAX_CHARS
+            and len(_HAN.findall(text)) >= CAPTION_MIN_HAN and not labels.is_bullet_item(text)):
+        # a caption may be a sentence: 工作人员正在为游客准备饭菜。 standing between photos
+        return "short line between two wide gaps (photo position)"
     return ""
 
 
