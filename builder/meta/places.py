@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
@@ -100,6 +100,7 @@ class Gazetteer:
     districts: tuple[Locality, ...]
     regions: tuple[Locality, ...]
     citywide_cues: tuple[str, ...]
+    local_cues: tuple[str, ...]
     union_markers: tuple[str, ...]
     organisation_suffixes: tuple[str, ...]
     organisation_window: int
@@ -189,6 +190,7 @@ def load_gazetteer() -> Gazetteer:
         districts=districts,
         regions=regions,
         citywide_cues=cues,
+        local_cues=tuple(locator.get("local_cues") or ()),
         union_markers=tuple(locator.get("union_markers") or ()),
         organisation_suffixes=tuple(locator.get("organisation_suffixes") or ()),
         organisation_window=int(locator.get("organisation_window", 6)),
@@ -405,6 +407,10 @@ def find_places(title: str, text: str, bylines: Sequence[str] = ()) -> Places:
     cues = Counter(m.form for seg, m in counted if m.scope == "cue" and seg != "byline")
     district_names = list(dict.fromkeys(m.place for _, m in counted if m.scope == "district"))
     scores = [score_district(name, counted, gaz.scoring) for name in district_names]
+    local = [cue for cue in gaz.local_cues if cue in _as_text(text)]
+    if local and len(scores) == 1 and not scores[0].strong:
+        # 到我区走访: a district's own outlet names itself once and then speaks of 我区
+        scores = [replace(scores[0], strong=True, parts=(*scores[0].parts, (f"local ({'、'.join(local[:3])})", 1, 0)))]
     threshold, why = listing_threshold(len(_as_text(text)), sum(cues.values()), gaz.scoring)
     chosen, decisions = select_districts(scores, threshold, why, gaz.scoring)
     regions = tuple(dict.fromkeys(m.place for _, m in counted if m.scope == "region"))
