@@ -197,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("gold", type=Path)
     parser.add_argument("--summary-only", action="store_true", help="figures only, no per-page rows")
     parser.add_argument("--markdown", metavar="LABEL", help="also print the summary as a Markdown table row")
+    parser.add_argument("--by-kind", action="store_true", help="also print the figures per kind of page")
     args = parser.parse_args(argv)
     golds = read_gold(args.gold)
     scores = [score_page(args.pages, g) for g in golds]
@@ -228,6 +229,13 @@ def main(argv: list[str] | None = None) -> int:
         else:
             pages = summary[metric + "_pages"]
             print(f"  {metric:18} {value:6.1%}  ({value * pages:g} of {pages})")
+    if args.by_kind:
+        short = ("headline", "furniture", "paragraphs", "captions", "district", "theme", "date")
+        print("\nkind         pages  " + "  ".join(f"{m[:10]:>10}" for m in short))
+        for kind in sorted({s.kind for s in scores}):
+            part = summarise([s for s in scores if s.kind == kind])
+            count = sum(s.kind == kind for s in scores)
+            print(f"{kind:12} {count:5}  " + "  ".join(f"{part[m]:>10.0%}" for m in short))
     if args.markdown:
         cells = [f"{summary[m]:.0%}" for m in METRICS if m != "crash"] + [str(round(summary["crash"] * n))]
         print(f"| {args.markdown} | {n} | " + " | ".join(cells) + " |")

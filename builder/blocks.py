@@ -30,7 +30,7 @@ import re
 from dataclasses import replace
 
 from . import labels
-from .furniture import furniture_reason, is_channel_name
+from .furniture import furniture_reason, is_channel_name, opens_related_links
 from .headers import is_site_name, parse_publication_line
 from .layout import is_body, page_layout, PageLayout
 from .meta.dates import parse_edition_header
@@ -442,6 +442,7 @@ def mark_page_chrome(blocks: list[Block]) -> list[Block]:
             if marked[i].kind is Kind.TEXT and not is_body(marked[i].text):
                 marked[i] = replace(marked[i], kind=Kind.FURNITURE, weak=True,
                                     note="above an e-paper copy's page line (the reader's or site's)")
+    marked = _mark_related_links(marked)
     last = max((i for i, b in enumerate(marked) if b.kind is Kind.TEXT and labels.ends_sentence(b.text)
                 and not labels.is_bullet_item(b.text)), default=None)
     if last is not None:
@@ -465,6 +466,23 @@ def _is_index_entry(text: str) -> bool:
     (True, True, False)
     """
     return text.startswith(_INDEX_DOTS) and len(text) <= CAPTION_MAX_CHARS and not labels.ends_sentence(text)
+
+
+def _mark_related_links(blocks: list[Block]) -> list[Block]:
+    """After a related-links heading (相关阅读, 新闻推荐) that follows article text, text lines are other stories."""
+    marked = list(blocks)
+    seen_text = False
+    zone = False
+    for i, block in enumerate(marked):
+        if block.kind in (Kind.COLUMN, Kind.SECTION, Kind.BANNER, Kind.HEADER):
+            zone = False
+        elif zone and block.kind in (Kind.TEXT, Kind.CAPTION):
+            marked[i] = replace(block, kind=Kind.FURNITURE, weak=True,
+                                note="a story of the site's related links (after its heading)")
+        elif seen_text and opens_related_links(block.text):
+            zone = True
+        seen_text = seen_text or block.kind is Kind.TEXT and is_body(block.text)
+    return marked
 
 
 def _names_only(text: str) -> bool:

@@ -166,6 +166,21 @@ def machine_text_reason(line: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def related_headings() -> frozenset[str]:
+    """Headings of a site's related-links zone (相关阅读, 新闻推荐 …), from the data file."""
+    return frozenset(yaml.safe_load(DATA.read_text(encoding="utf-8"))["related_headings"])
+
+
+def opens_related_links(line: str) -> bool:
+    """A line that heads the list of other stories a website prints after an article.
+
+    >>> opens_related_links("相关阅读"), opens_related_links("新闻推荐："), opens_related_links("相关阅读材料显示，")
+    (True, True, False)
+    """
+    return to_simplified(line).strip().rstrip("：:") in related_headings()
+
+
 def is_channel_name(line: str) -> bool:
     """A website's channel name, as a copy keeps it above or below the headline.
 
