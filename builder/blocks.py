@@ -32,7 +32,7 @@ from dataclasses import replace
 from . import labels
 from .furniture import furniture_reason, is_channel_name, opens_related_links
 from .headers import is_site_name, parse_publication_line
-from .layout import is_body, page_layout, PageLayout
+from .layout import PageLayout, is_body, page_layout, wrapped_mid_sentence
 from .meta.dates import parse_edition_header
 from .model import Block, Kind
 from .text.simplified import to_simplified
@@ -226,6 +226,9 @@ def split_runs(blocks: list[Block], layout: PageLayout) -> list[Block]:
     >>> seeds = page_layout(["健全报到机制", "形成劳模服务基层新常态", "", "正文。"], frozenset())
     >>> [b.text for b in split_runs(group_lines(["健全报到机制", "形成劳模服务基层新常态", "", "正文。"]), seeds)]
     ['健全报到机制 形成劳模服务基层新常态', '正文。']
+    >>> cut = ["北碚区总工会在全市率先创新开展劳", "模“亮身份”活动，全区127名劳模参加。", "", "下一段。"]
+    >>> [b.text for b in split_runs(group_lines(cut), page_layout(cut))]
+    ['北碚区总工会在全市率先创新开展劳模“亮身份”活动，全区127名劳模参加。', '下一段。']
     """
     out: list[Block] = []
     for block in blocks:
@@ -234,11 +237,14 @@ def split_runs(blocks: list[Block], layout: PageLayout) -> list[Block]:
             continue
         start = 0
         kinds = [line_kind(line)[0] for line in block.lines]
+        # a line of running text that continues on the next line was wrapped by the copy: no space between
+        joined = {i - 1 for i in range(1, len(block.lines))
+                  if is_body(block.lines[i - 1]) or wrapped_mid_sentence(block.lines[i - 1], block.lines[i])}
         for index in range(1, len(block.lines) + 1):
             if index < len(block.lines) and not _breaks(block, index, kinds, layout):
                 continue
             lines = block.lines[start:index]
-            wrapped = frozenset(i - start for i in block.wrapped if start <= i < index - 1)
+            wrapped = frozenset(i - start for i in block.wrapped | joined if start <= i < index - 1)
             out.append(Block(lines, block.first_line + start, block.first_line + index - 1,
                              gap_before=block.gap_before if start == 0 else 0, wrapped=wrapped,
                              note=block.note, indented=block.first_line + start in layout.indented))
@@ -266,6 +272,8 @@ def _breaks(block: Block, index: int, kinds: list[Kind], layout: PageLayout) -> 
         return True
     if labels.ends_sentence(before) or after.startswith(("—", "--")):
         return True
+    if wrapped_mid_sentence(before, after):
+        return False                  # the copy wrapped a sentence here (…开展劳 / 模“亮身份”…)
     return is_body(after) != is_body(before)
 
 

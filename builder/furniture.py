@@ -32,6 +32,8 @@ SITE_CREDIT_MAX_CHARS = 24
 MACHINE_MAX_HAN = 0           # a line with any Chinese character is text to an editor, not a token
 _SENTENCE = re.compile(r"[。！？!?]")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# the spaces of a footer printed spaced out (版 权 所 有): between two single characters
+_SPACED_OUT = re.compile(r"(?<=(?<![\u4e00-\u9fff])[\u4e00-\u9fff]) (?=[\u4e00-\u9fff](?![\u4e00-\u9fff]))")
 
 
 @dataclass(frozen=True)
@@ -116,11 +118,13 @@ def footer_reason(line: str) -> str | None:
 
     >>> footer_reason("京ICP备2022022245号-12"), footer_reason("关于我们 | 联系我们 | 网站地图")
     ('site footer (copyright, licence or contact)', 'site footer (menu of site links)')
+    >>> footer_reason("版 权 所 有 某某网")
+    'site footer (copyright, licence or contact)'
     >>> footer_reason("职工权益受到侵害时可拨打12351热线。") is None
     True
     """
     r = rules()
-    if r.footer_marker.search(line):
+    if r.footer_marker.search(line) or r.footer_marker.search(_SPACED_OUT.sub("", line)):
         return "site footer (copyright, licence or contact)"
     if len(line) <= MENU_MAX_CHARS:
         tokens = [t for t in re.split(r"[\s|｜/·]+", line) if t]

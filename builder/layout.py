@@ -183,6 +183,20 @@ def cut_reason(block: Block, following: str, strict: bool = False) -> str:
     return ""
 
 
+def wrapped_mid_sentence(before: str, after: str) -> bool:
+    """A copy wrapped one sentence across two lines: a word spans the break, or the line ends on an open mark.
+
+    Weaker signs of a layout cut (a long line, several commas) say nothing
+    about two lines of one run: the next line may be a teaser.
+
+    >>> wrapped_mid_sentence("北碚区总工会在全市率先创新开展劳", "模“亮身份”活动"), wrapped_mid_sentence("全区开展竞赛。", "下一段")
+    (True, False)
+    """
+    if labels.ends_sentence(before) or not after:
+        return False
+    return before[-1] in _OPEN_PUNCTUATION or bool(spanning_word(before, after))
+
+
 def spanning_word(before: str, after: str) -> str:
     """A dictionary word that the break cuts in two, or ''.
 
