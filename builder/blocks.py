@@ -226,9 +226,9 @@ def split_runs(blocks: list[Block], layout: PageLayout) -> list[Block]:
     >>> seeds = page_layout(["健全报到机制", "形成劳模服务基层新常态", "", "正文。"], frozenset())
     >>> [b.text for b in split_runs(group_lines(["健全报到机制", "形成劳模服务基层新常态", "", "正文。"]), seeds)]
     ['健全报到机制 形成劳模服务基层新常态', '正文。']
-    >>> cut = ["北碚区总工会在全市率先创新开展劳", "模“亮身份”活动，全区127名劳模参加。", "", "下一段。"]
+    >>> cut = ["今年以来，北碚区总工会在全市率先创新开展劳", "模“亮身份”活动，全区127名劳模参加。", "", "下一段。"]
     >>> [b.text for b in split_runs(group_lines(cut), page_layout(cut))]
-    ['北碚区总工会在全市率先创新开展劳模“亮身份”活动，全区127名劳模参加。', '下一段。']
+    ['今年以来，北碚区总工会在全市率先创新开展劳模“亮身份”活动，全区127名劳模参加。', '下一段。']
     """
     out: list[Block] = []
     for block in blocks:

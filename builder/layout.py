@@ -128,7 +128,8 @@ def is_body(text: str) -> bool:
     """Running text rather than a title or heading line.
 
     A headline may end on its exclamation (致敬！最美劳动者！): a short line
-    ending on ！ or ？ with no clause mark in it is a headline, not a sentence.
+    ending on ！ with no clause mark in it is a headline, not a sentence.  (A
+    question standing alone is as often a paragraph's opening as a headline.)
 
     >>> is_body("长寿区总工会“春送岗位”"), is_body("不辜负你们的期望。"), is_body("■渝工强基 聚焦非公经济组织")
     (False, True, True)
@@ -140,7 +141,7 @@ def is_body(text: str) -> bool:
     if not labels.ends_sentence(text):
         return False
     stripped = text.rstrip(labels.CLOSERS)
-    return not (stripped[-1] in "！？!?" and len(text) <= EXCLAIMED_HEADLINE_MAX_CHARS
+    return not (stripped[-1] in "！!" and len(text) <= EXCLAIMED_HEADLINE_MAX_CHARS
                 and not _CLAUSE_MARKS.search(text))
 
 
@@ -189,11 +190,13 @@ def wrapped_mid_sentence(before: str, after: str) -> bool:
     Weaker signs of a layout cut (a long line, several commas) say nothing
     about two lines of one run: the next line may be a teaser.
 
-    >>> wrapped_mid_sentence("北碚区总工会在全市率先创新开展劳", "模“亮身份”活动"), wrapped_mid_sentence("全区开展竞赛。", "下一段")
+    >>> wrapped_mid_sentence("今年以来，北碚区总工会在全市率先创新开展劳", "模“亮身份”活动"), wrapped_mid_sentence("全区开展竞赛。", "下一段")
     (True, False)
+    >>> wrapped_mid_sentence("企业生产忙 勤把安全抓", "紧贴职工需求")
+    False
     """
-    if labels.ends_sentence(before) or not after:
-        return False
+    if labels.ends_sentence(before) or not after or not (is_body(before) or _CLAUSE_MARKS.search(before)):
+        return False               # two title lines (…勤把安全抓 / 紧贴职工需求) are two phrases, not one wrapped
     return before[-1] in _OPEN_PUNCTUATION or bool(spanning_word(before, after))
 
 
