@@ -53,6 +53,7 @@ CHANNEL_MAX_CHARS = 10  # a website's channel name above a headline (中工娱�
 _TITLE_SUFFIX = re.compile(r"^(?P<title>.{6,}?)(?P<suffix>(\s[-–—_|｜]\s[^\s。，！？]{1,12}){1,3})$")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _CLAUSE_MARK = re.compile(r"[，、；,;]")
+_MACHINE_DATE = re.compile(r"(?<!\d)(19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d)|\d{5,}")
 _INDEX_DOTS = ("·", "•", "・")
 _BRACKETED_TITLE = re.compile(r"^【(?P<title>[^【】]{6,40})】(?P<rest>.+)$")
 
@@ -306,6 +307,9 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
                                    note=f"caption with its photo credit on line {block.first_line}")
                 continue
             block = replace(block, kind=Kind.CREDIT, note="a photo credit line (of the photos above)")
+        if block.kind is Kind.TEXT and len(block.lines) == 1 and _credit_only(block.text):
+            marked.append(replace(block, kind=Kind.CREDIT, note="a photo credit line (of the photos above)"))
+            continue
         why = _caption_reason(block, gap_after)
         # a caption by its place alone, after a gap no wider than a spacing blank line pair, is a guess the review shows
         weak = why.startswith("short line") and (block.gap_before <= PHOTO_GAP or "between" in why)
@@ -313,10 +317,22 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
     return marked
 
 
+def _credit_only(text: str) -> bool:
+    """'本报记者 于文国 张宪 摄': a credit whose caption text is only its role word.
+
+    >>> _credit_only("本报记者 于文国 张宪 摄"), _credit_only("职工在驿站休息。记者 张三 摄")
+    (True, False)
+    """
+    caption, credit = labels.split_caption_credit(text)
+    return bool(credit) and to_simplified(caption).strip() in labels.rules().credit_roles
+
+
 def _caption_reason(block: Block, gap_after: int = 0) -> str:
     if block.kind is not Kind.TEXT or len(block.lines) != 1 or block.heading_level:
         return ""
     text = block.text
+    if _MACHINE_DATE.search(text):
+        return ""                    # a page's metadata line (…00003 … 2016-10-29), not a photo's words
     if len(text) <= CREDITED_CAPTION_MAX_CHARS and labels.split_caption_credit(text)[1]:
         return "caption with a photo credit"
     if len(text) <= CREDITED_CAPTION_MAX_CHARS and labels.opens_caption(text):
@@ -405,6 +421,9 @@ def mark_web_headline(blocks: list[Block]) -> list[Block]:
             if marked[above].kind is Kind.TEXT and _names_only(marked[above].text):
                 names.append(above)
             above -= 1
+        if above >= 0 and marked[above].kind is Kind.CAPTION and marked[above].weak:
+            # a short line after a gap, right above the publication line: the headline, not a caption
+            marked[above] = replace(marked[above], kind=Kind.TEXT, weak=False)
         if above < 0 or marked[above].kind is not Kind.TEXT or is_body(marked[above].text):
             continue
         for i in names:
