@@ -123,3 +123,26 @@ def test_a_credits_override_reaches_the_published_page(tmp_path):
     assert "credits:\n- 文/市总工会宣传部\n" in published.markdown          # front matter
     assert '<p class="article-credits">文/市总工会宣传部</p>' in published.markdown   # the page
     assert "本组稿件由市总工会提供" not in published.markdown.split("---\n", 2)[2]
+
+
+def test_line_kind_corrections_are_validated_line_by_line(tmp_path):
+    path = tmp_path / "page.overrides.yaml"
+    path.write_text("lines:\n  12: text\n  x: caption\n  15: heading\n  16: furniture\n", encoding="utf-8")
+    overrides, problems = load_overrides(path)
+    assert {n: kind for n, (kind, _) in overrides.line_kinds.items()} == {12: "text", 16: "furniture"}
+    assert [str(p) for p in problems] == [
+        "page.overrides.yaml:3: error: lines: 'x: caption' must be a line number and one of text, caption, furniture, credit",
+        "page.overrides.yaml:4: error: lines: '15: heading' must be a line number and one of text, caption, furniture, credit",
+    ]
+
+
+def test_a_line_kind_correction_keeps_a_dropped_line_as_text(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "p.txt").write_text("江北区总工会举办运动会\n\n扫描查看名单\n\n近日，江北区总工会举办职工运动会。\n",
+                                 encoding="utf-8")
+    (seeds / "p.overrides.yaml").write_text("lines:\n  3: text\n", encoding="utf-8")
+    result = build(seeds)
+    (article,) = [a.article for a in result.articles]
+    assert "扫描查看名单" in article.visible_texts()          # published (here as the subtitle line)
+    assert not result.dropped
