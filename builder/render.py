@@ -27,7 +27,7 @@ _HTML_ESCAPES = str.maketrans({**_ENTITY, '"': "&quot;", "'": "&#x27;"})
 
 FRONT_MATTER_ORDER = (
     "title", "kicker", "subtitle", "deck", "column", "series", "section", "themes", "districts", "regions",
-    "date", "date_precision", "date_source", "authors", "affiliations", "credits", "captions", "people",
+    "date", "date_precision", "date_source", "authors", "affiliations", "credits", "editors", "captions", "people",
     "organizations", "tags", "description", "source", "part", "lines", "edition", "slug",
 )
 

@@ -138,7 +138,10 @@ def review_page(page: Page, paths: dict[tuple[str, int], str] | None = None) -> 
             review.doubts.append(Doubt(item.line, 0, "furniture", f"dropped? {item.reason}: {item.text}",
                                        f"lines: {{{item.line}: text}}   # or furniture, to confirm"))
     review.doubts.sort(key=lambda d: (d.line, d.part))
-    review.problems = [str(d) for d in page.diagnostics if d.severity is not Severity.INFO]
+    # a warning the review already lists as a decision (no date, no title) is not repeated
+    listed = {d.line for d in review.doubts}
+    review.problems = [str(d) for d in page.diagnostics if d.severity is Severity.ERROR
+                       or d.severity is Severity.WARNING and d.line not in listed]
     return review
 
 
@@ -165,8 +168,17 @@ def render_text(reviews: list[PageReview]) -> str:
     return "\n".join(out) + "\n"
 
 
+# how the preview page names each kind of decision
+WHAT_ZH = {"title": "标题", "start": "分篇", "date": "日期", "districts": "区县", "themes": "专题",
+           "furniture": "杂项", "caption": "图片说明"}
+
+
 def render_markdown(reviews: list[PageReview], link) -> str:
-    """The review as a Markdown page of the preview site; ``link(path)`` turns an article path into a link."""
+    """The review as a Markdown page of the preview site; ``link(path)`` turns an article path into a link.
+
+    Each decision is one list item (readable on a phone): where, what, why, and
+    the correction as a code line to copy.
+    """
     total = sum(len(r.doubts) for r in reviews)
     out = ["# 编辑审阅 · 待核对的判断", "",
            f"共 {len(reviews)} 个版面、{sum(len(r.articles) for r in reviews)} 篇文章，{total} 处需要核对。"
@@ -182,11 +194,13 @@ def render_markdown(reviews: list[PageReview], link) -> str:
             out.append(f"{a.part}. {title}（{escape_markdown(facts)}，第 {a.lines} 行）")
         out.append("")
         if review.doubts:
-            out += ["| 行 | 篇 | 判断 | 说明 | 更正 |", "| --- | --- | --- | --- | --- |"]
-            for d in review.doubts:
-                # the fix is the builder's own text (line numbers, field names, known values): a code span shows it
-                out.append(f"| {d.line} | {d.part or DASH} | {d.what} | {escape_markdown(d.message)} | "
-                           f"`{d.fix.replace('`', '')}` |")
+            out += [f"待核对（更正写入 `{review.overrides_file}`）：", ""]
+        for d in review.doubts:
+            where = f"第 {d.line} 行" + (f"，第 {d.part} 篇" if d.part else "")
+            # the fix is the builder's own text (line numbers, field names, known values): a code span shows it
+            out += [f"- **{WHAT_ZH.get(d.what, d.what)}**（{where}）：{escape_markdown(d.message)}  ",
+                    f"  `{d.fix.replace('`', '')}`"]
+        if review.doubts:
             out.append("")
         for problem in review.problems:
             out += [f"- {escape_markdown(problem)}"]

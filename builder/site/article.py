@@ -69,14 +69,18 @@ def source_line(entry: Entry) -> str:
     >>> print(source_line(Entry(a, "a.md")))
     原载第 4 版（2023年5月25日） · 版面文件 city.txt 第 2 篇，第 5–40 行
     {: .article-source }
+    >>> web = Article("web.txt", 1, edition={"date": "2024-05-11", "origin": "某某网"})
+    >>> print(source_line(Entry(web, "a.md")).splitlines()[0])
+    原载某某网（2024年5月11日） · 版面文件 web.txt 第 1 篇
     """
     article = entry.article
     parts = []
     page_no, printed = article.edition.get("page", ""), article.edition.get("date", "")
-    if page_no or printed:
+    origin = article.edition.get("origin", "")
+    if page_no or printed or origin:
         number = f"第 {int(page_no)} 版" if page_no.isdigit() else (f"第 {page_no} 版" if page_no else "")
         when = f"（{date_label(printed)}）" if printed else ""
-        parts.append(escape_markdown(f"原载{number}{when}"))
+        parts.append(escape_markdown(f"原载{origin}{number}{when}"))
     if article.source:
         lines = f"，第 {article.first_line}–{article.last_line} 行" if article.first_line else ""
         parts.append(escape_markdown(f"版面文件 {article.source} 第 {article.part} 篇{lines}"))
