@@ -413,6 +413,10 @@ def mark_web_headline(blocks: list[Block]) -> list[Block]:
         line = parse_publication_line(marked[at].text)
         if line is None or line.page:
             continue
+        following = next((b for b in marked[at + 1:top] if b.kind in (Kind.TEXT, Kind.CAPTION)), None)
+        if following is not None and following.kind is Kind.TEXT and not is_body(following.text) \
+                and not _names_only(following.text):
+            continue                  # a title follows: the line is a reader's date above an e-paper headline
         above = at - 1
         names = []
         while above >= 0 and (marked[above].kind in (Kind.BYLINE, Kind.CREDIT, Kind.META, Kind.FURNITURE, Kind.TEASER)
@@ -551,7 +555,9 @@ def _mark_summaries(blocks: list[Block]) -> list[Block]:
     texts = [_key(b.text) for b in blocks]
     for i, block in enumerate(blocks[:SUMMARY_BLOCKS]):
         key = texts[i].rstrip("。！？…")
-        if block.kind is Kind.TEXT and len(block.lines) == 1 and len(key) >= SUMMARY_MIN_CHARS:
+        # a summary is a sentence; a title the lead repeats word for word stays the title
+        sentence = labels.ends_sentence(block.text) or bool(_CLAUSE_MARK.search(block.text))
+        if block.kind is Kind.TEXT and len(block.lines) == 1 and len(key) >= SUMMARY_MIN_CHARS and sentence:
             later = next((j for j in range(i + 1, len(blocks)) if key in texts[j] and len(texts[j]) > len(texts[i])),
                          None)
             if later is not None:

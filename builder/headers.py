@@ -29,6 +29,7 @@ from .text.simplified import to_simplified
 
 DATA = Path(__file__).parent / "data" / "furniture.yaml"
 MAX_CHARS = 100
+RECORD_VALUE_MAX_CHARS = 12
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9·\-]"
 
 
@@ -206,6 +207,8 @@ def parse_publication_line(line: str) -> PublicationLine | None:
             if role != "origin" and not match.group("colon") and not _PERSON.fullmatch(value):
                 return match.group(0)          # 记者节, 编辑部: a word, not a label
             found[role].extend(v for v in re.split(r"[，,、]", value) if v)
+        elif value and role == "record" and (len(value) <= RECORD_VALUE_MAX_CHARS or _CODE.fullmatch(value)):
+            pass                               # 主题分类 其他: a record table's field and its short value
         elif value and not (role == "count" and _CODE.fullmatch(value)):
             if not match.group("colon"):
                 return match.group(0)          # 字数 inside a word
