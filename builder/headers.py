@@ -203,6 +203,9 @@ def parse_publication_line(line: str) -> PublicationLine | None:
         nonlocal understood
         role, value = r.fields[match.group("label")], match.group("value")
         label_end = match.start("value") - match.start()
+        if value in r.fields:                  # 文号 主题分类: the next label, not this one's value
+            understood += 1
+            return "\u0000" * label_end + value
         if role in ("origin", "author", "editor") and value:
             if role != "origin" and not match.group("colon") and not _PERSON.fullmatch(value):
                 return match.group(0)          # 记者节, 编辑部: a word, not a label
