@@ -86,12 +86,15 @@ def rules() -> _Rules:
 
 _DATE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
-    r"|[-/.]\s*(?P<m2>\d{1,2})\s*[-/.]\s*(?P<d2>\d{1,2}))"
+    r"|[-/.]\s*(?P<m2>\d{1,2})\s*[-/.]\s*(?P<d2>\d{1,2})"
+    r"|\s+(?P<m3>\d{1,2})/\s*(?P<d3>\d{1,2})(?=\s))"          # 2022 12/ 01 20:51:55, as one site prints it
     r"(?:\s*(?P<time>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?"
 )
 _TIME = re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?!\d)")
 _WEEKDAY = re.compile(r"(星期|周|礼拜)[一二三四五六日天]?")
-_URL = re.compile(r"(?:https?://|www\.)[\w./\-?=&%#:~+]+", re.IGNORECASE)
+# a URL ends at its domain's last label when a date is glued to it (www.workercn.cn2014-02-19)
+_URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9.\-]*?\.(?:com|cn|net|org|gov|edu|info|cc)(?![A-Za-z])"
+                  r"(?:/[\w./\-?=&%#:~+]*)?", re.IGNORECASE)
 _QUOTED_NAME = re.compile(r"《(?P<name>[^《》]{2,14})》")
 _COUNT = re.compile(r"(?<![\d.])\d{1,9}\s*(?:次|人参与|人阅读|人浏览)")
 _SEPARATORS = re.compile(r"[\s\u0000|｜/·•\-—_~〖〗【】\[\]（）()<>《》，,、：:;；!！]+")
@@ -104,8 +107,8 @@ _SPACED_LABEL = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])\s+([\u4e00-\u
 
 def _iso(match: re.Match[str]) -> str:
     year = int(match.group("y"))
-    month = int(match.group("m") or match.group("m2"))
-    day = int(match.group("d") or match.group("d2"))
+    month = int(match.group("m") or match.group("m2") or match.group("m3"))
+    day = int(match.group("d") or match.group("d2") or match.group("d3"))
     try:
         return _date(year, month, day).isoformat()
     except ValueError:
@@ -148,6 +151,10 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     '2023-12-24'
     >>> parse_publication_line("2007-08-10 记者：刘羊 齐中熙 来源：经济参考报").authors
     ('刘羊', '齐中熙')
+    >>> parse_publication_line("//www.workercn.cn2014-02-19 07:49:06来源：乌海日报").date
+    '2014-02-19'
+    >>> parse_publication_line("2022 12/ 01 20:51:55").date
+    '2022-12-01'
     >>> parse_publication_line("责任编辑：蔺凯").editors
     ('蔺凯',)
     >>> parse_publication_line("版面：要闻") is not None
@@ -183,7 +190,8 @@ def parse_publication_line(line: str) -> PublicationLine | None:
             return None
         found["date"].append(iso)
         # 2024年5月1日 alone may head a chronicle's paragraph; 2024-05-01, 2022年01月25日 or a time is never text
-        understood += bool(match.group("time") or match.group("m2") or match.group("m").startswith("0"))
+        understood += bool(match.group("time") or match.group("m2") or match.group("m3")
+                           or match.group("m").startswith("0"))
     text = _DATE.sub(blank, text)
     for match in r.edition_page.finditer(text):
         found["page"].append(match.group("a") or match.group("b") or match.group("c"))

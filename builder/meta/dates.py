@@ -124,6 +124,7 @@ class _Words:
     future_relative_years: tuple[str, ...]
     same_year_words: tuple[str, ...]
     since_suffixes: tuple[str, ...]
+    since_prefixes: tuple[str, ...]
     honour_words: tuple[str, ...]
     recency_words: tuple[str, ...]
     history_before: int
@@ -139,6 +140,7 @@ def _words() -> _Words:
         future_relative_years=tuple(data.get("future_relative_years", ())),
         same_year_words=tuple(data.get("same_year_words", ())),
         since_suffixes=tuple(data.get("since_suffixes", ())),
+        since_prefixes=tuple(data.get("since_prefixes", ())),
         honour_words=tuple(data.get("honour_words", ())),
         recency_words=tuple(data.get("recency_words", ())),
         history_before=int(data.get("history_before", 0)),
@@ -334,9 +336,23 @@ def _classify(text: str, start: int, end: int, relative: str, year: int | None,
         return "context", "honour"
     if year_only and _RANGE_AFTER.match(text, end):
         return "context", "range start"
-    if text[end:end + 6].lstrip().startswith(words.since_suffixes):
+    if text[end:end + 6].lstrip().startswith(words.since_suffixes) or _opens_a_period(text, start, end):
         return "context", "since"
     return "event", ""
+
+
+def _opens_a_period(text: str, start: int, end: int) -> bool:
+    """自2007年8月端州区总工会启动活动以来: a date between 自 and a since-word of its clause anchors a period.
+
+    >>> t = "自2007年8月端州区总工会启动“金秋助学”活动以来，累计资助573人。"
+    >>> _opens_a_period(t, 1, 8), _opens_a_period("从2月起，活动开始。", 1, 3)
+    (True, False)
+    """
+    words = _words()
+    if not text[max(0, start - 2):start].endswith(words.since_prefixes):
+        return False
+    clause = re.split(r"[，。；！？,;]", text[end:end + 60], maxsplit=1)[0]
+    return any(suffix in clause for suffix in words.since_suffixes)
 
 
 def _quote(text: str, start: int, end: int, year_only: bool) -> str:
