@@ -590,6 +590,18 @@ def markdown_report(data: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+# Sections of RESULTS.md written by other benchmarks (benchmarks/real_pages.py) start at this line;
+# a scale run rewrites what is above it and keeps the rest.
+KEPT_SECTIONS = "<!-- sections below are kept by run.py -->"
+
+
+def write_report(path: Path, report: str) -> None:
+    """Write the scale report, keeping the sections other benchmarks recorded below the marker."""
+    old = path.read_text(encoding="utf-8") if path.is_file() else ""
+    kept = old[old.index(KEPT_SECTIONS):] if KEPT_SECTIONS in old else ""
+    path.write_text(report.rstrip() + "\n\n" + kept if kept else report, encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="100 and 1,000 articles only")
@@ -617,8 +629,8 @@ def main(argv: list[str] | None = None) -> int:
         data = json.loads(args.report.read_text(encoding="utf-8"))
         data["notes"] = data.get("notes", []) + args.note
         args.report.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        (args.report.parent / args.report.name.replace("results", "RESULTS").replace(".json", ".md")).write_text(
-            markdown_report(data), encoding="utf-8")
+        write_report(args.report.parent / args.report.name.replace("results", "RESULTS").replace(".json", ".md"),
+                     markdown_report(data))
         return 0
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else (QUICK_SIZES if args.quick else SIZES)
     work = args.work or Path(tempfile.mkdtemp(prefix="newspaper-bench-"))
@@ -641,7 +653,7 @@ def main(argv: list[str] | None = None) -> int:
             data["scaling"] = scaling(data["results"])
             (HERE / f"results{suffix}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n",
                                                        encoding="utf-8")
-            (HERE / f"RESULTS{suffix}.md").write_text(markdown_report(data), encoding="utf-8")
+            write_report(HERE / f"RESULTS{suffix}.md", markdown_report(data))
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
