@@ -28,14 +28,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from . import labels
-from .furniture import furniture_reason, is_channel_name, opens_related_links
+from .furniture import furniture_reason, is_channel_name, is_weak, opens_related_links
 from .headers import is_site_name, parse_publication_line
 from .layout import PageLayout, is_body, page_layout, wrapped_mid_sentence
 from .meta.dates import parse_edition_header
 from .model import Block, Kind
+from .text import squeeze
 from .text.simplified import to_simplified
+from .textfix import CJK_IDEOGRAPH
 
 _HEADING_MARK = re.compile(r"^(#{1,6})\s+")
 _MARKUP_ONLY = re.compile(r"^[-*_=~`#>|+.:\s]+$")
@@ -48,11 +51,13 @@ CREDITED_CAPTION_MAX_CHARS = 300
 SENTENCE_CAPTION_MAX_CHARS = 40    # a finished sentence standing between photos   # a news photo's caption with its credit can run to a paragraph
 CAPTION_MIN_HAN = 4    # a lone symbol, digit or toolbar word is never a caption
 INDEX_MAX_CHARS = 400  # a headline index runs a page's titles together on one line
+INDEX_TOP_BLOCKS = 60  # … and stands at the top of the page
+INDEX_COVERAGE = 0.6   # … and the titles it holds make up most of it
 SUMMARY_BLOCKS, SUMMARY_MIN_CHARS = 12, 20   # a web page's summary stands among its first blocks
-CHANNEL_MAX_CHARS = 10  # a website's channel name above a headline (中工娱乐, 新重庆-重庆日报精选)
+ABOVE_HEADLINE_MAX_CHARS = 10  # a short line above a web headline is the site's (中工娱乐); a longer one its kicker
 _TITLE_SUFFIX = re.compile(r"^(?P<title>.{6,}?)(?P<suffix>(\s[-–—_|｜]\s[^\s。，！？]{1,12}){1,3})$")
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _CLAUSE_MARK = re.compile(r"[，、；,;]")
+_SIGNED_DATE = re.compile(r"(19|20)\d{2}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$")
 _MACHINE_DATE = re.compile(r"(?<!\d)(19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d)|\d{5,}")
 _INDEX_DOTS = ("·", "•", "・")
 _BRACKETED_TITLE = re.compile(r"^【(?P<title>[^【】]{6,40})】(?P<rest>.+)$")
@@ -158,6 +163,7 @@ def front_matter_end(lines: list[str]) -> int:
     return 0
 
 
+@lru_cache(maxsize=65536)     # a page asks again for lines it has already read (split_runs, then mark_labels)
 def line_kind(text: str) -> tuple[Kind, str]:
     """The kind one line has standing alone, and why (``Kind.TEXT`` and '' for article text).
 
@@ -205,7 +211,7 @@ def mark_labels(blocks: list[Block]) -> list[Block]:
         if len(block.lines) == 1 and block.kind is Kind.TEXT:
             kind, why = line_kind(block.text)
             if kind is not Kind.TEXT:
-                block = replace(block, kind=kind, note=why)
+                block = replace(block, kind=kind, note=why, weak=kind is Kind.FURNITURE and is_weak(why))
         marked.append(block)
     return marked
 
@@ -339,11 +345,11 @@ def _caption_reason(block: Block, gap_after: int = 0) -> str:
         return "caption opening with 图为 or an arrow"
     if len(text) > CAPTION_MAX_CHARS:
         return ""
-    if (block.gap_before >= PHOTO_GAP and len(_HAN.findall(text)) >= CAPTION_MIN_HAN
+    if (block.gap_before >= PHOTO_GAP and len(CJK_IDEOGRAPH.findall(text)) >= CAPTION_MIN_HAN
             and not labels.ends_sentence(text) and not labels.is_bullet_item(text)):
         return f"short line after a {block.gap_before}-line gap (photo position)"
     if (block.gap_before >= PHOTO_GAP and gap_after >= PHOTO_GAP and len(text) <= SENTENCE_CAPTION_MAX_CHARS
-            and len(_HAN.findall(text)) >= CAPTION_MIN_HAN and not labels.is_bullet_item(text)):
+            and len(CJK_IDEOGRAPH.findall(text)) >= CAPTION_MIN_HAN and not labels.is_bullet_item(text)):
         # a caption may be a sentence: 工作人员正在为游客准备饭菜。 standing between photos
         return "short line between two wide gaps (photo position)"
     return ""
@@ -373,7 +379,7 @@ def mark_repeats(blocks: list[Block]) -> list[Block]:
     seen_text = False
     for block in blocks:
         previous = marked[-1] if marked else None
-        if previous is not None and len(block.lines) == 1 and _key(previous.text) == _key(block.text) and (
+        if previous is not None and len(block.lines) == 1 and squeeze(previous.text) == squeeze(block.text) and (
                 {previous.kind, block.kind} <= {Kind.TEXT, Kind.CAPTION} or previous.kind is block.kind is Kind.META):
             if previous.kind is Kind.TEXT and seen_text and len(previous.text) <= CAPTION_MAX_CHARS:
                 marked[-1] = replace(previous, kind=Kind.CAPTION, weak=True,
@@ -437,7 +443,7 @@ def mark_web_headline(blocks: list[Block]) -> list[Block]:
                                     note="headline: the line above the publication line")
         # above the headline stand the site's lines; only the line right above may be its kicker (引题)
         kicker = above - 1 if above >= 1 and marked[above - 1].kind is Kind.TEXT and \
-            len(marked[above - 1].text) > CHANNEL_MAX_CHARS else -1
+            len(marked[above - 1].text) > ABOVE_HEADLINE_MAX_CHARS else -1
         for i in range(above):
             block = marked[i]
             if block.kind is Kind.TEXT and i != kicker and not block.heading_level:
@@ -484,7 +490,7 @@ def mark_page_chrome(blocks: list[Block]) -> list[Block]:
             # a clause mark means running text: the page's last paragraph, cut off where the copy ends
             if block.kind is Kind.TEXT and (labels.is_bullet_item(block.text) or block.text.startswith("•") or (
                     len(block.text) <= CAPTION_MAX_CHARS and not labels.ends_sentence(block.text)
-                    and not _CLAUSE_MARK.search(block.text))):
+                    and not _CLAUSE_MARK.search(block.text) and not _closes_an_article(block.text))):
                 marked[i] = replace(block, kind=Kind.FURNITURE, weak=True,
                                     note="after the page's last paragraph (the site's)")
     return marked
@@ -497,6 +503,19 @@ def _is_index_entry(text: str) -> bool:
     (True, True, False)
     """
     return text.startswith(_INDEX_DOTS) and len(text) <= CAPTION_MAX_CHARS and not labels.ends_sentence(text)
+
+
+def _closes_an_article(text: str) -> bool:
+    """A line an article ends on: a bracketed note, an organisation's name or a signature's date.
+
+    (作者单位：重庆市总工会), a list of honoured units, 重庆市总工会 / 2024年4月1日.
+
+    >>> [_closes_an_article(t) for t in ("（作者单位：某市总工会）", "某某建设集团有限公司", "2024年4月1日", "相关新闻")]
+    [True, True, True, False]
+    """
+    key = to_simplified(text).strip()
+    return (key.startswith(("（", "(")) and key.endswith(("）", ")"))
+            or key.endswith(labels.rules().organisation_suffixes) or bool(_SIGNED_DATE.search(key)))
 
 
 def _mark_related_links(blocks: list[Block]) -> list[Block]:
@@ -533,13 +552,15 @@ def split_title_suffixes(blocks: list[Block]) -> list[Block]:
     [('text', '渝中区总工会送春联'), ('furniture', '- 重庆 - 中工网')]
     >>> [b.text for b in split_title_suffixes(group_lines(["2023-2027年 - 五年规划"]))]
     ['2023-2027年 - 五年规划']
+    >>> [b.text for b in split_title_suffixes(group_lines(["一个人的坚守与奉献 — 记全国劳模张三 — 劳模风采"]))]
+    ['一个人的坚守与奉献 — 记全国劳模张三 — 劳模风采']
     """
     out: list[Block] = []
     for block in blocks:
         match = _TITLE_SUFFIX.match(block.text) if len(block.lines) == 1 and block.kind is Kind.TEXT else None
         parts = [p for p in re.split(r"\s[-–—_|｜]\s", match.group("suffix")) if p] if match else []
-        if match and not labels.ends_sentence(match.group("title")) and (
-                len(parts) >= 2 or (parts and is_site_name(to_simplified(parts[-1])))):
+        if match and parts and not labels.ends_sentence(match.group("title")) and (
+                is_site_name(to_simplified(parts[-1])) or is_channel_name(parts[-1])):
             cut = match.start("suffix")
             out.append(replace(block, lines=(block.text[:cut].rstrip(),)))
             out.append(replace(block, lines=(block.text[cut:].strip(),), kind=Kind.FURNITURE, gap_before=0,
@@ -552,7 +573,7 @@ def split_title_suffixes(blocks: list[Block]) -> list[Block]:
 def _mark_summaries(blocks: list[Block]) -> list[Block]:
     """A sentence of the page's first blocks that a later block holds (its final mark aside) is a summary."""
     marked = list(blocks)
-    texts = [_key(b.text) for b in blocks]
+    texts = [squeeze(b.text) for b in blocks]
     for i, block in enumerate(blocks[:SUMMARY_BLOCKS]):
         key = texts[i].rstrip("。！？…")
         # a summary is a sentence; a title the lead repeats word for word stays the title
@@ -599,8 +620,8 @@ def mark_teasers(blocks: list[Block]) -> list[Block]:
     Front pages print a teaser of an inside title; e-paper copies open with the
     page's headline index, its titles run together on one line or one per
     line.  The article keeps the title, the teaser goes to the drop list.  A
-    line of the top matter that holds two or more later lines is the index,
-    and so is every line the index holds.
+    line of the top matter made mostly of two or more other title lines of the
+    top matter is the index, and so is every line the index holds.
 
     >>> blocks = mark_teasers(group_lines(["建立区县工会互通机制", "", "正文。", "", "建立区县工会互通机制", "", "代表认为。"]))
     >>> [b.kind.value for b in blocks]
@@ -609,19 +630,24 @@ def mark_teasers(blocks: list[Block]) -> list[Block]:
     >>> [b.kind.value for b in mark_teasers(split_runs(group_lines(index), page_layout(index)))]
     ['teaser', 'teaser', 'teaser', 'text', 'text']
     """
-    last_seen = {_key(block.text): index for index, block in enumerate(blocks)}
-    top = _top_matter_end(blocks)
-    candidates = [i for i in range(top) if blocks[i].kind is Kind.TEXT and len(blocks[i].text) <= INDEX_MAX_CHARS]
-    short_lines = {_key(b.text) for b in blocks if b.kind in (Kind.TEXT, Kind.TEASER) and len(b.lines) == 1
-                   and 4 <= len(_key(b.text)) <= CAPTION_MAX_CHARS}
-    indexes = {i for i in candidates
-               if sum(1 for line in short_lines if line != _key(blocks[i].text) and line in _key(blocks[i].text)) >= 2}
-    index_texts = [_key(blocks[i].text) for i in indexes]
+    keys = [squeeze(block.text) for block in blocks]
+    last_seen = {key: index for index, key in enumerate(keys)}
+    top = min(_top_matter_end(blocks), INDEX_TOP_BLOCKS)
+    # a headline index is made of the top matter's own titles, and they fill most of it
+    titles = {keys[i] for i in range(top) if blocks[i].kind in (Kind.TEXT, Kind.TEASER) and len(blocks[i].lines) == 1
+              and 4 <= len(keys[i]) <= CAPTION_MAX_CHARS}
+    indexes = set()
+    for i in range(top):
+        if blocks[i].kind is Kind.TEXT and len(keys[i]) <= INDEX_MAX_CHARS:
+            held = [t for t in titles if t != keys[i] and t in keys[i]]
+            if len(held) >= 2 and sum(map(len, held)) >= INDEX_COVERAGE * len(keys[i]):
+                indexes.add(i)
+    index_texts = [keys[i] for i in indexes]
     # the last line of the top matter is the first article's title, wherever else it was printed
     title = max((i for i in range(top) if blocks[i].kind is Kind.TEXT and i not in indexes), default=-1)
     marked = []
     for index, block in enumerate(blocks):
-        key = _key(block.text)
+        key = keys[index]
         if index in indexes:
             block = replace(block, kind=Kind.TEASER, note="the page's headline index (its titles run together)")
         elif index < top and block.kind is Kind.TEXT and len(block.lines) == 1 and _is_index_entry(block.text):
@@ -647,13 +673,6 @@ def _top_matter_end(blocks: list[Block]) -> int:
     return len(blocks)
 
 
-def _key(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-_CORRECTED_KIND = {"text": Kind.TEXT, "caption": Kind.CAPTION, "furniture": Kind.FURNITURE, "credit": Kind.CREDIT}
-
-
 def correct_kinds(blocks: list[Block], kinds: dict[int, str]) -> tuple[list[Block], list[int]]:
     """An editor's corrections (source line → 'text' | 'caption' | 'furniture' | 'credit') applied to the blocks.
 
@@ -665,7 +684,8 @@ def correct_kinds(blocks: list[Block], kinds: dict[int, str]) -> tuple[list[Bloc
     ([('text', "editor's override"), ('text', '')], [9])
     """
     starts = {block.first_line for block in blocks}
-    out = [replace(b, kind=_CORRECTED_KIND[kinds[b.first_line]], note="editor's override", weak=False,
+    # the kinds an editor may name are Kind values (overrides.LINE_KINDS)
+    out = [replace(b, kind=Kind(kinds[b.first_line]), note="editor's override", weak=False,
                    heading_level=0 if kinds[b.first_line] != "text" else b.heading_level)
            if b.first_line in kinds else b for b in blocks]
     return out, sorted(line for line in kinds if line not in starts)

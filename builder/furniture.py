@@ -24,14 +24,19 @@ import yaml
 
 from .headers import is_site_name
 from .text.simplified import to_simplified
+from .textfix import CJK_IDEOGRAPH
 
 DATA = Path(__file__).parent / "data" / "furniture.yaml"
 BREADCRUMB_PART_MAX = 16      # characters in one part of a site path
 MENU_MAX_CHARS = 40           # a line of site links is short
 SITE_CREDIT_MAX_CHARS = 24
-MACHINE_MAX_HAN = 0           # a line with any Chinese character is text to an editor, not a token
+# reasons that rest on shape or a common word, not on a pattern only furniture has
+BREADCRUMB_BY_SHAPE = "breadcrumb (short parts joined by >)"
+FOOTER_BY_WORD = "site footer (contact or notice words)"
+MENU = "a menu of site links"
+MACHINE_TEXT = "Latin letters, digits or symbols only (not article text)"
+WEAK_REASONS = frozenset({BREADCRUMB_BY_SHAPE, FOOTER_BY_WORD, MENU, MACHINE_TEXT})
 _SENTENCE = re.compile(r"[。！？!?]")
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # the spaces of a footer printed spaced out (版 权 所 有): between two single characters
 _SPACED_OUT = re.compile(r"(?<=(?<![\u4e00-\u9fff])[\u4e00-\u9fff]) (?=[\u4e00-\u9fff](?![\u4e00-\u9fff]))")
 
@@ -42,6 +47,9 @@ class _Rules:
     breadcrumb_opener: re.Pattern[str]
     breadcrumb_separator: re.Pattern[str]
     footer_marker: re.Pattern[str]
+    weak_footer_marker: re.Pattern[str]
+    weak_footer_max: int
+    channel_site_words: tuple[str, ...]
     menu_words: frozenset[str]
     site_credit: re.Pattern[str]
     image_file: re.Pattern[str]
@@ -67,6 +75,9 @@ def rules() -> _Rules:
         breadcrumb_opener=re.compile(rf"^({_alternatives(data['breadcrumb_openers'])})\s*[：:]"),
         breadcrumb_separator=re.compile(rf"\s*(?:{data['breadcrumb_separators']})\s*"),
         footer_marker=re.compile("|".join(data["footer_markers"])),
+        weak_footer_marker=re.compile("|".join(data["weak_footer_markers"])),
+        weak_footer_max=int(data["weak_footer_max_chars"]),
+        channel_site_words=tuple(data["channel_site_words"]),
         menu_words=frozenset(data["footer_menu_words"]),
         site_credit=re.compile(rf"^[\u4e00-\u9fffA-Za-z]{{2,20}}({_alternatives(data['site_credit_suffixes'])})$"),
         image_file=re.compile(data["image_file"], re.IGNORECASE),
@@ -97,7 +108,7 @@ def breadcrumb_reason(line: str) -> str | None:
     """A site path: '当前位置：首页 > 新闻 > 正文', '人民网>>重庆频道>>政务', '渝北网 > 时政'.
 
     >>> breadcrumb_reason("当前位置：主页 > 基金 > 详情"), breadcrumb_reason("渝北网 > 时政")
-    ('breadcrumb (a path through the website)', 'breadcrumb (a path through the website)')
+    ('breadcrumb (a path through the website)', 'breadcrumb (short parts joined by >)')
     >>> breadcrumb_reason("产值从3亿元>5亿元，同比增长。") is None
     True
     """
@@ -109,7 +120,7 @@ def breadcrumb_reason(line: str) -> str | None:
     parts = [p for p in r.breadcrumb_separator.split(line)]
     if (len(parts) >= 2 and all(0 < len(p) <= BREADCRUMB_PART_MAX for p in parts)
             and sum(not p[0].isdigit() for p in parts) >= 2):     # 3亿元>5亿元 compares numbers
-        return "breadcrumb (a path through the website)"
+        return BREADCRUMB_BY_SHAPE
     return None
 
 
@@ -120,12 +131,18 @@ def footer_reason(line: str) -> str | None:
     ('site footer (copyright, licence or contact)', 'site footer (menu of site links)')
     >>> footer_reason("版 权 所 有 某某网")
     'site footer (copyright, licence or contact)'
-    >>> footer_reason("职工权益受到侵害时可拨打12351热线。") is None
-    True
+    >>> footer_reason("职工权益受到侵害时可拨打12351热线。") is None, footer_reason("会议要求，对侵权行为依法予以查处。") is None
+    (True, True)
+    >>> footer_reason("地址：某市园林路25号 邮编：434000")
+    'site footer (contact or notice words)'
     """
     r = rules()
-    if r.footer_marker.search(line) or r.footer_marker.search(_SPACED_OUT.sub("", line)):
+    joined = _SPACED_OUT.sub("", line)
+    if r.footer_marker.search(line) or r.footer_marker.search(joined):
         return "site footer (copyright, licence or contact)"
+    weak = len(r.weak_footer_marker.findall(joined))
+    if weak >= 2 or weak and len(line) <= r.weak_footer_max and not _SENTENCE.search(line):
+        return FOOTER_BY_WORD
     if len(line) <= MENU_MAX_CHARS:
         tokens = [t for t in re.split(r"[\s|｜/·]+", line) if t]
         if tokens and any(t in r.menu_words for t in tokens) and all(t in r.menu_words or t in r.ui_words
@@ -155,19 +172,21 @@ def image_reason(line: str) -> str | None:
 
 
 def machine_text_reason(line: str) -> str | None:
-    """A line of Latin letters, digits, URLs and symbols only, with no Chinese character.
+    """A line of Latin letters, digits, URLs and symbols only, with no Chinese character and no English phrase.
 
     >>> machine_text_reason("http://www.sina.com.cn"), machine_text_reason("![]() |")
-    ('mostly Latin letters, digits or symbols (not article text)', 'mostly Latin letters, digits or symbols (not article text)')
-    >>> machine_text_reason("5G"), machine_text_reason("APP上线") is None
-    (None, True)
+    ('Latin letters, digits or symbols only (not article text)', 'Latin letters, digits or symbols only (not article text)')
+    >>> machine_text_reason("5G"), machine_text_reason("APP上线"), machine_text_reason("Workers celebrate May Day")
+    (None, None, None)
     """
-    if len(line) < 3:
+    if len(line) < 3 or CJK_IDEOGRAPH.search(line):
         return None
-    han = len(_HAN.findall(line))
-    if han <= min(MACHINE_MAX_HAN, len(line) // 10) and not re.fullmatch(r"[A-Za-z]+(\s[A-Za-z]+)*", line):
-        return "mostly Latin letters, digits or symbols (not article text)"
-    return None
+    words = re.findall(r"[A-Za-z]{2,}", line)
+    if len(words) >= 3 and not re.search(r"https?://|www\.|\d{5,}", line):
+        return None                  # an English phrase (Workers celebrate May Day) is text to keep
+    if re.fullmatch(r"\d{1,4}", line.strip()):
+        return None                  # a lone year or number may head a list
+    return MACHINE_TEXT
 
 
 @lru_cache(maxsize=1)
@@ -185,23 +204,27 @@ def opens_related_links(line: str) -> bool:
     return to_simplified(line).strip().rstrip("：:") in related_headings()
 
 
+@lru_cache(maxsize=65536)
 def is_channel_name(line: str) -> bool:
     """A website's channel name, as a copy keeps it above or below the headline.
 
-    Short, no sentence, and holding a channel word or a site's name.  Only the
-    top matter of a copied web page is asked (``blocks.mark_web_headline``):
-    elsewhere 一周动态 is a title.
+    Short, no sentence, ending on a channel word, or parts joined by a dash of
+    which one names the site.  A line that is one is set apart from the lines
+    around it; only in the top matter of a copied web page does it become
+    furniture (``blocks.mark_web_headline``): elsewhere 一周动态 is a title.
 
     >>> is_channel_name("中工娱乐"), is_channel_name("新重庆-重庆日报精选"), is_channel_name("南川打造“暖心小站”")
     (True, True, False)
+    >>> is_channel_name("劳模专题片首映")
+    False
     """
     key = to_simplified(line)
     r = rules()
     if not key or len(key) > r.channel_max or _SENTENCE.search(key) or "，" in key or "“" in key:
         return False
     parts = [p for p in re.split(r"[\s\-—|｜·>]+", key) if p]
-    return any(word in key for word in r.channel_words) or any(is_site_name(p) or p.endswith(("日报", "网"))
-                                                               for p in parts)
+    return key.endswith(r.channel_words) or len(parts) > 1 and any(
+        is_site_name(p) or any(word in p for word in r.channel_site_words) for p in parts)
 
 
 def menu_reason(line: str) -> str | None:
@@ -218,16 +241,26 @@ def menu_reason(line: str) -> str | None:
     items = [t for t in re.split(r"[\s|｜·•/]+", line) if t]
     if len(items) < r.menu_min_items or any(len(t) > r.menu_item_max for t in items):
         return None
-    if not line.startswith(("|", "｜")) and len(re.findall(r"[|｜]", line)) >= len(items) - 2:
-        return "a menu of site links"      # items set apart by bars: 登山攀岩 | 国内资讯 | 户外常识
+    bars = len(re.findall(r"[|｜]", line))
+    if not line.startswith(("|", "｜")) and bars >= 2 and bars >= len(items) - 1:
+        return MENU                        # items set apart by bars: 登山攀岩 | 国内资讯 | 户外常识
     named = sum(any(word in item for word in r.site_menu_words) for item in items)
-    return "a menu of site links" if named * 2 >= len(items) else None
+    return MENU if named * 2 >= len(items) else None
 
 
 # the recognisers in the order they are asked
 RECOGNISERS: tuple[Callable[[str], str | None], ...] = (
     pattern_reason, breadcrumb_reason, footer_reason, image_reason, menu_reason, machine_text_reason,
 )
+
+
+def is_weak(reason: str) -> bool:
+    """A reason resting on a line's shape or a common word only: the review lists such lines.
+
+    >>> is_weak(MENU), is_weak("site footer (copyright, licence or contact)")
+    (True, False)
+    """
+    return reason in WEAK_REASONS
 
 
 def furniture_reason(line: str) -> str | None:

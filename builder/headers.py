@@ -43,10 +43,6 @@ class PublicationLine:
     authors: tuple[str, ...] = ()
     editors: tuple[str, ...] = ()
 
-    @property
-    def dated(self) -> bool:
-        return bool(self.date or self.page)
-
 
 @dataclass(frozen=True)
 class _Rules:
@@ -56,7 +52,7 @@ class _Rules:
     channel_tuple: tuple[str, ...]
     site_suffixes: tuple[str, ...]
     site_max: int
-    weak_site_suffixes: tuple[str, ...]
+    strong_site_suffixes: tuple[str, ...]
     weak_site_min: int
     not_site_endings: tuple[str, ...]
     edition_page: re.Pattern[str]
@@ -71,12 +67,13 @@ def rules() -> _Rules:
     return _Rules(
         fields=fields,
         # a label, its colon (optional for names and counts: 来源中工网, 点击量 12), and its value
-        field_pattern=re.compile(rf"(?P<label>{labels})\s*(?P<colon>[：:])?\s*(?P<value>[^\s\u0000：:|｜〖〗【】\[\]]{{0,24}})"),
+        field_pattern=re.compile(rf"(?P<label>{labels})(?P<space>\s*)(?P<colon>[：:])?\s*"
+                                 rf"(?P<value>[^\s\u0000：:|｜〖〗【】\[\]]{{0,24}})"),
         ui_words=frozenset(data["ui_words"]),
         channel_tuple=tuple(data["channel_words"]),
         site_suffixes=tuple(sorted(data["site_name_suffixes"], key=len, reverse=True)),
         site_max=int(data["site_name_max_chars"]),
-        weak_site_suffixes=tuple(data["weak_site_suffixes"]),
+        strong_site_suffixes=tuple(x for x in data["site_name_suffixes"] if x not in data["weak_site_suffixes"]),
         weak_site_min=int(data["weak_site_min_chars"]),
         not_site_endings=tuple(data["not_site_endings"]),
         edition_page=re.compile(data["edition_page"]),
@@ -87,22 +84,22 @@ def rules() -> _Rules:
 _DATE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
     r"|[-/.]\s*(?P<m2>\d{1,2})\s*[-/.]\s*(?P<d2>\d{1,2})"
-    r"|\s+(?P<m3>\d{1,2})/\s*(?P<d3>\d{1,2})(?=\s))"          # 2022 12/ 01 20:51:55, as one site prints it
+    r"|\s+(?P<m3>\d{1,2})/\s*(?P<d3>\d{1,2})(?=\s|$))"          # 2022 12/ 01 20:51:55, as one site prints it
     r"(?:\s*(?P<time>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?"
 )
 _TIME = re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?!\d)")
-_WEEKDAY = re.compile(r"(星期|周|礼拜)[一二三四五六日天]?")
+_WEEKDAY = re.compile(r"星期[一二三四五六日天]?|(周|礼拜)[一二三四五六日天]")   # 星期 alone (a cut weekday), not 周边
 # a URL ends at its domain's last label when a date is glued to it (www.workercn.cn2014-02-19)
-_URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9.\-]*?\.(?:com|cn|net|org|gov|edu|info|cc)(?![A-Za-z])"
+_URL = re.compile(r"(?:https?://|www\.)(?:[A-Za-z0-9\-]+\.)*(?:com|cn|net|org|gov|edu|info|cc)(?![A-Za-z])"
                   r"(?:/[\w./\-?=&%#:~+]*)?", re.IGNORECASE)
 _QUOTED_NAME = re.compile(r"《(?P<name>[^《》]{2,14})》")
 _COUNT = re.compile(r"(?<![\d.])\d{1,9}\s*(?:次|人参与|人阅读|人浏览)")
 _SEPARATORS = re.compile(r"[\s\u0000|｜/·•\-—_~〖〗【】\[\]（）()<>《》，,、：:;；!！]+")
-_PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _CODE = re.compile(r"[0-9A-Za-z/\-_.]+")          # a count or a document number: 1188, zfbgsc/2025-00117
 _MONTH_DAY = re.compile(r"(?<!\d)\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 # a label printed with its characters spaced out (索 引 号, 文  号): joined before the labels are read
-_SPACED_LABEL = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])\s+([\u4e00-\u9fff])(?:\s+([\u4e00-\u9fff]))?(?![\u4e00-\u9fff])")
+_SPACED_LABEL = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])\s+([\u4e00-\u9fff])(?:\s+([\u4e00-\u9fff]))?"
+                           r"(?:\s+([\u4e00-\u9fff]))?(?![\u4e00-\u9fff])")
 
 
 def _iso(match: re.Match[str]) -> str:
@@ -132,10 +129,10 @@ def is_site_name(token: str) -> bool:
     r = rules()
     if not (2 <= len(token) <= r.site_max and token.endswith(r.site_suffixes)) or token.endswith(r.not_site_endings):
         return False
-    strong = tuple(x for x in r.site_suffixes if x not in r.weak_site_suffixes)
-    return token.endswith(strong) or len(token) >= r.weak_site_min
+    return token.endswith(r.strong_site_suffixes) or len(token) >= r.weak_site_min
 
 
+@lru_cache(maxsize=65536)
 def parse_publication_line(line: str) -> PublicationLine | None:
     """The fields of a publication line, or None when any part of the line is something else.
 
@@ -153,8 +150,12 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     ('刘羊', '齐中熙')
     >>> parse_publication_line("//www.workercn.cn2014-02-19 07:49:06来源：乌海日报").date
     '2014-02-19'
-    >>> parse_publication_line("2022 12/ 01 20:51:55").date
-    '2022-12-01'
+    >>> parse_publication_line("2022 12/ 01 20:51:55").date, parse_publication_line("发 布 时 间：2024-01-01").date
+    ('2022-12-01', '2024-01-01')
+    >>> [parse_publication_line(t) for t in ("织密职工服务保障网", "文明城市", "主编寄语")]
+    [None, None, None]
+    >>> parse_publication_line("www.sina.com.cn2014-02-19 来源：新浪网").date
+    '2014-02-19'
     >>> parse_publication_line("责任编辑：蔺凯").editors
     ('蔺凯',)
     >>> parse_publication_line("版面：要闻") is not None
@@ -215,8 +216,9 @@ def parse_publication_line(line: str) -> PublicationLine | None:
             understood += 1
             return "\u0000" * label_end + value
         if role in ("origin", "author", "editor") and value:
-            if role != "origin" and not match.group("colon") and not _PERSON.fullmatch(value):
-                return match.group(0)          # 记者节, 编辑部: a word, not a label
+            if role != "origin" and not match.group("colon") and not (
+                    match.group("space") and is_person_name(value)):
+                return match.group(0)          # 文明城市, 主编寄语, 记者节: a word, not a label and a name
             found[role].extend(v for v in re.split(r"[，,、]", value) if v)
         elif value and role == "record" and (len(value) <= RECORD_VALUE_MAX_CHARS or _CODE.fullmatch(value)):
             pass                               # 主题分类 其他: a record table's field and its short value
@@ -236,18 +238,19 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     for token in _SEPARATORS.split(text):
         if not token or token.isdigit():
             continue                           # a bare number (查看：1413|回复：0) says nothing either way
-        if token.strip("0123456789") in r.ui_words or (len(token) <= 6 and token.endswith(r.channel_tuple)):
-            # 3上一篇 下一篇4, 一版要闻
+        if token.strip("0123456789") in r.ui_words or token in r.channel_tuple or (
+                "版" in token and len(token) <= 6 and token.endswith(r.channel_tuple)):
+            # 3上一篇 下一篇4, 一版要闻 (but 一周动态 may be a title)
             understood += 1
         elif is_site_name(token):
-            found["origin"].append(token)
-            understood += 1
+            found["origin"].append(token)      # a name counts only beside other parts (see below)
         elif (found["author"] or found["editor"]) and is_person_name(token):
             # 作者：王威 蔡文波: the names after the first are the same field's
             found["author" if found["author"] else "editor"].append(token)
         else:
             return None
-    if not understood and not found["origin"]:
+    if not understood and len(found["origin"]) < 2:
+        # one name alone (织密职工服务保障网, 国家电网) may be a heading: a masthead names two papers
         return None
     return PublicationLine(
         date=found["date"][0] if found["date"] else "",

@@ -32,6 +32,7 @@ class LabelRules:
     caption_credits: tuple[re.Pattern[str], ...]
     photo_credit_line: re.Pattern[str]
     caption_openers: tuple[str, ...]
+    not_caption_openers: tuple[str, ...]
     credit_roles: frozenset[str]
     bullets: str
     organisation_suffixes: tuple[str, ...]
@@ -53,6 +54,7 @@ def rules() -> LabelRules:
         caption_credits=tuple(re.compile(p) for p in data["caption_credits"]),
         photo_credit_line=re.compile(data["photo_credit_line"]),
         caption_openers=tuple(data["caption_openers"]),
+        not_caption_openers=tuple(data["not_caption_openers"]),
         credit_roles=frozenset(data.get("credit_roles", ())),
         bullets=data["bullets"],
         organisation_suffixes=tuple(sorted(data["organisation_suffixes"], key=len, reverse=True)),
@@ -217,7 +219,7 @@ def opens_caption(text: str) -> bool:
     >>> opens_caption("图为职工在驿站休息"), opens_caption("图书馆开馆")
     (True, False)
     """
-    return text.startswith(rules().caption_openers) and not text.startswith(("图书", "图片展"))
+    return text.startswith(rules().caption_openers) and not text.startswith(rules().not_caption_openers)
 
 
 def is_bullet_item(text: str) -> bool:

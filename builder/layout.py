@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import labels
+from .text import squeeze
 from .model import Block, Kind
 
 HEADING_MAX_CHARS = 45
@@ -57,7 +58,7 @@ class PageLayout:
     evidence: str = ""
 
     def repeats(self, line: str) -> bool:
-        return _squeeze(line) in self.repeated
+        return squeeze(line) in self.repeated
 
     def continues(self, line: str, number: int) -> bool:
         """The line ``line`` runs to the wrap width, so the next line (``number``) continues it."""
@@ -92,7 +93,7 @@ def _repeated_lines(lines: list[str]) -> frozenset[str]:
     >>> sorted(_repeated_lines(["劳模宣讲进社区职工运动会开幕", "劳模宣讲进社区", "正文。", "劳模宣讲进社区"]))
     ['劳模宣讲进社区']
     """
-    keys = [_squeeze(line) for line in lines]
+    keys = [squeeze(line) for line in lines]
     counts = Counter(keys)
     short = {k for k in counts if REPEAT_MIN_CHARS <= len(k) <= REPEAT_MAX_CHARS}
     found = {k for k in short if counts[k] > 1}
@@ -103,8 +104,6 @@ def _repeated_lines(lines: list[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 def _wrap_width(lines: list[str]) -> int:

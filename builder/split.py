@@ -29,7 +29,6 @@ from .model import Article, Block, Caption, Diagnostic, Dropped, Kind, Para, Sev
 
 _ENUMERATED = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]|\d+[.、．])")
 _DERIVED_TITLE_CHARS = 30
-_ITEM_MARKS = tuple("○●■□◆◇▲△★☆")
 
 
 @dataclass
@@ -258,7 +257,6 @@ def title_block(source: str, context: Context, blocks: list[Block], notes: list[
         if block.kind is Kind.CAPTION:
             captions.append(block)
         elif block.kind is Kind.HEADER:
-            # an e-paper prints its photos' captions under its 版次 header line
             after_header = True
         elif block.kind is Kind.META:
             _add_publication_people(article, block)
@@ -276,8 +274,8 @@ def title_block(source: str, context: Context, blocks: list[Block], notes: list[
             following = _next_text(blocks, index)
             if following and cut_reason(block, following.text, strict=True):
                 break
-            if after_header:
-                # the photos of an e-paper page follow its header line
+            if after_header and title_lines:
+                # the photos of an e-paper page follow the header line under its title block
                 captions.append(replace(block, note="a short line under the edition header"))
                 notes.append(f"line {block.first_line}: short line after the edition header taken as a caption")
             else:
@@ -380,7 +378,7 @@ def _inner_article_start(blocks: list[Block], briefs: bool = False) -> int | Non
     """
     texts = [(i, b) for i, b in enumerate(blocks) if b.kind is Kind.TEXT]
     for n, (i, block) in enumerate(texts):
-        if briefs and n and block.text.startswith(_ITEM_MARKS) and is_body(texts[n - 1][1].text):
+        if briefs and n and labels.is_bullet_item(block.text) and is_body(texts[n - 1][1].text):
             return i
         if n == 0 or is_body(block.text) or not is_body(texts[n - 1][1].text):
             continue
@@ -461,6 +459,6 @@ def _merge_into(target: Article, stray: Article, printed_labels: list[str]) -> N
 
 
 def _derived_title(article: Article) -> str:
-    first = next((p.text for p in article.body if p.text), "").lstrip("".join(_ITEM_MARKS) + " ")
+    first = next((p.text for p in article.body if p.text), "").lstrip(labels.rules().bullets + " ")
     sentence = re.split(r"(?<=[。！？])", first, maxsplit=1)[0]
     return sentence if len(sentence) <= _DERIVED_TITLE_CHARS else sentence[:_DERIVED_TITLE_CHARS] + "…"
