@@ -9,6 +9,8 @@ these passes read it:
                        where the page shows a paragraph ends (a copy with one
                        paragraph per line) or a line stands on its own (a
                        publication line, a byline, a label);
+* ``split_title_suffixes``  a web title's ' - 频道 - 网站' goes;
+* ``split_bracketed_titles`` 【title】text: a roundup item's title stands alone;
 * ``mark_labels``      column labels, banners, section labels, edition headers,
                        publication lines, page and web furniture, credits and
                        bylines get their kind;
@@ -17,8 +19,12 @@ these passes read it:
 * ``mark_repeats``     a line printed again right after itself (a caption or a
                        title a website shows twice) is published once;
 * ``mark_teasers``     a line that repeats a later title of the same page is a
-                       teaser, and a line that runs several later titles
-                       together is the page's headline index: both go.
+                       teaser, and a line that runs the top matter's titles
+                       together is the page's headline index: both go;
+* ``mark_web_headline`` a web copy's headline is the line above its
+                       publication line; channel names around it go;
+* ``mark_page_chrome``  the reader's chrome above an e-paper page line, the
+                       site's related links and lines after the last paragraph go.
 
 Every pass returns new blocks; none drops text (a furniture block keeps its
 text and the splitter moves it to the page's drop list).
@@ -47,8 +53,8 @@ _FRONT_MATTER_KEY = re.compile(r"^[A-Za-z_][\w-]*\s*[:：]")
 FRONT_MATTER_MAX_LINES = 60
 PHOTO_GAP = 2          # blank lines that mark where a photo stood
 CAPTION_MAX_CHARS = 80
-CREDITED_CAPTION_MAX_CHARS = 300
-SENTENCE_CAPTION_MAX_CHARS = 40    # a finished sentence standing between photos   # a news photo's caption with its credit can run to a paragraph
+CREDITED_CAPTION_MAX_CHARS = 300   # a news photo's caption with its credit can run to a paragraph
+SENTENCE_CAPTION_MAX_CHARS = 40    # a finished sentence standing between photos
 CAPTION_MIN_HAN = 4    # a lone symbol, digit or toolbar word is never a caption
 INDEX_MAX_CHARS = 400  # a headline index runs a page's titles together on one line
 INDEX_TOP_BLOCKS = 60  # … and stands at the top of the page

@@ -33,12 +33,12 @@ def enrich_page(articles: list[Article]) -> list[Diagnostic]:
     """Fill ``meta`` and ``evidence`` of every article of one page, in place."""
     diagnostics: list[Diagnostic] = []
     header_date = next((a.edition.get("date") for a in articles if a.edition.get("date")), None)
-    dates = date_articles(header_date, [to_simplified(full_text(a)) for a in articles])
-    for article, date in zip(articles, dates):
+    texts = [to_simplified(full_text(a)) for a in articles]
+    dates = date_articles(header_date, texts)
+    for article, date, text in zip(articles, dates, texts):
         title = to_simplified(title_text(article))
         # a photo item has no body: its captions are what it says
         body = to_simplified(article.body_text() or "\n".join(cap.text for _, cap in article.captions))
-        text = to_simplified(full_text(article))
         places = find_places(title, body, [to_simplified(line) for line in (*article.bylines, *article.credits)])
         themes = classify_themes(to_simplified(article.column) or None, title, body)
         meta = article.meta
@@ -70,9 +70,12 @@ def _date_doubt(date) -> str:
     return ""
 
 
+NO_DATE = "no date found in the text or a page header"
+
+
 def missing_dates(articles: list[Article]) -> list[Diagnostic]:
     """A warning for each article that has no date once corrections are applied (an editor's to-do)."""
-    return [Diagnostic(a.source, f"article {a.part} ('{a.title}'): no date found in the text or a page header",
+    return [Diagnostic(a.source, f"article {a.part} ('{a.title}'): {NO_DATE}",
                        Severity.WARNING, a.first_line) for a in articles if not a.meta.get("date")]
 
 

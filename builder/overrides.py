@@ -33,7 +33,7 @@ import yaml
 from .meta.dates import parse_iso_date
 from .meta.places import normalise_district
 from .meta.themes import is_known_theme
-from .model import Article, Diagnostic, Severity
+from .model import Article, Diagnostic, Dropped, Severity
 
 OVERRIDE_SUFFIX = ".overrides.yaml"
 
@@ -210,9 +210,15 @@ def validate_field(key: str, value: Any) -> tuple[str, Any]:
     return "", items
 
 
-def apply_overrides(articles: list[Article], overrides: Overrides) -> list[Diagnostic]:
-    """Apply the field corrections to the page's articles, in place; report selectors that match nothing."""
-    diagnostics = []
+def apply_overrides(articles: list[Article], overrides: Overrides) -> tuple[list[Diagnostic], list[Dropped]]:
+    """Apply the field corrections to the page's articles, in place.
+
+    Returns the problems (selectors that match nothing) and the printed text a
+    correction took off the page (the bylines and credits a ``credits``
+    correction replaces), for the drop list: nothing printed leaves silently.
+    """
+    diagnostics: list[Diagnostic] = []
+    replaced: list[Dropped] = []
     for kind, selector, fields, line in overrides.entries:
         matches = [a for a in articles if (a.part == selector if kind == "part" else a.title == selector)]
         if not matches:
@@ -227,6 +233,9 @@ def apply_overrides(articles: list[Article], overrides: Overrides) -> list[Diagn
                     article.title_derived = article.title_derived and key != "title"
                 elif key == "credits":
                     # the printed bylines and credits are what render publishes: the correction replaces both
+                    replaced += [Dropped(article.source, article.first_line, text,
+                                         f"replaced by the editor's credits ({overrides.source}:{field_line})")
+                                 for text in (*article.bylines, *article.credits)]
                     article.bylines, article.credits = [], list(value)
                 else:
                     article.meta[key] = value
@@ -237,4 +246,4 @@ def apply_overrides(articles: list[Article], overrides: Overrides) -> list[Diagn
                     article.meta.setdefault("overridden", []).append(key)
                 article.evidence.setdefault(key, []).insert(0, f"override: {overrides.source}:{field_line}")
                 article.weak.pop(key, None)      # the editor settled it
-    return diagnostics
+    return diagnostics, replaced

@@ -87,7 +87,9 @@ def read_page(source: str, data: bytes, overrides: Overrides | None = None) -> t
     diagnostics += conservation_diagnostics(source, page_text, articles, dropped)
     diagnostics += enrich_page(articles)
     if overrides:
-        diagnostics += apply_overrides(articles, overrides)
+        problems, replaced = apply_overrides(articles, overrides)
+        diagnostics += problems
+        dropped = sorted(dropped + replaced, key=lambda d: d.line)
     diagnostics += missing_dates(articles)
     for item in dropped:
         diagnostics.append(Diagnostic(source, f"dropped ({item.reason}): {item.text}", Severity.INFO, item.line))

@@ -26,10 +26,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from .enrich import NO_DATE
 from .model import Article, Page, Severity
 from .render import escape_markdown
+from .split import NO_TITLE
 
 DASH = "—"
+# the build's warnings that the review shows as decisions instead
+LISTED_WARNINGS = (NO_DATE, NO_TITLE)
 RAW_SUFFIXES = (".txt",)          # contributed Markdown articles are the contributor's own, not reviewed
 
 
@@ -100,8 +104,7 @@ def article_doubts(article: Article) -> list[Doubt]:
         elif what == "date":
             fix = _entry(part, "date", meta.get("date") or "YYYY-MM-DD")
         elif what == "districts":
-            named = meta.get("districts") or [why.split("though ", 1)[-1].split(" is named", 1)[0]]
-            fix = _entry(part, "districts", _names(named)) + "   # [] for city-wide news"
+            fix = _entry(part, "districts", _names(meta.get("districts") or ["区县名"])) + "   # [] for city-wide news"
         elif what == "themes":
             fix = _entry(part, "themes", _names(meta.get("themes") or ["专题名"])) + "   # a name of builder/data/themes.yaml"
         else:
@@ -138,10 +141,9 @@ def review_page(page: Page, paths: dict[tuple[str, int], str] | None = None) -> 
             review.doubts.append(Doubt(item.line, 0, "furniture", f"dropped? {item.reason}: {item.text}",
                                        f"lines: {{{item.line}: text}}   # or furniture, to confirm"))
     review.doubts.sort(key=lambda d: (d.line, d.part))
-    # a warning the review already lists as a decision (no date, no title) is not repeated
-    listed = {d.line for d in review.doubts}
+    # the warnings the review already lists as decisions (no date, no title) are not repeated
     review.problems = [str(d) for d in page.diagnostics if d.severity is Severity.ERROR
-                       or d.severity is Severity.WARNING and d.line not in listed]
+                       or d.severity is Severity.WARNING and not d.message.endswith(LISTED_WARNINGS)]
     return review
 
 

@@ -29,6 +29,7 @@ from .model import Article, Block, Caption, Diagnostic, Dropped, Kind, Para, Sev
 
 _ENUMERATED = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]|\d+[.、．])")
 _DERIVED_TITLE_CHARS = 30
+NO_TITLE = "no title block found; title taken from the first sentence"
 
 
 @dataclass
@@ -48,6 +49,11 @@ class Segment:
     orphans: list[Block] = field(default_factory=list)   # labels replaced before any article came
     opened_by: str = "the top of the page"
     weak: bool = False                                   # opened without a strong signal
+    has_running_text: bool = False                       # a paragraph of running text is among its blocks
+
+    def add(self, block: Block) -> None:
+        self.blocks.append(block)
+        self.has_running_text = self.has_running_text or block.kind is Kind.TEXT and is_body(block.text)
 
 
 _LABEL_SLOT = {Kind.COLUMN: "column", Kind.BANNER: "series", Kind.SECTION: "section"}
@@ -102,7 +108,7 @@ def split_page(source: str, blocks: list[Block], start_at: frozenset[int] = froz
         article.part = part
         article.edition = dict(edition)
         if not article.title:
-            diagnostics.append(Diagnostic(source, "no title block found; title taken from the first sentence",
+            diagnostics.append(Diagnostic(source, NO_TITLE,
                                           Severity.WARNING, article.first_line))
             article.title = _derived_title(article)
             article.title_derived = True
@@ -205,7 +211,7 @@ def segments(blocks: list[Block], notes: list[str], start_at: frozenset[int] = f
             continue
         if block.first_line in start_at and current.blocks:
             start(context, "an article starts here (editor's override)")
-        elif block.kind is Kind.TEXT and _has_running_text(current.blocks):
+        elif block.kind is Kind.TEXT and current.has_running_text:
             # a heading under title lines only is the title they are the kicker of
             if block.heading_level == 1:
                 start(context, "level-one heading opens a segment")
@@ -215,12 +221,8 @@ def segments(blocks: list[Block], notes: list[str], start_at: frozenset[int] = f
             closed_by_credit = True
         elif block.kind is Kind.TEXT:
             closed_by_credit = False
-        current.blocks.append(block)
+        current.add(block)
     return found
-
-
-def _has_running_text(blocks: list[Block]) -> bool:
-    return any(b.kind is Kind.TEXT and is_body(b.text) for b in blocks)
 
 
 def segment_articles(source: str, segment: Segment, notes: list[str]) -> list[Article]:

@@ -9,10 +9,11 @@ import yaml
 
 from builder.blocks import line_kind
 from builder.headers import parse_publication_line
+from builder.model import Kind
 from builder.textfix import fix_line
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "line_kinds.yaml").read_text(encoding="utf-8"))
-FIELDS = ("date", "page", "origin", "editors")
+FIELDS = ("date", "page", "origin", "authors", "editors")
 
 
 def _params():
@@ -33,5 +34,10 @@ def test_the_line_has_its_kind(case):
         assert got == {k: tuple(v) if isinstance(v, list) else v for k, v in expected.items()}
 
 
+# the kinds line_kind gives a line alone (captions, teasers and repeats need the lines around it)
+LINE_ALONE_KINDS = {Kind.HEADER, Kind.META, Kind.FURNITURE, Kind.COLUMN, Kind.SECTION, Kind.BANNER, Kind.CREDIT,
+                    Kind.BYLINE, Kind.TEXT}
+
+
 def test_the_table_covers_every_kind_a_line_can_have_alone():
-    assert {c["kind"] for c in CASES} == {"meta", "furniture", "column", "section", "banner", "credit", "byline", "text"}
+    assert {Kind(c["kind"]) for c in CASES} == LINE_ALONE_KINDS

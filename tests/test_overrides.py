@@ -123,6 +123,10 @@ def test_a_credits_override_reaches_the_published_page(tmp_path):
     assert "credits:\n- 文/市总工会宣传部\n" in published.markdown          # front matter
     assert '<p class="article-credits">文/市总工会宣传部</p>' in published.markdown   # the page
     assert "本组稿件由市总工会提供" not in published.markdown.split("---\n", 2)[2]
+    # the printed credit the correction replaced is logged, not lost
+    (page,) = [p for p in build(seeds).pages if p.source == PAGE]
+    assert [d.text for d in page.dropped if d.reason.startswith("replaced by the editor's credits")] == [
+        "何勇 黔江区总工会", "本组稿件由市总工会提供"]
 
 
 def test_line_kind_corrections_are_validated_line_by_line(tmp_path):

@@ -126,6 +126,7 @@ class _Words:
     since_suffixes: tuple[str, ...]
     since_prefixes: tuple[str, ...]
     honour_words: tuple[str, ...]
+    not_honour_words: tuple[str, ...]
     recency_words: tuple[str, ...]
     history_before: int
 
@@ -142,6 +143,7 @@ def _words() -> _Words:
         since_suffixes=tuple(data.get("since_suffixes", ())),
         since_prefixes=tuple(data.get("since_prefixes", ())),
         honour_words=tuple(data.get("honour_words", ())),
+        not_honour_words=tuple(data.get("not_honour_words", ())),
         recency_words=tuple(data.get("recency_words", ())),
         history_before=int(data.get("history_before", 0)),
     )
@@ -311,11 +313,17 @@ def _names_an_honour(text: str, start: int, end: int, year_only: bool) -> bool:
     True
     >>> _names_an_honour("获奖代表发言，2019年工会成立", 7, 12, True)
     False
+    >>> _names_an_honour("记者从市总工会获悉2024年5月10日", 9, 19, False)
+    False
     """
-    words = _words().honour_words
+    words, not_words = _words().honour_words, _words().not_honour_words
     before = _CLAUSE_MARK.split(text[max(0, start - HONOUR_REACH):start])[-1]
+    for word in not_words:
+        before = before.replace(word, "")
+    if not year_only:
+        return False                  # a month or a day is when something happened, honour or not
     after = text[end:end + 6].lstrip(" 度被曾先后又")
-    return any(w in before for w in words) or year_only and after.startswith(words)
+    return any(w in before for w in words) or after.startswith(words) and not after.startswith(not_words)
 
 
 def _classify(text: str, start: int, end: int, relative: str, year: int | None,
