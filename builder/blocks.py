@@ -449,7 +449,7 @@ def mark_web_headline(blocks: list[Block]) -> list[Block]:
                                     note="headline: the line above the publication line")
         # above the headline stand the site's lines; only the line right above may be its kicker (引题)
         kicker = above - 1 if above >= 1 and marked[above - 1].kind is Kind.TEXT and \
-            len(marked[above - 1].text) > ABOVE_HEADLINE_MAX_CHARS else -1
+            len(marked[above - 1].text) > ABOVE_HEADLINE_MAX_CHARS and _reads_as_text(marked[above - 1].text) else -1
         for i in range(above):
             block = marked[i]
             if block.kind is Kind.TEXT and i != kicker and not block.heading_level:
@@ -541,6 +541,15 @@ def _mark_related_links(blocks: list[Block]) -> list[Block]:
     return marked
 
 
+def _reads_as_text(text: str) -> bool:
+    """Mostly Chinese words, no bars: a line that can be a kicker (F.biz | 商业搜索 cannot).
+
+    >>> _reads_as_text("重庆市总聚力组织、服务、工作“三覆盖”做好入会工作"), _reads_as_text("F.biz | 商业搜索")
+    (True, False)
+    """
+    return "|" not in text and "｜" not in text and len(CJK_IDEOGRAPH.findall(text)) * 10 >= len(text) * 6
+
+
 def _names_only(text: str) -> bool:
     """'黃仕強', '张三 李四': person names and nothing else.
 
@@ -564,6 +573,8 @@ def split_title_suffixes(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         match = _TITLE_SUFFIX.match(block.text) if len(block.lines) == 1 and block.kind is Kind.TEXT else None
+        if match and re.search(r"[|｜]", match.group("title")):
+            match = None        # bars inside the title part make a menu, not a titled page
         parts = [p for p in re.split(r"\s[-–—_|｜]\s", match.group("suffix")) if p] if match else []
         if match and parts and not labels.ends_sentence(match.group("title")) and (
                 is_site_name(to_simplified(parts[-1])) or is_channel_name(parts[-1])):

@@ -286,7 +286,8 @@ def title_block(source: str, context: Context, blocks: list[Block], notes: list[
             break
     else:
         index = len(blocks)
-    if not title_lines and captions and captions[-1].note.startswith("short line"):
+    if not title_lines and captions and captions[-1].note.startswith("short line") \
+            and not labels.ends_sentence(captions[-1].text):
         # a page with no title line: the line nearest the text was a title, not a caption
         title_lines.append(captions.pop())
         notes.append(f"line {title_lines[0].first_line}: no title line; the last short line before the text is the title")

@@ -249,3 +249,14 @@ def test_empty_and_furniture_only_pages_are_reported():
     assert [str(d) for d in split("")[2]] == ["x.txt: warning: empty page: no text to publish"]
     assert [str(d) for d in split("扫描查看名单\n\n---")[2]] == [
         "x.txt:1: warning: no article text: every line is page furniture (see the drop list)"]
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("荣昌区总工会举办职工运动会 | 某某网", "荣昌区总工会举办职工运动会"),
+    ("荣昌区总工会举办职工运动会 - 区县 - 某某网", "荣昌区总工会举办职工运动会"),
+    ("首页 | 新闻 | 图片 | 商业搜索", "首页 | 新闻 | 图片 | 商业搜索"),     # a menu has bars in its first part too
+    ("职工书屋 - 小小 - 一本书", "职工书屋 - 小小 - 一本书"),              # no site or channel at the end
+])
+def test_a_web_title_loses_its_site_suffix_and_a_menu_is_not_a_title(line, kept):
+    blocks = page_blocks([line, "", BODY])
+    assert blocks[0].text == kept
