@@ -16,6 +16,7 @@ these passes read it:
                        bylines get their kind;
 * ``mark_captions``    a short line after a wide gap (where a photo was), one
                        with a photo credit or one printed twice in a row is a caption;
+* ``mark_photo_story`` under a photo story's head, its short sentences are captions;
 * ``mark_repeats``     a line printed again right after itself (a caption or a
                        title a website shows twice) is published once;
 * ``mark_teasers``     a line that repeats a later title of the same page is a
@@ -277,6 +278,8 @@ def _breaks(block: Block, index: int, kinds: list[Kind], layout: PageLayout) -> 
         return True                   # printed elsewhere on the page too: a title, a teaser, an index entry
     if any(is_channel_name(line) or _is_index_entry(line) for line in (before, after)):
         return True                   # a site's channel or an entry of a headline index stands alone
+    if labels.is_photo_credit_line(before) or labels.is_photo_credit_line(after):
+        return True                   # a photo credit (本报记者 张三 摄) stands under its caption or the head
     if _BRACKETED_TITLE.match(after):
         return True                   # 【title】text: an item of a roundup starts
     if layout.continues(before, number):
@@ -306,17 +309,24 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
     >>> [b.kind.value for b in mark_captions(group_lines(["正文写完了。", "", "新华社记者 黄伟 摄"]))]
     ['text', 'credit']
     """
+    # photos printed one after another, each caption over its credit line: a finished sentence above a credit
+    # is then a caption too, not the last paragraph of an article
+    in_sequence = _credited_captions(blocks) >= 2
     marked: list[Block] = []
     for index, block in enumerate(blocks):
         gap_after = blocks[index + 1].gap_before if index + 1 < len(blocks) else 0
         if block.kind is Kind.TEXT and len(block.lines) == 1 and labels.is_photo_credit_line(block.text):
             above = marked[-1] if marked else None
-            if above is not None and len(above.lines) == 1 and len(above.text) <= CAPTION_MAX_CHARS \
-                    and not labels.split_caption_credit(above.text)[1] and (
-                        above.kind is Kind.CAPTION or above.kind is Kind.TEXT and not labels.ends_sentence(above.text)):
+            if above is not None and len(above.lines) == 1 and not labels.split_caption_credit(above.text)[1] and (
+                    above.kind is Kind.CAPTION and len(above.text) <= CAPTION_MAX_CHARS
+                    or above.kind is Kind.TEXT and not labels.ends_sentence(above.text)
+                    and len(above.text) <= CAPTION_MAX_CHARS and not _heads_a_story(above, blocks[index + 1:])
+                    or above.kind is Kind.TEXT and in_sequence and len(above.text) <= CREDITED_CAPTION_MAX_CHARS):
+                sequence = above.kind is Kind.TEXT and labels.ends_sentence(above.text)
                 marked[-1] = Block((above.text, block.text), above.first_line, block.last_line,
-                                   gap_before=above.gap_before, kind=Kind.CAPTION,
-                                   note=f"caption with its photo credit on line {block.first_line}")
+                                   gap_before=above.gap_before, kind=Kind.CAPTION, weak=sequence,
+                                   note=f"caption with its photo credit on line {block.first_line}"
+                                   + (" (one of a sequence of credited photos)" if sequence else ""))
                 continue
             block = replace(block, kind=Kind.CREDIT, note="a photo credit line (of the photos above)")
         if block.kind is Kind.TEXT and len(block.lines) == 1 and _credit_only(block.text):
@@ -327,6 +337,29 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
         weak = why.startswith("short line") and (block.gap_before <= PHOTO_GAP or "between" in why)
         marked.append(replace(block, kind=Kind.CAPTION, note=why, weak=weak) if why else block)
     return marked
+
+
+def _heads_a_story(above: Block, after: list[Block]) -> bool:
+    """A title over its photographers' credit: it names a photo story, or a publication line follows the credit.
+
+    >>> _heads_a_story(Block(("活动掠影",), 1, 1), []), _heads_a_story(Block(("职工在休息",), 1, 1), [])
+    (True, False)
+    """
+    return labels.names_photo_story(above.text) or bool(after) and after[0].kind in (Kind.META, Kind.HEADER)
+
+
+def _credited_captions(blocks: list[Block]) -> int:
+    """How many one-line texts stand right above a photo credit line of their own.
+
+    >>> _credited_captions(group_lines(["职工在送餐。", "张三 摄", "工人在焊接。", "李四 摄"]))
+    0
+    >>> _credited_captions(group_lines(["职工在送餐。", "", "张三 摄", "", "工人在焊接。", "", "李四 摄"]))
+    2
+    """
+    return sum(1 for above, block in zip(blocks, blocks[1:])
+               if len(above.lines) == 1 and len(block.lines) == 1 and above.kind is Kind.TEXT
+               and block.kind is Kind.TEXT and labels.is_photo_credit_line(block.text)
+               and not _credit_only(block.text))
 
 
 def _credit_only(text: str) -> bool:
@@ -359,6 +392,59 @@ def _caption_reason(block: Block, gap_after: int = 0) -> str:
         # a caption may be a sentence: 工作人员正在为游客准备饭菜。 standing between photos
         return "short line between two wide gaps (photo position)"
     return ""
+
+
+PHOTO_STORY_HEAD_BLOCKS = 8        # a photo story's head (title, subtitle, photographers) opens the page
+PHOTO_STORY_MIN_PHOTOS = 4         # … and at least this many captions follow
+PHOTO_STORY_CAPTION_MAX_CHARS = 120
+
+
+def mark_photo_story(blocks: list[Block]) -> list[Block]:
+    """Under a photo story's head, the run of short finished sentences are the photos' captions.
+
+    The head is a title or subtitle naming a photo story (…决赛剪影, …活动掠影)
+    or a byline of photographers only (本报记者 张三 李四 摄), within the first
+    blocks of the page.  The captions are the first run of at least four
+    one-line texts that each end a sentence, none longer than a short
+    paragraph, most of them short; the run ends at the first block that is not
+    such a text (a paragraph, a title, the footer).
+
+    >>> page = ["劳动节活动掠影", "", "本报记者 张三 摄", "", "代表们步入会场。", "", "代表上台领奖。", "",
+    ...         "获奖代表发言。", "", "代表们合影留念。", "", "关于我们 | 版权声明"]
+    >>> [b.kind.value for b in mark_photo_story(mark_captions(mark_labels(group_lines(page))))]
+    ['text', 'credit', 'caption', 'caption', 'caption', 'caption', 'furniture']
+
+    ============================================  =======================
+    page                                          the short sentences are
+    ============================================  =======================
+    subtitle ``——…决赛剪影``, 12 short sentences  captions
+    ``本报记者 甲 乙 摄``, 9 short sentences        captions
+    ``本报记者 甲 摄`` over a report of paragraphs  paragraphs (too long)
+    no such head, 6 short sentences                paragraphs
+    ============================================  =======================
+    """
+    head = next((i for i, block in enumerate(blocks[:PHOTO_STORY_HEAD_BLOCKS])
+                 if block.kind in (Kind.CREDIT, Kind.BYLINE) and labels.is_photo_credit_line(block.text)
+                 or block.kind is Kind.TEXT and len(block.text) <= CAPTION_MAX_CHARS
+                 and not labels.ends_sentence(block.text) and labels.names_photo_story(block.text)), None)
+    if head is None:
+        return blocks
+    start = None
+    for i in range(head + 1, len(blocks) + 1):
+        block = blocks[i] if i < len(blocks) else None
+        fits = block is not None and block.kind is Kind.TEXT and len(block.lines) == 1 \
+            and not block.heading_level and len(block.text) <= PHOTO_STORY_CAPTION_MAX_CHARS \
+            and labels.ends_sentence(block.text)
+        if fits and start is None:
+            start = i
+        elif not fits and start is not None:
+            run = blocks[start:i]
+            lengths = sorted(len(b.text) for b in run)
+            if len(run) >= PHOTO_STORY_MIN_PHOTOS and lengths[len(lengths) // 2] <= SENTENCE_CAPTION_MAX_CHARS:
+                note = f"one of {len(run)} short sentences under the photo story's head on line {blocks[head].first_line}"
+                return blocks[:start] + [replace(b, kind=Kind.CAPTION, note=note) for b in run] + blocks[i:]
+            start = None
+    return blocks
 
 
 def mark_repeats(blocks: list[Block]) -> list[Block]:
@@ -479,15 +565,17 @@ def mark_page_chrome(blocks: list[Block]) -> list[Block]:
     top = _top_matter_end(marked)
     web_headline = any(b.note.startswith("headline:") for b in marked[:top])
     first_meta = next((i for i in range(top) if marked[i].kind is Kind.META), None)
-    if not web_headline and first_meta is not None and any(
-            b.kind is Kind.TEXT and not is_body(b.text) for b in marked[first_meta + 1:top]):
+    below = next((b for b in marked[first_meta + 1:] if b.kind not in (Kind.FURNITURE, Kind.META)), None) \
+        if first_meta is not None else None
+    if not web_headline and below is not None and below.kind is Kind.TEXT and not is_body(below.text):
         for i in range(first_meta):
             if marked[i].kind is Kind.TEXT and not is_body(marked[i].text):
                 marked[i] = replace(marked[i], kind=Kind.FURNITURE, weak=True,
                                     note="above an e-paper copy's page line (the reader's or site's)")
     marked = _mark_related_links(marked)
     last = max((i for i, b in enumerate(marked) if b.kind is Kind.TEXT and labels.ends_sentence(b.text)
-                and not labels.is_bullet_item(b.text)), default=None)
+                and not labels.is_bullet_item(b.text) or b.kind is Kind.CAPTION),
+               default=None)
     if last is not None:
         for i in range(last + 1, len(marked)):
             block = marked[i]
@@ -713,4 +801,4 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     """All block passes, in order."""
     layout = page_layout(lines, indented)
     blocks = split_bracketed_titles(split_title_suffixes(split_runs(group_lines(lines, hard_breaks), layout)))
-    return mark_page_chrome(mark_web_headline(mark_teasers(mark_repeats(mark_captions(mark_labels(blocks))))))
+    return mark_page_chrome(mark_web_headline(mark_teasers(mark_repeats(mark_photo_story(mark_captions(mark_labels(blocks)))))))

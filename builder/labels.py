@@ -34,6 +34,7 @@ class LabelRules:
     caption_openers: tuple[str, ...]
     not_caption_openers: tuple[str, ...]
     credit_roles: frozenset[str]
+    photo_story_words: tuple[str, ...]
     bullets: str
     organisation_suffixes: tuple[str, ...]
     surnames: frozenset[str]
@@ -56,6 +57,7 @@ def rules() -> LabelRules:
         caption_openers=tuple(data["caption_openers"]),
         not_caption_openers=tuple(data["not_caption_openers"]),
         credit_roles=frozenset(data.get("credit_roles", ())),
+        photo_story_words=tuple(data["photo_story_words"]),
         bullets=data["bullets"],
         organisation_suffixes=tuple(sorted(data["organisation_suffixes"], key=len, reverse=True)),
         surnames=frozenset(data["surnames"].strip()),
@@ -220,6 +222,15 @@ def opens_caption(text: str) -> bool:
     (True, False)
     """
     return text.startswith(rules().caption_openers) and not text.startswith(rules().not_caption_openers)
+
+
+def names_photo_story(text: str) -> bool:
+    """A head that announces a photo story.
+
+    >>> names_photo_story("——全国工会系统技能大赛决赛剪影"), names_photo_story("技能大赛决赛举行")
+    (True, False)
+    """
+    return any(word in to_simplified(text) for word in rules().photo_story_words)
 
 
 def is_bullet_item(text: str) -> bool:

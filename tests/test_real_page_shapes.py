@@ -7,7 +7,8 @@ line, a caption printed twice, share widget, editors, related links and footer,
 a dump with one paragraph per line and no blank lines, a traditional-character
 mirror with pinyin annotations, roundups of untitled and bracket-titled items,
 a headline ending on its exclamation, a web title with its site suffix and an
-``原标题`` line.  The expected values were read off each page by hand.
+``原标题`` line, a photo story under its photographers' byline and photos
+printed one after another, each over its credit line.  The expected values were read off each page by hand.
 """
 
 from __future__ import annotations
@@ -129,3 +130,21 @@ def test_web_title_suffix_and_original_title(read):
     reasons = {d.text: d.reason for d in page.dropped}
     assert reasons["- 区县 - 某某网"] == "a web page title's channel and site name"
     assert reasons["原标题：永川区总工会开展2023年金秋助学活动 资助困难职工子女80名"] == "the original title of a repost"
+
+
+def test_a_photo_story_publishes_its_short_sentences_as_captions(read):
+    (article,) = read("photo-story.txt").articles
+    assert (article.title, article.subtitle) == ("职工运动会赛场掠影", "——某区第五届职工运动会侧记")
+    assert article.bylines == ["本报记者 王明 刘芳 摄"] and article.body == []
+    assert [c.text for _, c in article.captions] == [
+        "运动员代表队入场。", "拔河比赛现场，啦啦队为选手加油。", "选手们在四百米接力赛中奋力冲刺。",
+        "裁判员认真记录每一组的成绩。", "获奖代表队在主席台前合影留念。"]
+    assert article.meta["date"] == "2024-10-12"
+
+
+def test_photos_printed_one_after_another_keep_their_credit_lines(read):
+    (article,) = read("credited-photo-sequence.txt").articles
+    assert [p.text[:6] for p in article.body] == ["新年第一天，"]
+    assert [(c.text[:8], c.credit) for _, c in article.captions] == [
+        ("1月1日，渝北区", "张明 摄"), ("1月1日，外卖骑", "李华 摄"), ("1月1日凌晨，环", "王强 摄")]
+    assert all(c.weak for _, c in article.captions)     # finished sentences as captions: the review lists them
