@@ -9,6 +9,8 @@ these passes read it:
                        where the page shows a paragraph ends (a copy with one
                        paragraph per line) or a line stands on its own (a
                        publication line, a byline, a label);
+* ``split_flattened_paragraphs``  a long line with a space after each
+                       paragraph's last sentence is cut there;
 * ``split_title_suffixes``  a web title's ' - 频道 - 网站' goes;
 * ``split_bracketed_titles`` 【title】text: a roundup item's title stands alone;
 * ``mark_labels``      column labels, banners, section labels, edition headers,
@@ -263,6 +265,52 @@ def split_runs(blocks: list[Block], layout: PageLayout) -> list[Block]:
                              gap_before=block.gap_before if start == 0 else 0, wrapped=wrapped,
                              note=block.note, indented=block.first_line + start in layout.indented))
             start = index
+    return out
+
+
+FLATTENED_MIN_CHARS = 160     # a line this long holding spaced sentence ends is several paragraphs run together
+FLATTENED_PIECE_MIN_CHARS = 12
+_SPACED_SENTENCE_END = re.compile(r"(?<=[。！？”」])[ \u3000\t]+(?=\S)")
+
+
+def split_flattened_paragraphs(blocks: list[Block]) -> list[Block]:
+    """A long line whose sentences end with a space before the next one: the copy ran its paragraphs together.
+
+    A web page copied as one line keeps a space where each paragraph ended
+    (``…慰问金和慰问品。 在省先进工作者家中，…``); Chinese prose puts no space
+    after a full stop, so the space is the paragraph break.  A short piece
+    after a space (a credit like ``（张三）``) stays with its sentence, and a
+    line ending on a photo credit is one caption, however long.
+
+    >>> first = "今年以来，区总工会围绕职工群众急难愁盼问题，" * 4 + "办成了一批实事。"
+    >>> second = "下一步，区总工会将继续深化服务职工工作，" * 4 + "让职工有更多获得感。"
+    >>> [b.text[-8:] for b in split_flattened_paragraphs([Block((f"{first} {second} （张三）",), 5, 5)])]
+    ['办成了一批实事。', '得感。 （张三）']
+
+    ==========================================  ===========================
+    line                                        paragraphs
+    ==========================================  ===========================
+    long, ``。 `` between sentences             one per spaced sentence end
+    long, sentences joined with no space        one
+    short (a caption ``…现场。 记者 张三 摄``)    one
+    ==========================================  ===========================
+    """
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind is not Kind.TEXT or len(block.lines) != 1 or block.heading_level \
+                or len(block.text) < FLATTENED_MIN_CHARS or not _SPACED_SENTENCE_END.search(block.text) \
+                or labels.split_caption_credit(block.text)[1]:       # a news photo's caption runs on to its credit
+            out.append(block)
+            continue
+        pieces: list[str] = []
+        for piece in _SPACED_SENTENCE_END.split(block.text):
+            if pieces and len(piece) < FLATTENED_PIECE_MIN_CHARS:
+                pieces[-1] = f"{pieces[-1]} {piece}"
+            else:
+                pieces.append(piece)
+        out.extend(replace(block, lines=(piece,), gap_before=block.gap_before if i == 0 else 0,
+                           note=block.note if i == 0 else "a paragraph the copy ran into the line above")
+                   for i, piece in enumerate(pieces))
     return out
 
 
@@ -800,5 +848,6 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
                 indented: frozenset[int] = frozenset()) -> list[Block]:
     """All block passes, in order."""
     layout = page_layout(lines, indented)
-    blocks = split_bracketed_titles(split_title_suffixes(split_runs(group_lines(lines, hard_breaks), layout)))
+    blocks = split_bracketed_titles(split_title_suffixes(split_flattened_paragraphs(
+        split_runs(group_lines(lines, hard_breaks), layout))))
     return mark_page_chrome(mark_web_headline(mark_teasers(mark_repeats(mark_photo_story(mark_captions(mark_labels(blocks)))))))

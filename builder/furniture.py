@@ -171,16 +171,26 @@ def image_reason(line: str) -> str | None:
     return None
 
 
+SYMBOLS_ONLY = "symbols only (a widget or layout mark)"
+_STYLE_RULE = re.compile(r"^\s*([\w.#:\-, ]+\{[^{}]*:[^{}]*(\}|$)\s*)+$")
+
+
 def machine_text_reason(line: str) -> str | None:
     """A line of Latin letters, digits, URLs and symbols only, with no Chinese character and no English phrase.
 
     >>> machine_text_reason("http://www.sina.com.cn"), machine_text_reason("![]() |")
-    ('Latin letters, digits or symbols only (not article text)', 'Latin letters, digits or symbols only (not article text)')
+    ('Latin letters, digits or symbols only (not article text)', 'symbols only (a widget or layout mark)')
     >>> machine_text_reason("5G"), machine_text_reason("APP上线"), machine_text_reason("Workers celebrate May Day")
     (None, None, None)
+    >>> machine_text_reason("×"), machine_text_reason("SPAN.msoIns { COLOR: blue; TEXT-DECORATION: underline }")
+    ('symbols only (a widget or layout mark)', 'Latin letters, digits or symbols only (not article text)')
     """
+    if line.strip() and not re.search(r"\w", line):
+        return SYMBOLS_ONLY          # a close button's ×, a lone bar: no letter, digit or character
     if len(line) < 3 or CJK_IDEOGRAPH.search(line):
         return None
+    if _STYLE_RULE.search(line):
+        return MACHINE_TEXT          # P.MsoNormal { FONT-SIZE: 10.5pt; … }: a style sheet, however English
     words = re.findall(r"[A-Za-z]{2,}", line)
     if len(words) >= 3 and not re.search(r"https?://|www\.|\d{5,}", line):
         return None                  # an English phrase (Workers celebrate May Day) is text to keep

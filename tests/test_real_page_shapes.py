@@ -8,7 +8,8 @@ a dump with one paragraph per line and no blank lines, a traditional-character
 mirror with pinyin annotations, roundups of untitled and bracket-titled items,
 a headline ending on its exclamation, a web title with its site suffix and an
 ``原标题`` line, a photo story under its photographers' byline and photos
-printed one after another, each over its credit line.  The expected values were read off each page by hand.
+printed one after another, each over its credit line, and a web copy whose
+paragraphs ran into one line.  The expected values were read off each page by hand.
 """
 
 from __future__ import annotations
@@ -148,3 +149,10 @@ def test_photos_printed_one_after_another_keep_their_credit_lines(read):
     assert [(c.text[:8], c.credit) for _, c in article.captions] == [
         ("1月1日，渝北区", "张明 摄"), ("1月1日，外卖骑", "李华 摄"), ("1月1日凌晨，环", "王强 摄")]
     assert all(c.weak for _, c in article.captions)     # finished sentences as captions: the review lists them
+
+
+def test_paragraphs_a_web_copy_ran_into_one_line_are_cut_at_their_spaces(read):
+    (article,) = read("flattened-paragraphs.txt").articles
+    assert article.title == "区总工会走访慰问困难职工"
+    assert [p.text[:6] for p in article.body] == ["本网讯 1月", "在一名困难职", "在劳模家中，"]
+    assert article.body[-1].text.endswith("爱岗敬业。（王小明）") and article.meta["date"] == "2024-01-18"
