@@ -571,6 +571,14 @@ def mark_web_headline(blocks: list[Block]) -> list[Block]:
             if marked[above].kind is Kind.TEXT and _names_only(marked[above].text):
                 names.append(above)
             above -= 1
+        if above >= 0 and _stacked_short_lines(marked[above]):
+            # a web headline is one line: the short lines stacked above it are the site's name, domain, slogan
+            stack = marked[above]
+            marked[above:above + 1] = [Block((line,), stack.first_line + k, stack.first_line + k,
+                                             gap_before=stack.gap_before if k == 0 else 0)
+                                       for k, line in enumerate(stack.lines)]
+            top += len(stack.lines) - 1
+            above += len(stack.lines) - 1
         if above >= 0 and marked[above].kind is Kind.CAPTION and marked[above].weak:
             # a short line after a gap, right above the publication line: the headline, not a caption
             marked[above] = replace(marked[above], kind=Kind.TEXT, weak=False)
@@ -684,6 +692,19 @@ def _reads_as_text(text: str) -> bool:
     (True, False)
     """
     return "|" not in text and "｜" not in text and len(CJK_IDEOGRAPH.findall(text)) * 10 >= len(text) * 6
+
+
+def _stacked_short_lines(block: Block) -> bool:
+    """Several short lines with no blank between them, none a sentence (桂工网 / gxworker.org.cn / 标题).
+
+    >>> _stacked_short_lines(Block(("某某网", "某某职工的网上家园", "技能大赛决赛举行"), 1, 3))
+    True
+    >>> _stacked_short_lines(Block(("技能大赛决赛举行",), 1, 1)), _stacked_short_lines(Block(("今年以来，", "全区职工参加。"), 1, 2))
+    (False, False)
+    """
+    return block.kind is Kind.TEXT and len(block.lines) > 1 and not block.heading_level and not block.wrapped and all(
+        len(line) <= CAPTION_MAX_CHARS and not labels.ends_sentence(line) and not is_body(line)
+        and not _CLAUSE_MARK.search(line) for line in block.lines)
 
 
 def _names_only(text: str) -> bool:

@@ -172,6 +172,7 @@ def image_reason(line: str) -> str | None:
 
 
 SYMBOLS_ONLY = "symbols only (a widget or layout mark)"
+_DOMAIN = re.compile(r"[a-z0-9\-]+(\.[a-z0-9\-]+)*\.(cn|com|net|org|gov|edu|info)(\.cn)?/?", re.IGNORECASE)
 _STYLE_RULE = re.compile(r"^\s*([\w.#:\-, ]+\{[^{}]*:[^{}]*(\}|$)\s*)+$")
 
 
@@ -192,7 +193,7 @@ def machine_text_reason(line: str) -> str | None:
     if _STYLE_RULE.search(line):
         return MACHINE_TEXT          # P.MsoNormal { FONT-SIZE: 10.5pt; … }: a style sheet, however English
     words = re.findall(r"[A-Za-z]{2,}", line)
-    if len(words) >= 3 and not re.search(r"https?://|www\.|\d{5,}", line):
+    if len(words) >= 3 and not re.search(r"https?://|www\.|\d{5,}", line) and not _DOMAIN.fullmatch(line.strip()):
         return None                  # an English phrase (Workers celebrate May Day) is text to keep
     if re.fullmatch(r"\d{1,4}", line.strip()):
         return None                  # a lone year or number may head a list

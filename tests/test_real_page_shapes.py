@@ -156,3 +156,11 @@ def test_paragraphs_a_web_copy_ran_into_one_line_are_cut_at_their_spaces(read):
     assert article.title == "区总工会走访慰问困难职工"
     assert [p.text[:6] for p in article.body] == ["本网讯 1月", "在一名困难职", "在劳模家中，"]
     assert article.body[-1].text.endswith("爱岗敬业。（王小明）") and article.meta["date"] == "2024-01-18"
+
+
+def test_the_site_lines_stacked_above_a_web_headline_are_the_sites(read):
+    page = read("stacked-site-head.txt")
+    (article,) = page.articles
+    assert (article.title, article.subtitle) == ("技能比武展风采 匠心筑梦促发展", "——某区第三届职工职业技能大赛侧记")
+    assert {"某工网", "someworker.org.cn", "职工的网上家园"} <= {d.text for d in page.dropped}
+    assert article.meta["authors"] == ["张明"] and len(article.body) == 2
