@@ -621,7 +621,8 @@ def mark_page_chrome(blocks: list[Block]) -> list[Block]:
     top = _top_matter_end(marked)
     web_headline = any(b.note.startswith("headline:") for b in marked[:top])
     first_meta = next((i for i in range(top) if marked[i].kind is Kind.META), None)
-    below = next((b for b in marked[first_meta + 1:] if b.kind not in (Kind.FURNITURE, Kind.META)), None) \
+    below = next((b for b in marked[first_meta + 1:]
+                  if b.kind not in (Kind.FURNITURE, Kind.META, Kind.TEASER, Kind.REPEAT)), None) \
         if first_meta is not None else None
     if not web_headline and below is not None and below.kind is Kind.TEXT and not is_body(below.text):
         for i in range(first_meta):
