@@ -60,6 +60,15 @@ def rules() -> EncodingRules:
                          int(data["min_ideographs_to_judge"]), int(data["max_page_bytes"]))
 
 
+def size_problem(size: int) -> str:
+    """Why a page of ``size`` bytes is not read, or '' (checked before the file is read, and on its bytes)."""
+    limit = rules().max_page_bytes
+    if size > limit:
+        return (f"too large for one page ({size / 1e6:.1f} MB; at most {limit / 1e6:.1f} MB): "
+                "split it into one file per printed page")
+    return ""
+
+
 def decode(data: bytes) -> DecodedText:
     """Decode a raw page, trying BOMs, BOM-less UTF-16/32, then UTF-8, then GB18030.
 
@@ -72,10 +81,9 @@ def decode(data: bytes) -> DecodedText:
     ...
     builder.ingest.UnreadableInput: neither UTF-8 nor GB18030: line 1 has byte 0xad, which is not UTF-8, and as GB18030 it decodes into symbols, not Chinese text (another encoding, such as Big5, Shift-JIS or EUC-KR?); re-save the page as UTF-8
     """
-    limit = rules().max_page_bytes
-    if len(data) > limit:
-        raise UnreadableInput(f"too large for one page ({len(data) / 1e6:.1f} MB; at most {limit / 1e6:.1f} MB): "
-                              "split it into one file per printed page")
+    problem = size_problem(len(data))
+    if problem:
+        raise UnreadableInput(problem)
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             try:

@@ -78,12 +78,16 @@ def overrides_path(page: Path) -> Path:
     return page.with_name(page.stem + OVERRIDE_SUFFIX)
 
 
-def load_overrides(path: Path) -> tuple[Overrides, list[Diagnostic]]:
-    """Parse and validate an overrides file (without the page: selectors are checked by ``apply``)."""
+def load_overrides(path: Path, data: bytes | None = None) -> tuple[Overrides, list[Diagnostic]]:
+    """Parse and validate an overrides file (without the page: selectors are checked by ``apply``).
+
+    ``data`` is the file's bytes when the caller has read (and vetted) them already.
+    """
     name = path.name
     result = Overrides(name)
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=TextDateLoader)
+        text = data.decode("utf-8") if data is not None else path.read_text(encoding="utf-8")
+        root = yaml.compose(text, Loader=TextDateLoader)
     except (OSError, UnicodeDecodeError) as exc:
         return result, [Diagnostic(name, f"cannot read overrides: {exc}")]
     except yaml.YAMLError as exc:

@@ -13,17 +13,18 @@ them.  A page that cannot be read is reported and skipped; the others build.
 from __future__ import annotations
 
 import hashlib
-import pickle
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+import msgspec
 
 from . import blocks as block_passes
 from .annotations import strip_inline_residue
 from .conservation import account
 from .contrib import read_markdown_article
 from .enrich import enrich_page, missing_dates
-from .ingest import UnreadableInput, decode, hard_break_lines, indented_lines, split_lines
+from .ingest import UnreadableInput, decode, hard_break_lines, indented_lines, size_problem, split_lines
 from .meta.dates import parse_iso_date
 from .model import Article, Diagnostic, Dropped, Page, Severity
 from .overrides import Overrides, apply_overrides, load_overrides, overrides_path
@@ -130,9 +131,37 @@ def read_contribution(source: str, data: bytes) -> Page:
 
 
 def inputs(seeds_dir: Path) -> list[Path]:
-    """The raw pages and contributed articles of a folder, in a stable order (sorted by name)."""
+    """The raw pages and contributed articles of a folder, in a stable order (sorted by name).
+
+    Links are listed too (``read_input`` refuses them with a message), so a
+    pull request that adds one is told why its page is not on the site.
+    """
     return sorted(p for p in seeds_dir.iterdir()
-                  if p.is_file() and p.suffix.lower() in RAW_PAGE_SUFFIXES + ARTICLE_SUFFIXES)
+                  if (p.is_file() or p.is_symlink()) and p.suffix.lower() in RAW_PAGE_SUFFIXES + ARTICLE_SUFFIXES)
+
+
+MAX_OVERRIDES_BYTES = 256 * 1024      # an editor's corrections to one page; a real one is a few kB
+
+
+def refused_input(path: Path, limit: int | None = None) -> str:
+    """Why an input file may not be read, or '' (a link, not a regular file, outside its folder, too large).
+
+    A pull request controls ``seeds/``: a link there could publish any file the
+    build machine can read, so only regular files that resolve inside the
+    folder they are listed in are inputs.
+    """
+    if path.is_symlink():
+        return "refused: a symbolic link (inputs must be regular files inside the seeds folder)"
+    if not path.is_file():
+        return "refused: not a regular file"
+    if path.resolve().parent != path.parent.resolve():
+        return "refused: the path resolves outside the seeds folder"
+    size = path.stat().st_size
+    if limit is None:
+        return size_problem(size)           # a page or an article: the size a page may have
+    if size > limit:
+        return f"refused: {size / 1e3:.0f} kB, more than the {limit / 1e3:.0f} kB an overrides file may have"
+    return ""
 
 
 
@@ -152,9 +181,16 @@ class PageCache:
 
     In memory for one process (``mkdocs serve`` keeps it across rebuilds) and,
     given a folder, on disk too, so a new ``mkdocs build`` after one page changed
-    processes only that page.  Entries are copied on the way out because later
-    stages (URLs) annotate the articles.  A corrupt or unreadable entry is a miss.
+    processes only that page.  Entries are MessagePack decoded against the
+    page's own types: the folder holds data, never code, so a file planted in
+    it (a pickle payload, say) runs nothing and is only a miss, like a damaged
+    or stale entry.  Entries are decoded afresh on the way out because later
+    stages (URLs) annotate the articles.
     """
+
+    SUFFIX = ".msgpack"
+    _encoder = msgspec.msgpack.Encoder()
+    _decoder = msgspec.msgpack.Decoder(tuple[Page, list[str]])
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder
@@ -164,15 +200,17 @@ class PageCache:
     def get(self, key: str):
         blob = self._pages.get(key)
         if blob is None and self.folder is not None:
+            entry = self.folder / f"{key}{self.SUFFIX}"
             try:
-                blob = (self.folder / f"{key}.pickle").read_bytes()
+                # a planted link could point anywhere: only regular files of the cache folder are read
+                blob = entry.read_bytes() if entry.is_file() and not entry.is_symlink() else None
             except OSError:
                 blob = None
         if blob is not None:
             try:
-                value = pickle.loads(blob)
-            except Exception:     # a damaged or stale entry is only a miss  # noqa: BLE001
-                value = None
+                value = self._decoder.decode(blob)
+            except (msgspec.DecodeError, msgspec.ValidationError, ValueError, TypeError):
+                value = None      # a damaged, stale or planted entry is only a miss
             if value is not None:
                 self._pages[key] = blob
                 self.hits += 1
@@ -181,25 +219,27 @@ class PageCache:
         return None
 
     def put(self, key: str, value) -> None:
-        blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        blob = self._encoder.encode(value)
         self._pages[key] = blob
         if self.folder is not None:
             try:
                 self.folder.mkdir(parents=True, exist_ok=True)
                 temporary = self.folder / f"{key}.tmp"
+                temporary.unlink(missing_ok=True)       # never write through a link planted under that name
                 temporary.write_bytes(blob)
-                temporary.replace(self.folder / f"{key}.pickle")
+                temporary.replace(self.folder / f"{key}{self.SUFFIX}")
             except OSError:
                 pass              # a read-only checkout still builds, only without the disk cache
 
     def retain(self, keys: set[str]) -> None:
-        """Forget entries of pages that are gone or changed, in memory and on disk."""
+        """Forget entries of pages that are gone or changed, in memory and on disk (and any foreign file)."""
         for key in set(self._pages) - keys:
             del self._pages[key]
         if self.folder is not None and self.folder.is_dir():
-            for entry in self.folder.glob("*.pickle"):
-                if entry.stem not in keys:
-                    entry.unlink(missing_ok=True)
+            for entry in self.folder.iterdir():
+                if entry.suffix != self.SUFFIX or entry.stem not in keys or entry.is_symlink():
+                    if entry.is_file() or entry.is_symlink():
+                        entry.unlink(missing_ok=True)
 
 
 def build(seeds_dir: Path, cache: PageCache | None = None, workers: int | None = None) -> BuildResult:
@@ -252,9 +292,17 @@ class RawInput:
 def read_input(path: Path) -> RawInput | Page:
     """The input's bytes (and its overrides' bytes), or a Page holding only the reason it cannot be read."""
     try:
+        refusal = refused_input(path)
+        if refusal:
+            return Page(path.name, [], [], [Diagnostic(path.name, refusal)])
         data = path.read_bytes()
         override_file = overrides_path(path)
-        override_bytes = override_file.read_bytes() if override_file.is_file() else b""
+        override_bytes = b""
+        if override_file.is_file() or override_file.is_symlink():
+            refusal = refused_input(override_file, MAX_OVERRIDES_BYTES)
+            if refusal:
+                return Page(path.name, [], [], [Diagnostic(override_file.name, refusal)])
+            override_bytes = override_file.read_bytes()
     except OSError as exc:
         return Page(path.name, [], [], [Diagnostic(path.name, f"cannot read: {exc.strerror}")])
     return RawInput(path, data, override_bytes, content_hash(path.name.encode() + b"\0" + data + b"\0" + override_bytes))
@@ -264,7 +312,8 @@ def process_input(item: RawInput) -> tuple[Page, list[str]]:
     """Raw page (with its overrides) or contributed article → Page and split notes; pure, so it may run in a worker."""
     if item.path.suffix.lower() in ARTICLE_SUFFIXES:
         return read_contribution(item.path.name, item.data), []
-    overrides, problems = (load_overrides(overrides_path(item.path)) if item.override_bytes else (None, []))
+    overrides, problems = (load_overrides(overrides_path(item.path), item.override_bytes) if item.override_bytes
+                           else (None, []))
     page, notes = read_page(item.path.name, item.data, overrides)
     page.diagnostics[:0] = problems
     return page, notes
