@@ -16,8 +16,9 @@
 The front matter is validated with the same schema as editorial overrides
 (``overrides.validate_field``); ``title`` is required.  Fields left out are
 filled by the same enrichment as articles cut from raw pages.  The body is
-read as paragraphs and ``#`` headings and published like every other article:
-its text is escaped, so no HTML or script from a contribution reaches the site.
+Markdown and renders (``builder.markup``): headings, emphasis, lists, quotes,
+tables and links, through the sanitizer's allow-list, so no HTML, script or
+unsafe link from a contribution reaches the site.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ import re
 
 import yaml
 
-from .model import Article, Caption, Diagnostic, Para
+from .markup import render_contribution
+from .model import Article, Caption, Diagnostic, Severity
 from .overrides import load_yaml_text, validate_field
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
@@ -71,7 +73,9 @@ def read_markdown_article(source: str, text: str) -> tuple[Article | None, dict,
     article = Article(source=source, part=1, title=fields["title"])
     for key in ("subtitle", "kicker", "column", "series", "section"):
         setattr(article, key, fields.get(key, ""))
-    article.body = _paragraphs(text[match.end():], body_start)
+    markup = render_contribution(text[match.end():], body_start)
+    article.body, article.body_html = markup.paragraphs, markup.html
+    diagnostics += [Diagnostic(source, why, Severity.WARNING, line) for line, why in markup.problems]
     article.captions = [(-1, Caption(c, "", body_start)) for c in fields.get("captions", [])]
     article.credits = list(fields.get("credits", []))
     article.first_line, article.last_line = 1, text.count("\n") + 1
@@ -88,25 +92,3 @@ def _key_lines(front_matter: str) -> dict[str, int]:
         if key:
             lines.setdefault(key.group(1).strip(), number)
     return lines
-
-
-def _is_cjk(char: str) -> bool:
-    return char > "\u2e80"
-
-
-def _paragraphs(body: str, first_line: int) -> list[Para]:
-    paras, run, start = [], [], 0
-    for number, line in enumerate([*body.split("\n"), ""], start=first_line):
-        if line.strip():
-            if not run:
-                start = number
-            run.append(line.strip())
-            continue
-        if run:
-            text = run[0]
-            for line in run[1:]:   # a line break inside a paragraph is a space only between Latin words
-                text += ("" if _is_cjk(text[-1]) or _is_cjk(line[0]) else " ") + line
-            heading = bool(_HEADING.match(text))
-            paras.append(Para(_HEADING.sub("", text), start, number - 1, heading=heading))
-            run = []
-    return paras

@@ -124,6 +124,7 @@ class Article:
     series: str = ""
     section: str = ""
     body: list[Para] = field(default_factory=list)
+    body_html: str = ""             # a contributed article's sanitized HTML (builder.markup); body holds its text
     # captions keep their position: the index of the body element they follow (-1: before the body)
     captions: list[tuple[int, Caption]] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)

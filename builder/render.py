@@ -149,7 +149,9 @@ def render_body(article: Article, *, header: str = "", footer: str = "") -> str:
     if header:
         lines += [header.rstrip(), ""]
     lines += _captions_after(article, -1)
-    for index, para in enumerate(article.body):
+    if article.body_html:
+        lines += [f'<div class="article-body-contributed">\n{article.body_html}\n</div>', ""]   # sanitized already
+    for index, para in enumerate([] if article.body_html else article.body):
         text = escape_markdown(para.text)
         lines += [f"## {text}" if para.heading else text, ""]
         lines += _captions_after(article, index)

@@ -55,7 +55,7 @@ def lost_cjk(raw: bytes, page: Page) -> Counter:
 
 # ---------------------------------------------------------------- a site of hostile pages
 
-HOSTILE_PAGES = ("hostile-markup.txt", "markdown-marks.txt", "front-matter.txt", "invisible-and-control.txt",
+HOSTILE_PAGES = ("hostile-markup.txt", "hostile-contribution.md", "markdown-marks.txt", "front-matter.txt", "invisible-and-control.txt",
                  "no-title.txt")
 
 

@@ -88,6 +88,11 @@ CASE_LIST = [
          "date: 2024-05-20 ---", titles=("丰都县总工会开展“劳模进校园”活动",)),
     Case(("hostile-markup.txt",), titles=('<img src=x onerror=alert("pwned-title")>职工之家{{ config.site_name }}'
                                           '建设{% include "main.html" %}提速',)),
+    Case(("hostile-contribution.md",), "hostile-contribution.md:7: warning: the image 'x' is not published "
+         "(articles show no pictures yet; the site never loads one from another host)",
+         titles=("某区总工会职工服务投稿 pwned",),
+         also=("hostile-contribution.md:9: warning: a link to 'javascript:alert(' was removed: only http, https, "
+               "mailto and links within the site are published",)),
     Case(("markdown-marks.txt",), "markdown-marks.txt:17: info: dropped (a rule or markup line with no text): ```",
          titles=("江北区总工会推进“职工书屋”建设",)),
     Case(("invisible-and-control.txt",), titles=("沙坪坝区总工会开展“安康杯”竞赛",)),
@@ -162,6 +167,8 @@ def test_the_case_publishes_what_it_should(case_builds, case):
 def test_no_text_is_silently_dropped(case_builds, case):
     seeds, result = case_builds(case)
     for page in result.pages:
+        if page.source.endswith(".md"):
+            continue        # a contributed article is rendered through the sanitizer, not accounted as a raw page
         assert not [d for d in page.diagnostics if "lost" in d.message or "not in the page" in d.message]
         lost, invented = account(page.text, page.articles, page.dropped)
         assert not lost and not invented
@@ -277,4 +284,4 @@ def test_the_cli_writes_every_good_article(cli_run):
     written = {p.read_text(encoding="utf-8").split("\ntitle: ", 1)[1].split("\n", 1)[0] for p in out.rglob("*.md")}
     assert GOOD_TITLE in written
     assert sum(1 for p in out.rglob("*.md") if "one-long-line.txt" in p.read_text(encoding="utf-8")) == 1
-    assert f"articles from {len(list(seeds.glob('*.txt')))} pages" in done.stderr.splitlines()[-1]
+    assert f"articles from {len([*seeds.glob('*.txt'), *seeds.glob('*.md')])} pages" in done.stderr.splitlines()[-1]
