@@ -13,6 +13,7 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -67,11 +68,15 @@ def run_explain(page: Path) -> int:
 
 
 def run_check(paths: list[Path]) -> int:
-    from .check import check_paths
+    from .check import github_annotation, located_problems
 
-    diagnostics = check_paths(paths)
+    located = located_problems(paths)
+    diagnostics = [diagnostic for diagnostic, _ in located]
     for diagnostic in diagnostics:
         print(diagnostic, file=sys.stderr)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for diagnostic, folder in located:
+            print(github_annotation(diagnostic, folder))
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     print(f"checked: {errors} error(s)", file=sys.stderr)
     return 1 if errors else 0

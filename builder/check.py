@@ -4,6 +4,9 @@ Raw pages (``.txt``), overrides (``.overrides.yaml``) and contributed articles
 (``.md``) are read exactly as the build reads them; every problem becomes one
 ``file:line: severity: message`` line.  A folder is checked file by file.
 Warnings (an article without a date, say) are shown but do not fail the check.
+Under GitHub Actions each problem is also printed as a workflow command
+(``::error file=seeds/x.txt,line=3::…``), so a contributor sees it on the
+line of their pull request.
 """
 
 from __future__ import annotations
@@ -16,18 +19,41 @@ from .pipeline import ARTICLE_SUFFIXES, RAW_PAGE_SUFFIXES, read_path
 
 
 def check_paths(paths: list[Path]) -> list[Diagnostic]:
-    diagnostics: list[Diagnostic] = []
+    return [diagnostic for diagnostic, _ in located_problems(paths)]
+
+
+def located_problems(paths: list[Path]) -> list[tuple[Diagnostic, Path]]:
+    """Every problem of the inputs, each with the folder its file is in (a diagnostic names the file alone)."""
+    found: list[tuple[Diagnostic, Path]] = []
     for path in paths:
         if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.is_file())
-        elif path.exists():
+            files = sorted(p for p in path.iterdir() if p.is_file() or p.is_symlink())
+        elif path.exists() or path.is_symlink():
             files = [path]
         else:
-            diagnostics.append(Diagnostic(str(path), "no such file or folder"))
+            found.append((Diagnostic(str(path), "no such file or folder"), Path()))
             continue
         for file in files:
-            diagnostics += check_file(file, checked_with_page=path.is_dir())
-    return diagnostics
+            found += [(d, file.parent) for d in check_file(file, checked_with_page=path.is_dir())]
+    return found
+
+
+def github_annotation(diagnostic: Diagnostic, folder: Path) -> str:
+    """The diagnostic as a GitHub Actions workflow command, shown on the line of the pull request's file.
+
+    >>> github_annotation(Diagnostic("a.txt", "bad: 50%, really", Severity.WARNING, 3), Path("seeds"))
+    '::warning file=seeds/a.txt,line=3::bad: 50%25, really'
+    """
+    kind = {Severity.ERROR: "error", Severity.WARNING: "warning"}.get(diagnostic.severity, "notice")
+    where = (folder / diagnostic.source).as_posix() if folder != Path() else diagnostic.source
+    properties = f"file={_escape(where, property=True)}" + (f",line={diagnostic.line}" if diagnostic.line else "")
+    return f"::{kind} {properties}::{_escape(diagnostic.message)}"
+
+
+def _escape(text: str, property: bool = False) -> str:
+    """The escapes of GitHub's workflow commands (% and line breaks; also : and , in a property)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property else text
 
 
 def check_file(path: Path, checked_with_page: bool = False) -> list[Diagnostic]:

@@ -91,3 +91,20 @@ def test_explain_reads_the_page_with_its_overrides(tmp_path):
     article_4 = done.stdout.split("## article 4")[1]
     assert "districts: ['城口县']" in article_4
     assert "override: city-union-sixth-congress.overrides.yaml:3" in article_4
+
+
+def test_check_under_github_actions_annotates_the_line_of_the_pull_request(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "new.md").write_text("---\ntitle: 标题\nthemes: [不存在]\n---\n正文，50%完成。\n", encoding="utf-8")
+    (seeds / "linked.txt").symlink_to(SEEDS / "city-union-sixth-congress.txt")
+    env = {**__import__("os").environ, "GITHUB_ACTIONS": "true"}
+    done = subprocess.run([sys.executable, "-m", "builder", "check", "seeds"], cwd=tmp_path, capture_output=True,
+                          text=True, env=env)
+    assert done.returncode == 1
+    assert done.stdout.splitlines() == [
+        "::error file=seeds/linked.txt::refused: a symbolic link (inputs must be regular files inside the seeds folder)",
+        "::error file=seeds/new.md,line=3::unknown theme '不存在' (see builder/data/themes.yaml)",
+        "::warning file=seeds/new.md,line=1::article 1 ('标题'): no date found in the text or a page header"]
+    assert "new.md:3: error: unknown theme" in done.stderr           # the plain lines stay, for people
+    assert run("check", str(seeds)).stdout == ""                     # outside Actions: no workflow commands
