@@ -206,6 +206,7 @@ def split_caption_credit(text: str) -> tuple[str, str]:
     return text, ""
 
 
+@lru_cache(maxsize=1 << 16)        # asked of every pair of lines in a run: fold each line once
 def is_photo_credit_line(text: str) -> bool:
     """A line that is only a photo credit, printed under its caption.
 
