@@ -332,12 +332,22 @@ def _next_text(blocks: list[Block], index: int) -> Block | None:
     return None
 
 
+_RUN_ON_SUBTITLE = re.compile(r"^(?P<title>[^—]{4,}?)\s*(?P<subtitle>——[^—]{10,})$")
+
+
 def _assign_title(article: Article, lines: list[Block]) -> None:
     """Kicker, title, subtitle and deck from the title lines, in print order.
 
     The title is the first line marked as a heading in the dump, else the first
     line; a line before it is the kicker; the line after it the subtitle (副题,
-    often opening with ——); any further lines are the deck.
+    often opening with ——); any further lines are the deck.  A lone title line
+    holding ``——`` and a long part after it is a title and its subtitle run
+    together (a short part, ``——“城市美容师”``, belongs to the title).
+
+    >>> article = Article("x.txt", 1)
+    >>> _assign_title(article, [Block(("劳动创造幸福 定格最美瞬间——某社区工会举办主题摄影展",), 1, 1)])
+    >>> article.title, article.subtitle
+    ('劳动创造幸福 定格最美瞬间', '——某社区工会举办主题摄影展')
     """
     if not lines:
         return
@@ -350,6 +360,10 @@ def _assign_title(article: Article, lines: list[Block]) -> None:
     article.kicker = " ".join(b.text for b in lines[:at])
     article.title = lines[at].text
     after = [b.text for b in lines[at + 1:]]
+    run_on = _RUN_ON_SUBTITLE.match(article.title)
+    if run_on and not after:
+        # a web page's one-line title joins the title and its 副题: 劳动创造幸福——某社区举办摄影展
+        article.title, after = run_on.group("title"), [run_on.group("subtitle")]
     if after:
         article.subtitle = after[0]
         article.deck = after[1:]
