@@ -621,6 +621,8 @@ def mark_page_chrome(blocks: list[Block]) -> list[Block]:
     top = _top_matter_end(marked)
     web_headline = any(b.note.startswith("headline:") for b in marked[:top])
     first_meta = next((i for i in range(top) if marked[i].kind is Kind.META), None)
+    if first_meta is not None and not _is_page_line(marked[first_meta].text):
+        first_meta = None             # a web copy's 来源 or 作者 line: the lines above it are its own
     below = next((b for b in marked[first_meta + 1:]
                   if b.kind not in (Kind.FURNITURE, Kind.META, Kind.TEASER, Kind.REPEAT)), None) \
         if first_meta is not None else None
@@ -645,6 +647,16 @@ def mark_page_chrome(blocks: list[Block]) -> list[Block]:
                 marked[i] = replace(block, kind=Kind.FURNITURE, weak=True,
                                     note="after the page's last paragraph (the site's)")
     return marked
+
+
+def _is_page_line(text: str) -> bool:
+    """An e-paper's page line: a page number or a date, naming no source or writer.
+
+    >>> _is_page_line("00003版：人文"), _is_page_line("2023年08月14日 星期一"), _is_page_line("本文来源：某某网")
+    (True, True, False)
+    """
+    line = parse_publication_line(text)
+    return line is not None and bool(line.page or line.date) and not (line.origin or line.authors)
 
 
 def _is_index_entry(text: str) -> bool:
