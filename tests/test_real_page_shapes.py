@@ -164,3 +164,10 @@ def test_the_site_lines_stacked_above_a_web_headline_are_the_sites(read):
     assert (article.title, article.subtitle) == ("技能比武展风采 匠心筑梦促发展", "——某区第三届职工职业技能大赛侧记")
     assert {"某工网", "someworker.org.cn", "职工的网上家园"} <= {d.text for d in page.dropped}
     assert article.meta["authors"] == ["张明"] and len(article.body) == 2
+
+
+def test_a_web_title_above_its_source_line_is_no_chrome(read):
+    page = read("title-above-source-lines.txt")
+    (article,) = page.articles
+    assert article.title == "区总工会“五一”前夕慰问户外劳动者" and not article.title_derived
+    assert article.meta["editors"] == ["李华"]
