@@ -884,4 +884,5 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     layout = page_layout(lines, indented)
     blocks = split_bracketed_titles(split_title_suffixes(split_flattened_paragraphs(
         split_runs(group_lines(lines, hard_breaks), layout))))
-    return mark_page_chrome(mark_web_headline(mark_teasers(mark_repeats(mark_photo_story(mark_captions(mark_labels(blocks)))))))
+    blocks = mark_photo_story(mark_captions(mark_labels(blocks)))
+    return mark_page_chrome(mark_web_headline(mark_teasers(mark_repeats(blocks))))

@@ -232,14 +232,20 @@ class PageCache:
                 pass              # a read-only checkout still builds, only without the disk cache
 
     def retain(self, keys: set[str]) -> None:
-        """Forget entries of pages that are gone or changed, in memory and on disk (and any foreign file)."""
+        """Forget entries of pages that are gone or changed, in memory and on disk.
+
+        On disk only the cache's own kinds of file go (entries, half-written
+        entries, the pickles of earlier versions), so a cache folder set to a
+        folder holding other files loses none of them.
+        """
         for key in set(self._pages) - keys:
             del self._pages[key]
         if self.folder is not None and self.folder.is_dir():
             for entry in self.folder.iterdir():
-                if entry.suffix != self.SUFFIX or entry.stem not in keys or entry.is_symlink():
-                    if entry.is_file() or entry.is_symlink():
-                        entry.unlink(missing_ok=True)
+                stale = entry.suffix in (".tmp", ".pickle") or entry.suffix == self.SUFFIX and (
+                    entry.stem not in keys or entry.is_symlink())
+                if stale and (entry.is_file() or entry.is_symlink()):
+                    entry.unlink(missing_ok=True)
 
 
 def build(seeds_dir: Path, cache: PageCache | None = None, workers: int | None = None) -> BuildResult:

@@ -77,11 +77,13 @@ def test_planted_pickle_payloads_in_the_cache_run_nothing_and_the_build_succeeds
     for name in (f"{key}.msgpack", f"{key}.pickle", f"{key}.tmp", "00.msgpack"):
         (cache_dir / name).write_bytes(payload)
     (cache_dir / "link.msgpack").symlink_to(CASES / GOOD_PAGE)
+    (cache_dir / "notes.txt").write_text("an editor's file in the cache folder", encoding="utf-8")
     cache = PageCache(cache_dir)
     result = build(seeds, cache=cache, workers=1)
     assert not marker.exists()
     assert cache.hits == 0 and [a.article.title for a in result.articles] == [GOOD_TITLE]
-    assert sorted(p.name for p in cache_dir.iterdir()) == [f"{key}.msgpack"]   # planted files are gone
+    # planted entries are gone; a file of another kind is left alone
+    assert sorted(p.name for p in cache_dir.iterdir()) == [f"{key}.msgpack", "notes.txt"]
     again = PageCache(cache_dir)
     assert build(seeds, cache=again, workers=1).files() == result.files() and again.hits == 1
     pickle.loads(payload)
