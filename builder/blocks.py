@@ -528,6 +528,44 @@ def mark_repeats(blocks: list[Block]) -> list[Block]:
             continue
         seen_text = seen_text or (block.kind is Kind.TEXT and is_body(block.text))
         marked.append(block)
+    return _mark_repeated_runs(marked)
+
+
+REPEATED_RUN_MIN_BLOCKS = 2
+_RUN_KINDS = (Kind.TEXT, Kind.CAPTION, Kind.BYLINE, Kind.CREDIT)
+
+
+def _mark_repeated_runs(blocks: list[Block]) -> list[Block]:
+    """A run of paragraphs the copy printed twice (a web page's article body shown again): the second goes.
+
+    >>> lead = "7月26日，某市迎来第二个工匠日，全市职工创新创造大会当天举行。"
+    >>> page = ["工匠日致敬工匠", "", "□记者 张三 报道", "", lead, "", "□记者 张三 报道", "", lead, "", "结束语。"]
+    >>> [(b.kind.value, b.note) for b in _mark_repeated_runs(group_lines(page))][1:5]
+    [('text', ''), ('text', ''), ('repeat', 'repeats line 3'), ('repeat', 'repeats line 5')]
+
+    A lone repeated line is left to the other passes (a caption printed twice,
+    a teaser, a title repeated in the footer); a run must hold a finished
+    sentence, so two repeated labels are no run.
+    """
+    first_at: dict[str, int] = {}
+    marked = list(blocks)
+    i = 0
+    while i < len(marked):
+        key = squeeze(marked[i].text)
+        p = first_at.get(key)
+        if p is not None and marked[i].kind in _RUN_KINDS:
+            k = 0
+            while i + k < len(marked) and p + k < i and marked[i + k].kind in _RUN_KINDS \
+                    and squeeze(marked[p + k].text) == squeeze(marked[i + k].text):
+                k += 1
+            if k >= REPEATED_RUN_MIN_BLOCKS and any(labels.ends_sentence(marked[i + m].text) for m in range(k)):
+                for m in range(k):
+                    marked[i + m] = replace(marked[i + m], kind=Kind.REPEAT,
+                                            note=f"repeats line {marked[p + m].first_line}")
+                i += k
+                continue
+        first_at.setdefault(key, i)
+        i += 1
     return marked
 
 

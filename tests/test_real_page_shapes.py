@@ -171,3 +171,12 @@ def test_a_web_title_above_its_source_line_is_no_chrome(read):
     (article,) = page.articles
     assert article.title == "区总工会“五一”前夕慰问户外劳动者" and not article.title_derived
     assert article.meta["editors"] == ["李华"]
+
+
+def test_an_article_body_printed_twice_is_published_once(read):
+    page = read("article-printed-twice.txt")
+    (article,) = page.articles
+    assert [p.text[:6] for p in article.body] == ["7月26日，"]
+    assert [c.text for _, c in article.captions] == ["图为工匠代表分享技艺。"]
+    assert sorted(d.reason for d in page.dropped if d.line >= 8) == ["repeats line 4", "repeats line 5",
+                                                                      "repeats line 6"]
