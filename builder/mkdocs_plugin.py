@@ -94,6 +94,9 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
                 log.warning(f"newspaper: {path} exists in docs/ and is generated too; the docs/ file is kept")
                 continue
             files.append(File.generated(config, path, content=content))
+        # the editors' photos in their web sizes (builder/photos), as the articles' captions name them
+        for path, content in sorted(result.photos.items()):
+            files.append(File.generated(config, path, content=content))
         # Search (builder/search): the static index of the articles just added, and the search page.
         # Written here, not after the build, so `mkdocs serve` serves it and its page gets the theme.
         url_of = lambda path: files.get_file_from_path(path).url  # noqa: E731

@@ -80,12 +80,29 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Photo:
+    """A published photo (builder.photos): its files are ``photos/<key>-<width>.webp`` and ``.jpg``."""
+
+    key: str                        # hash of the original file's bytes
+    width: int                      # the original's size, upright
+    height: int
+    widths: tuple[int, ...]         # the web widths written, smallest first
+
+    def path(self, width: int, ext: str) -> str:
+        return f"photos/{self.key}-{width}.{ext}"
+
+    def height_at(self, width: int) -> int:
+        return round(self.height * width / self.width)
+
+
+@dataclass(frozen=True)
 class Caption:
     text: str
     credit: str = ""                # '通讯员 李辉 摄', split off the caption text
     line: int = 0
     note: str = ""                  # why the line is a caption
     weak: bool = False              # a caption by position only (after a gap, under the 版次 line): reviewed
+    photo: Photo | None = None      # the editor's photo for it, once builder.photos has matched one
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
     read_page   bytes → text → blocks → articles (ingest, blocks, split)
     enrich      articles → metadata (builder.meta)
+    photos      the editors' photos → their captions, in web sizes (photos)
     render      article → Markdown (render, urls)
     indexes     all articles → index pages (indexes)
 
@@ -29,6 +30,7 @@ from .meta.dates import parse_iso_date
 from .model import Article, Diagnostic, Dropped, Page, Severity
 from .overrides import Overrides, apply_overrides, load_overrides, overrides_path
 from .parallel import map_in_order
+from .photos import attach_photos
 from .render import render_article
 from .split import split_page
 from .urls import article_path, unique_paths
@@ -51,6 +53,7 @@ class BuildResult:
     pages: list[Page] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     notes: dict[str, list[str]] = field(default_factory=dict)   # source → split/join notes
+    photos: dict[str, bytes] = field(default_factory=dict)      # site path → the web sizes of the editors' photos
 
     @property
     def dropped(self) -> list[Dropped]:
@@ -277,6 +280,9 @@ def build(seeds_dir: Path, cache: PageCache | None = None, workers: int | None =
         result.pages.append(page)
         result.diagnostics += page.diagnostics
         result.notes[page.source] = notes
+    photo_cache = cache.folder / "photos" if cache is not None and cache.folder is not None else None
+    result.photos, problems = attach_photos(result.pages, seeds_dir, photo_cache)
+    result.diagnostics += problems
     articles = _deduplicate([a for page in result.pages for a in page.articles], result.diagnostics)
     paths = unique_paths(article_path(a.meta.get("date"), a.title) for a in articles)
     for article, path in zip(articles, paths):

@@ -11,7 +11,7 @@ import re
 
 import yaml
 
-from .model import Article
+from .model import Article, Photo
 
 # Characters that Python-Markdown (with the extensions mkdocs.yml enables) may
 # read as markup.  HTML-special ones become entities, the rest get a backslash.
@@ -28,7 +28,7 @@ _HTML_ESCAPES = str.maketrans({**_ENTITY, '"': "&quot;", "'": "&#x27;"})
 FRONT_MATTER_ORDER = (
     "title", "kicker", "subtitle", "deck", "column", "series", "section", "themes", "districts", "regions",
     "date", "date_precision", "date_source", "authors", "affiliations", "credits", "editors", "captions", "people",
-    "organizations", "tags", "description", "source", "part", "lines", "edition", "slug",
+    "organizations", "tags", "description", "image", "source", "part", "lines", "edition", "slug",
 )
 
 
@@ -136,8 +136,12 @@ def split_front_matter(markdown: str) -> tuple[str, str]:
     return markdown[:cut], markdown[cut:]
 
 
-def render_body(article: Article, *, header: str = "", footer: str = "") -> str:
-    """Everything after the front matter: title block, (header), body with captions, credits, (footer)."""
+def render_body(article: Article, *, header: str = "", footer: str = "", photo_root: str | None = None) -> str:
+    """Everything after the front matter: title block, (header), body with captions, credits, (footer).
+
+    ``photo_root`` is the way from the page to the site's root (``../../../``);
+    given it, a caption with a photo shows the photo.
+    """
     lines = []
     if article.kicker:
         lines += [f'<p class="article-kicker">{escape_html_text(article.kicker)}</p>', ""]
@@ -148,13 +152,13 @@ def render_body(article: Article, *, header: str = "", footer: str = "") -> str:
         lines += [f'<p class="article-deck">{escape_html_text(deck)}</p>', ""]
     if header:
         lines += [header.rstrip(), ""]
-    lines += _captions_after(article, -1)
+    lines += _captions_after(article, -1, photo_root)
     if article.body_html:
         lines += [f'<div class="article-body-contributed">\n{article.body_html}\n</div>', ""]   # sanitized already
     for index, para in enumerate([] if article.body_html else article.body):
         text = escape_markdown(para.text)
         lines += [f"## {text}" if para.heading else text, ""]
-        lines += _captions_after(article, index)
+        lines += _captions_after(article, index, photo_root)
     credits = [*article.bylines, *article.credits]
     if credits:
         lines += ['<p class="article-credits">' + "<br>".join(escape_html_text(c) for c in credits) + "</p>", ""]
@@ -163,10 +167,31 @@ def render_body(article: Article, *, header: str = "", footer: str = "") -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _captions_after(article: Article, index: int) -> list[str]:
+def _captions_after(article: Article, index: int, photo_root: str | None = None) -> list[str]:
     out = []
     for position, cap in article.captions:
         if position == index:
             credit = f' <span class="caption-credit">（{escape_html_text(cap.credit)}）</span>' if cap.credit else ""
-            out += [f'<figure class="article-photo"><figcaption>{escape_html_text(cap.text)}{credit}</figcaption></figure>', ""]
+            picture = picture_html(cap.photo, photo_root, cap.text) if cap.photo and photo_root is not None else ""
+            kind = "article-photo has-photo" if picture else "article-photo"
+            out += [f'<figure class="{kind}">{picture}<figcaption>{escape_html_text(cap.text)}{credit}'
+                    "</figcaption></figure>", ""]
     return out
+
+
+PHOTO_SIZES = "(max-width: 760px) 100vw, 720px"    # the article column is about 720 px wide at most
+
+
+def picture_html(photo: Photo, root: str, alt: str) -> str:
+    """A photo in its web widths: WebP for browsers that read it, JPEG for the rest, loaded when scrolled to.
+
+    >>> print(picture_html(Photo("ab12", 1200, 800, (480, 960, 1200)), "../../../", "职工<合影>"))
+    <picture><source type="image/webp" srcset="../../../photos/ab12-480.webp 480w, ../../../photos/ab12-960.webp 960w, ../../../photos/ab12-1200.webp 1200w" sizes="(max-width: 760px) 100vw, 720px"><img src="../../../photos/ab12-960.jpg" srcset="../../../photos/ab12-480.jpg 480w, ../../../photos/ab12-960.jpg 960w, ../../../photos/ab12-1200.jpg 1200w" sizes="(max-width: 760px) 100vw, 720px" width="1200" height="800" loading="lazy" decoding="async" alt="职工&lt;合影&gt;"></picture>
+    """
+    def srcset(ext: str) -> str:
+        return ", ".join(f"{root}{photo.path(w, ext)} {w}w" for w in photo.widths)
+    default = next((w for w in photo.widths if w >= 960), photo.widths[-1])
+    return (f'<picture><source type="image/webp" srcset="{srcset("webp")}" sizes="{PHOTO_SIZES}">'
+            f'<img src="{root}{photo.path(default, "jpg")}" srcset="{srcset("jpg")}" sizes="{PHOTO_SIZES}" '
+            f'width="{photo.width}" height="{photo.height}" loading="lazy" decoding="async" '
+            f'alt="{escape_html_text(alt)}"></picture>')

@@ -24,7 +24,7 @@ def site_files(published: Sequence, *, site_url: str, site_name: str, site_descr
                directory_urls: bool = True) -> dict[str, str]:
     """docs-relative path → content of every generated file; ``published`` holds PublishedArticle."""
     entries = [Entry(p.article, p.path, p.markdown) for p in published]
-    files = article_pages(entries)
+    files = article_pages(entries, directory_urls=directory_urls)
     files.update(index_pages(entries, directory_urls=directory_urls))
     files["index.md"] = home_page(entries, site_name=site_name, directory_urls=directory_urls)
     files["stats/index.md"] = stats_page(entries, directory_urls=directory_urls)
@@ -34,13 +34,14 @@ def site_files(published: Sequence, *, site_url: str, site_name: str, site_descr
     return files
 
 
-def article_pages(entries: Sequence[Entry]) -> dict[str, str]:
+def article_pages(entries: Sequence[Entry], directory_urls: bool = True) -> dict[str, str]:
     settings = site_data().get("related", {})
     related = related_articles(entries, weights=settings.get("weights", {"themes": 1.0}),
                                count=int(settings.get("count", 5)), window=int(settings.get("window", 40)),
                                min_score=float(settings.get("min_score", 1.0)))
     neighbours = timeline_neighbours(entries)
-    return {e.path: article_page(e, related[e.path], *neighbours[e.path]) for e in entries}
+    return {e.path: article_page(e, related[e.path], *neighbours[e.path], directory_urls=directory_urls)
+            for e in entries}
 
 
 def feeds(entries: Sequence[Entry], *, site_url: str, site_name: str, site_description: str,
