@@ -169,7 +169,9 @@ def attach_photos(pages: list[Page], seeds_dir: Path, cache: Path | None = None
         for (article, index), (photo, files) in zip(slots, photos):
             position, caption = article.captions[index]
             article.captions[index] = (position, replace(caption, photo=photo))
-            article.meta.setdefault("image", photo.path(photo.widths[-1], "jpg"))   # its listing and og:image
+            if "image" not in article.meta:          # the article's first photo: its og:image and listing thumbnail
+                article.meta["image"] = photo.path(photo.widths[-1], "jpg")
+                article.meta["thumbnail"] = photo.path(photo.widths[0], "jpg")
             published.update(files)
         if len(photos) > len(slots):
             diagnostics.append(Diagnostic(folder.name, f"{len(photos) - len(slots)} photo(s) have no caption to go "

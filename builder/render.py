@@ -28,7 +28,7 @@ _HTML_ESCAPES = str.maketrans({**_ENTITY, '"': "&quot;", "'": "&#x27;"})
 FRONT_MATTER_ORDER = (
     "title", "kicker", "subtitle", "deck", "column", "series", "section", "themes", "districts", "regions",
     "date", "date_precision", "date_source", "authors", "affiliations", "credits", "editors", "captions", "people",
-    "organizations", "tags", "description", "image", "source", "part", "lines", "edition", "slug",
+    "organizations", "tags", "description", "image", "thumbnail", "source", "part", "lines", "edition", "slug",
 )
 
 

@@ -139,3 +139,13 @@ def test_the_article_page_shows_each_photo_with_its_sizes(seeds):
     assert page.count("<picture>") == 2 and page.count('loading="lazy"') == 2
     assert 'width="1200" height="800"' in page and 'src="../../../photos/' in page
     assert '<figcaption>图为环卫工人领取防暑降温物品。</figcaption>' in page
+
+
+def test_an_article_with_a_photo_shows_it_small_in_the_listings(seeds):
+    from builder.site.build import site_files
+    result = build(seeds, workers=1)
+    (published,) = result.articles
+    thumbnail = published.article.meta["thumbnail"]
+    assert thumbnail.endswith("-480.jpg") and thumbnail in result.photos
+    home = site_files(result.articles, site_url="", site_name="站")["index.md"]
+    assert f"![]({thumbnail}){{: .item-thumb loading=lazy }}" in home

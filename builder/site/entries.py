@@ -196,7 +196,10 @@ def article_item(from_page: str, entry: Entry, *, show_date: bool = True, summar
     parts.append(article_link(from_page, entry))
     column = entry.article.column or "、".join(entry.values("themes"))
     parts += [escape_markdown(x) for x in (column, "、".join(entry.places)) if x]
-    line = "- " + " · ".join(parts)
+    thumbnail = str(entry.article.meta.get("thumbnail") or "")
+    # the article's first photo, small, opening its item; MkDocs rewrites the link for the page's URL
+    thumb = f"![]({docs_link(from_page, thumbnail)}){{: .item-thumb loading=lazy }} " if thumbnail else ""
+    line = "- " + thumb + " · ".join(parts)
     description = str(entry.article.meta.get("description") or "")
     if summary and description:
         line += f'\n    <span class="item-summary">{escape_markdown(description)}</span>'
