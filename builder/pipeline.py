@@ -359,11 +359,15 @@ def content_hash(data: bytes) -> str:
 
 
 def write(result: BuildResult, out_dir: Path) -> list[Path]:
-    """Write the articles' Markdown under ``out_dir``; return the paths written."""
+    """Write the articles' Markdown (and the photos they name) under ``out_dir``; return the articles written."""
     written = []
     for path, text in sorted(result.files().items()):
         target = out_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         written.append(target)
+    for path, blob in sorted(result.photos.items()):
+        target = out_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(blob)
     return written

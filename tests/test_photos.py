@@ -149,3 +149,12 @@ def test_an_article_with_a_photo_shows_it_small_in_the_listings(seeds):
     assert thumbnail.endswith("-480.jpg") and thumbnail in result.photos
     home = site_files(result.articles, site_url="", site_name="站")["index.md"]
     assert f"![]({thumbnail}){{: .item-thumb loading=lazy }}" in home
+
+
+def test_the_command_line_build_writes_the_photos_its_articles_name(seeds, tmp_path):
+    from builder.pipeline import write
+    result = build(seeds, workers=1)
+    out = tmp_path / "out"
+    (article,) = write(result, out)
+    assert (out / result.articles[0].article.meta["image"]).is_file()
+    assert f"image: {result.articles[0].article.meta['image']}" in article.read_text(encoding="utf-8")
