@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .model import Diagnostic, Severity
 from .overrides import OVERRIDE_SUFFIX
+from .photos import attach_photos
 from .pipeline import ARTICLE_SUFFIXES, RAW_PAGE_SUFFIXES, read_path
 
 
@@ -70,7 +71,8 @@ def check_file(path: Path, checked_with_page: bool = False) -> list[Diagnostic]:
         return [Diagnostic(name, "not an input: raw pages are .txt, articles .md, corrections .overrides.yaml",
                            Severity.WARNING)]
     page, _ = read_path(path)
-    return _problems(page.diagnostics)
+    _, photo_problems = attach_photos([page], path.parent)      # the page's photos, checked as the build does
+    return _problems(page.diagnostics + photo_problems)
 
 
 def _problems(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

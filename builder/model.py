@@ -178,3 +178,6 @@ class Page:
     dropped: list[Dropped]
     diagnostics: list[Diagnostic]
     text: str = ""                  # the decoded, normalised page text (for conservation)
+    # an editor's placing of photos (overrides' photos:): file → (caption number, line of the overrides file)
+    photo_places: dict[str, tuple[int, int]] = field(default_factory=dict)
+    overrides_source: str = ""

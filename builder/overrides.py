@@ -70,6 +70,7 @@ class Overrides:
     start_at_lines: set[int] = field(default_factory=set)
     join_at_lines: set[int] = field(default_factory=set)
     line_kinds: dict[int, tuple[str, int]] = field(default_factory=dict)   # source line → (kind, overrides line)
+    photos: dict[str, tuple[int, int]] = field(default_factory=dict)       # photo file → (caption number, line)
     # (selector kind, selector value, {field: (value, line)}, line of the entry)
     entries: list[tuple[str, Any, dict, int]] = field(default_factory=list)
 
@@ -106,6 +107,8 @@ def load_overrides(path: Path, data: bytes | None = None) -> tuple[Overrides, li
             _load_split(name, value_node, result, diagnostics)
         elif key_node.value == "lines":
             _load_lines(name, value_node, result, diagnostics)
+        elif key_node.value == "photos":
+            _load_photos(name, value_node, result, diagnostics)
         elif key_node.value == "articles":
             if not isinstance(value_node, yaml.SequenceNode):
                 diagnostics.append(Diagnostic(name, "'articles' is a list of entries", line=line))
@@ -113,8 +116,8 @@ def load_overrides(path: Path, data: bytes | None = None) -> tuple[Overrides, li
             for entry in value_node.value:
                 _load_entry(name, entry, result, diagnostics)
         else:
-            diagnostics.append(Diagnostic(name, f"unknown key '{key_node.value}' (expected 'split', 'lines' "
-                                          "or 'articles')", line=line))
+            diagnostics.append(Diagnostic(name, f"unknown key '{key_node.value}' (expected 'split', 'lines', "
+                                          "'photos' or 'articles')", line=line))
     return result, diagnostics
 
 
@@ -146,6 +149,22 @@ def _load_lines(name: str, node, result: Overrides, diagnostics: list[Diagnostic
                                           f"{', '.join(LINE_KINDS)}", line=line))
             continue
         result.line_kinds[number] = (kind, line)
+
+
+def _load_photos(name: str, node, result: Overrides, diagnostics: list[Diagnostic]) -> None:
+    """``photos: {02.jpg: 1}``: the photo file of the page's .photos folder for its Nth caption (page order)."""
+    if not isinstance(node, yaml.MappingNode):
+        diagnostics.append(Diagnostic(name, "'photos' maps a photo's file name to its caption's number "
+                                      "(1 for the page's first caption)", line=node.start_mark.line + 1))
+        return
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 1
+        number = load_yaml_text(yaml.serialize(value_node))
+        if not isinstance(key_node.value, str) or "/" in key_node.value or not (isinstance(number, int) and number > 0):
+            diagnostics.append(Diagnostic(name, f"photos: '{key_node.value}: {value_node.value}' must be a file name "
+                                          "and a caption number", line=line))
+            continue
+        result.photos[key_node.value] = (number, line)
 
 
 def _load_entry(name: str, node, result: Overrides, diagnostics: list[Diagnostic]) -> None:

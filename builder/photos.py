@@ -1,7 +1,9 @@
 """Photos: image files an editor puts beside a raw page, checked, cleaned and cut to web sizes.
 
 ``seeds/<page>.photos/`` holds the page's photos; sorted by file name, they go
-to the page's captions in page order (the first photo to the first caption).
+to the page's captions in page order (the first photo to the first caption),
+except those the page's overrides place (``photos: {02.jpg: 1}``: that file for
+the page's first caption).
 Every file is an untrusted input:
 
 * it must be a regular file inside that folder (no link), at most
@@ -160,21 +162,51 @@ def attach_photos(pages: list[Page], seeds_dir: Path, cache: Path | None = None
             continue
         names = sorted(p.name for p in folder.iterdir() if p.suffix.lower() in PHOTO_SUFFIXES)
         slots = [(article, index) for article in page.articles for index in range(len(article.captions))]
-        photos: list[tuple[Photo, dict[str, bytes]]] = []
+        placed = _placed(page, names, len(slots), diagnostics)
+        photos: dict[int, tuple[Photo, dict[str, bytes]]] = {}
         for name in names:
             try:
-                photos.append(process_photo(folder / name, cache))
+                processed = process_photo(folder / name, cache)
             except PhotoError as exc:
                 diagnostics.append(Diagnostic(f"{folder.name}/{name}", str(exc)))
-        for (article, index), (photo, files) in zip(slots, photos):
+                continue
+            # an editor's placing first; the other photos take the captions left, in page order
+            slot = placed.get(name)
+            if slot is None:
+                slot = next((i for i in range(len(slots) + len(names)) if i not in photos
+                             and i not in placed.values()), None)
+            photos[slot] = processed
+        for slot, (photo, files) in sorted(photos.items()):
+            if slot >= len(slots):
+                continue
+            article, index = slots[slot]
             position, caption = article.captions[index]
             article.captions[index] = (position, replace(caption, photo=photo))
             if "image" not in article.meta:          # the article's first photo: its og:image and listing thumbnail
                 article.meta["image"] = photo.path(photo.widths[-1], "jpg")
                 article.meta["thumbnail"] = photo.path(photo.widths[0], "jpg")
             published.update(files)
-        if len(photos) > len(slots):
-            diagnostics.append(Diagnostic(folder.name, f"{len(photos) - len(slots)} photo(s) have no caption to go "
+        extra = sum(1 for slot in photos if slot >= len(slots))
+        if extra:
+            diagnostics.append(Diagnostic(folder.name, f"{extra} photo(s) have no caption to go "
                                           f"with (the page has {len(slots)}); they are not published",
                                           Severity.WARNING))
     return published, diagnostics
+
+
+def _placed(page: Page, names: list[str], captions: int, diagnostics: list[Diagnostic]) -> dict[str, int]:
+    """The overrides' ``photos:`` as file → caption slot (0-based), each checked against the folder and the page."""
+    placed: dict[str, int] = {}
+    for name, (number, line) in page.photo_places.items():
+        if name not in names:
+            diagnostics.append(Diagnostic(page.overrides_source, f"photos: no photo '{name}' in "
+                                          f"{photo_folder(Path(page.source)).name}/", line=line))
+        elif not 1 <= number <= captions:
+            diagnostics.append(Diagnostic(page.overrides_source, f"photos: the page has {captions} caption(s), "
+                                          f"no caption {number}", line=line))
+        elif number - 1 in placed.values():
+            diagnostics.append(Diagnostic(page.overrides_source, f"photos: caption {number} has a photo already",
+                                          line=line))
+        else:
+            placed[name] = number - 1
+    return placed

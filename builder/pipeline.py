@@ -328,6 +328,8 @@ def process_input(item: RawInput) -> tuple[Page, list[str]]:
                            else (None, []))
     page, notes = read_page(item.path.name, item.data, overrides)
     page.diagnostics[:0] = problems
+    if overrides and overrides.photos:
+        page.photo_places, page.overrides_source = dict(overrides.photos), overrides.source
     return page, notes
 
 

@@ -158,3 +158,29 @@ def test_the_command_line_build_writes_the_photos_its_articles_name(seeds, tmp_p
     (article,) = write(result, out)
     assert (out / result.articles[0].article.meta["image"]).is_file()
     assert f"image: {result.articles[0].article.meta['image']}" in article.read_text(encoding="utf-8")
+
+
+def test_the_overrides_place_a_photo_under_a_named_caption(seeds):
+    (seeds / "songqingliang.overrides.yaml").write_text("photos:\n  2.png: 1\n", encoding="utf-8")
+    result = build(seeds, workers=1)
+    first, second = (cap.photo for _, cap in result.articles[0].article.captions)
+    assert (first.width, second.width) == (600, 1200)        # 2.png under the first caption, 1.jpg takes the other
+
+
+def test_a_wrong_photo_placing_is_named_with_its_line(seeds):
+    (seeds / "songqingliang.overrides.yaml").write_text(
+        "photos:\n  9.jpg: 1\n  1.jpg: 5\n  2.png: 1\n  x: y\n", encoding="utf-8")
+    result = build(seeds, workers=1)
+    assert [str(d) for d in result.diagnostics if d.source.endswith(".yaml")] == [
+        "songqingliang.overrides.yaml:5: error: photos: 'x: y' must be a file name and a caption number",
+        "songqingliang.overrides.yaml:2: error: photos: no photo '9.jpg' in songqingliang.photos/",
+        "songqingliang.overrides.yaml:3: error: photos: the page has 2 caption(s), no caption 5"]
+    second = build(seeds, workers=1)
+    assert [cap.photo.width for _, cap in second.articles[0].article.captions] == [600, 1200]
+
+
+def test_check_reports_the_photos_problems_too(seeds):
+    (seeds / "songqingliang.photos" / "0-broken.jpg").write_bytes(b"not an image")
+    from builder.check import check_paths
+    assert [str(d) for d in check_paths([seeds])] == [
+        "songqingliang.photos/0-broken.jpg: error: not an image (JPEG, PNG, WebP or GIF) that can be read"]
