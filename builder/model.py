@@ -83,7 +83,7 @@ class Block:
 class Photo:
     """A published photo (builder.photos): its files are ``photos/<key>-<width>.webp`` and ``.jpg``."""
 
-    key: str                        # hash of the original file's bytes
+    key: str                        # hash of the original file's bytes and the web sizes' settings
     width: int                      # the original's size, upright
     height: int
     widths: tuple[int, ...]         # the web widths written, smallest first

@@ -60,7 +60,8 @@ def process_photo(path: Path, cache: Path | None = None) -> tuple[Photo, dict[st
     if size > MAX_PHOTO_BYTES:
         raise PhotoError(f"refused: {size / 1e6:.1f} MB, more than the {MAX_PHOTO_BYTES / 1e6:.0f} MB a photo may have")
     data = path.read_bytes()
-    key = hashlib.sha256(data).hexdigest()[:16]
+    # the file and the settings it is cut with: new settings, new files (and no stale cache entry)
+    key = hashlib.sha256(data + repr((WIDTHS, WEBP_QUALITY, JPEG_QUALITY)).encode()).hexdigest()[:16]
     image = _open_checked(data)
     width, height = _oriented_size(image)
     widths = tuple(w for w in WIDTHS if w < width) + (min(width, WIDTHS[-1]),)
