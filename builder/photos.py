@@ -66,10 +66,10 @@ def process_photo(path: Path, cache: Path | None = None) -> tuple[Photo, dict[st
     width, height = _oriented_size(image)
     widths = tuple(w for w in WIDTHS if w < width) + (min(width, WIDTHS[-1]),)
     photo = Photo(key, width, height, widths)
-    files: dict[str, bytes] = {}
-    missing = [w for w in widths for ext in ("webp", "jpg") if not _cached(cache, photo.path(w, ext))]
-    if missing:
-        pixels = _clean_pixels(image)
+    # files cut from these very bytes before: no decoding (their key is the hash of the bytes)
+    files = {path: _cached(cache, path) for w in widths for path in (photo.path(w, "webp"), photo.path(w, "jpg"))}
+    if not all(files.values()):
+        pixels = _clean_pixels(_decoded(image, data))
         for w in widths:
             sized = pixels if w >= pixels.width else pixels.resize((w, round(pixels.height * w / pixels.width)),
                                                                     Image.Resampling.LANCZOS)
@@ -80,12 +80,11 @@ def process_photo(path: Path, cache: Path | None = None) -> tuple[Photo, dict[st
                 sized.save(buffer, **save)        # no exif=, icc_profile= or pnginfo=: nothing but pixels
                 files[photo.path(w, ext)] = buffer.getvalue()
         _store(cache, files)
-    else:
-        files = {p: _cached(cache, p) for w in widths for ext in ("webp", "jpg") for p in [photo.path(w, ext)]}
     return photo, files
 
 
 def _open_checked(data: bytes) -> Image.Image:
+    """The image with its header read and checked (format, pixel count); nothing decoded yet."""
     try:
         with warnings.catch_warnings():
             # between the limit and twice it Pillow only warns: the size check below refuses those itself
@@ -102,6 +101,11 @@ def _open_checked(data: bytes) -> Image.Image:
     if width * height > MAX_PIXELS:
         raise PhotoError(f"refused: {width}×{height} pixels, more than the {MAX_PIXELS:,} pixels a photo may "
                          "have (not decoded)")
+    return image
+
+
+def _decoded(image: Image.Image, data: bytes) -> Image.Image:
+    """The image's pixels, read whole: a damaged file fails here."""
     try:
         Image.open(io.BytesIO(data)).verify()
         image.load()
