@@ -91,9 +91,6 @@ class Photo:
     def path(self, width: int, ext: str) -> str:
         return f"photos/{self.key}-{width}.{ext}"
 
-    def height_at(self, width: int) -> int:
-        return round(self.height * width / self.width)
-
 
 @dataclass(frozen=True)
 class Caption:

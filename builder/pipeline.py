@@ -147,18 +147,16 @@ MAX_OVERRIDES_BYTES = 256 * 1024      # an editor's corrections to one page; a r
 
 
 def refused_input(path: Path, limit: int | None = None) -> str:
-    """Why an input file may not be read, or '' (a link, not a regular file, outside its folder, too large).
+    """Why an input file may not be read, or '' (a link, not a regular file, too large).
 
     A pull request controls ``seeds/``: a link there could publish any file the
-    build machine can read, so only regular files that resolve inside the
-    folder they are listed in are inputs.
+    build machine can read, so only regular files, not links, are inputs (a
+    file that is no link is in the folder it is listed in).
     """
     if path.is_symlink():
         return "refused: a symbolic link (inputs must be regular files inside the seeds folder)"
     if not path.is_file():
         return "refused: not a regular file"
-    if path.resolve().parent != path.parent.resolve():
-        return "refused: the path resolves outside the seeds folder"
     size = path.stat().st_size
     if limit is None:
         return size_problem(size)           # a page or an article: the size a page may have

@@ -8,6 +8,7 @@ a link or a script on the site.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import yaml
 
@@ -136,11 +137,13 @@ def split_front_matter(markdown: str) -> tuple[str, str]:
     return markdown[:cut], markdown[cut:]
 
 
-def render_body(article: Article, *, header: str = "", footer: str = "", photo_root: str | None = None) -> str:
+def render_body(article: Article, *, header: str = "", footer: str = "",
+                photo_url: Callable[[str], str] | None = None) -> str:
     """Everything after the front matter: title block, (header), body with captions, credits, (footer).
 
-    ``photo_root`` is the way from the page to the site's root (``../../../``);
-    given it, a caption with a photo shows the photo.
+    ``photo_url`` turns a photo's site path into its URL from the page (raw
+    HTML, which MkDocs does not rewrite); given it, a caption with a photo
+    shows the photo.
     """
     lines = []
     if article.kicker:
@@ -152,13 +155,13 @@ def render_body(article: Article, *, header: str = "", footer: str = "", photo_r
         lines += [f'<p class="article-deck">{escape_html_text(deck)}</p>', ""]
     if header:
         lines += [header.rstrip(), ""]
-    lines += _captions_after(article, -1, photo_root)
+    lines += _captions_after(article, -1, photo_url)
     if article.body_html:
         lines += [f'<div class="article-body-contributed">\n{article.body_html}\n</div>', ""]   # sanitized already
     for index, para in enumerate([] if article.body_html else article.body):
         text = escape_markdown(para.text)
         lines += [f"## {text}" if para.heading else text, ""]
-        lines += _captions_after(article, index, photo_root)
+        lines += _captions_after(article, index, photo_url)
     credits = [*article.bylines, *article.credits]
     if credits:
         lines += ['<p class="article-credits">' + "<br>".join(escape_html_text(c) for c in credits) + "</p>", ""]
@@ -167,12 +170,12 @@ def render_body(article: Article, *, header: str = "", footer: str = "", photo_r
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _captions_after(article: Article, index: int, photo_root: str | None = None) -> list[str]:
+def _captions_after(article: Article, index: int, photo_url: Callable[[str], str] | None = None) -> list[str]:
     out = []
     for position, cap in article.captions:
         if position == index:
             credit = f' <span class="caption-credit">（{escape_html_text(cap.credit)}）</span>' if cap.credit else ""
-            picture = picture_html(cap.photo, photo_root, cap.text) if cap.photo and photo_root is not None else ""
+            picture = picture_html(cap.photo, photo_url, cap.text) if cap.photo and photo_url is not None else ""
             kind = "article-photo has-photo" if picture else "article-photo"
             out += [f'<figure class="{kind}">{picture}<figcaption>{escape_html_text(cap.text)}{credit}'
                     "</figcaption></figure>", ""]
@@ -182,16 +185,16 @@ def _captions_after(article: Article, index: int, photo_root: str | None = None)
 PHOTO_SIZES = "(max-width: 760px) 100vw, 720px"    # the article column is about 720 px wide at most
 
 
-def picture_html(photo: Photo, root: str, alt: str) -> str:
+def picture_html(photo: Photo, url: Callable[[str], str], alt: str) -> str:
     """A photo in its web widths: WebP for browsers that read it, JPEG for the rest, loaded when scrolled to.
 
-    >>> print(picture_html(Photo("ab12", 1200, 800, (480, 960, 1200)), "../../../", "职工<合影>"))
+    >>> print(picture_html(Photo("ab12", 1200, 800, (480, 960, 1200)), lambda path: "../../../" + path, "职工<合影>"))
     <picture><source type="image/webp" srcset="../../../photos/ab12-480.webp 480w, ../../../photos/ab12-960.webp 960w, ../../../photos/ab12-1200.webp 1200w" sizes="(max-width: 760px) 100vw, 720px"><img src="../../../photos/ab12-960.jpg" srcset="../../../photos/ab12-480.jpg 480w, ../../../photos/ab12-960.jpg 960w, ../../../photos/ab12-1200.jpg 1200w" sizes="(max-width: 760px) 100vw, 720px" width="1200" height="800" loading="lazy" decoding="async" alt="职工&lt;合影&gt;"></picture>
     """
     def srcset(ext: str) -> str:
-        return ", ".join(f"{root}{photo.path(w, ext)} {w}w" for w in photo.widths)
+        return ", ".join(f"{url(photo.path(w, ext))} {w}w" for w in photo.widths)
     default = next((w for w in photo.widths if w >= 960), photo.widths[-1])
     return (f'<picture><source type="image/webp" srcset="{srcset("webp")}" sizes="{PHOTO_SIZES}">'
-            f'<img src="{root}{photo.path(default, "jpg")}" srcset="{srcset("jpg")}" sizes="{PHOTO_SIZES}" '
+            f'<img src="{url(photo.path(default, "jpg"))}" srcset="{srcset("jpg")}" sizes="{PHOTO_SIZES}" '
             f'width="{photo.width}" height="{photo.height}" loading="lazy" decoding="async" '
             f'alt="{escape_html_text(alt)}"></picture>')

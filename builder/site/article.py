@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..render import escape_markdown, render_body, render_front_matter, split_front_matter
-from ..urls import docs_link
+from ..urls import docs_link, relative_url
 from .entries import Entry, article_item, date_label, date_link, district_page, theme_page
 
 
@@ -108,18 +108,6 @@ def pager(entry: Entry, before: Entry | None, after: Entry | None) -> str:
     return '<nav class="article-pager" aria-label="上一篇和下一篇" markdown>\n\n' + "\n\n".join(links) + "\n\n</nav>"
 
 
-def root_of(docs_path: str, directory_urls: bool = True) -> str:
-    """The way up from a page's URL to the site's root, for links MkDocs does not rewrite (raw HTML).
-
-    >>> root_of("articles/2024/a.md"), root_of("articles/2024/a.md", directory_urls=False), root_of("index.md")
-    ('../../../', '../../', '')
-    """
-    depth = docs_path.count("/")
-    if directory_urls and not docs_path.endswith("index.md"):
-        depth += 1                   # articles/2024/a.md is served as articles/2024/a/
-    return "../" * depth
-
-
 def article_page(entry: Entry, related: Sequence[Entry], before: Entry | None, after: Entry | None,
                  directory_urls: bool = True) -> str:
     """The Markdown of an article's page on the site."""
@@ -129,4 +117,4 @@ def article_page(entry: Entry, related: Sequence[Entry], before: Entry | None, a
     # the front matter is the clean article's, reused as the pipeline rendered it
     front = split_front_matter(entry.markdown)[0] or render_front_matter(entry.article)
     return front + render_body(entry.article, header=header, footer=footer,
-                               photo_root=root_of(entry.path, directory_urls))
+                               photo_url=lambda path: relative_url(entry.path, path, directory_urls))
