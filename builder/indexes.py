@@ -15,8 +15,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from urllib.parse import quote
-
 from pypinyin import lazy_pinyin
 
 from .meta.places import Locality, load_gazetteer
@@ -26,16 +24,19 @@ from .site.entries import (
     CITY_WIDE,
     UNDATED,
     Entry,
-    article_item,
+    article_line,
     chronological,
     district_page,
     front_matter,
-    month_anchor,
     month_of,
+    month_page,
     newest_first,
     site_data,
+    site_text,
+    year_heading,
     year_of,
 )
+from .site.listing import Listing, listing_pages
 from .site.svg import Tile, tile_map
 from .urls import docs_link, relative_url, slugify
 
@@ -48,8 +49,9 @@ def index_pages(entries: Sequence[Entry], *, directory_urls: bool = True) -> dic
     pages.update(theme_pages(entries))
     pages.update(district_pages(entries, directory_urls=directory_urls))
     pages.update(timeline_pages(entries))
-    pages.update(term_pages(entries, "people", "人物", people_of, people_intro()))
-    pages.update(term_pages(entries, "tags", "标签", tags_of, "文章的关键词，由程序从标题和正文中提取。"))
+    for kind, terms_of in (("people", people_of), ("tags", tags_of)):
+        texts = site_text(kind)
+        pages.update(term_pages(entries, kind, texts["title"], terms_of, texts["intro"]))
     return pages
 
 
@@ -74,67 +76,59 @@ def theme_members(entries: Iterable[Entry], themes: Sequence[Theme]) -> dict[str
 
 
 def theme_pages(entries: Sequence[Entry]) -> dict[str, str]:
-    """One page per theme (all of them, so their URLs never come and go) and the overview."""
+    """Every page of every theme (all of them, so their URLs never come and go) and the overview."""
     themes = load_themes()
     members = theme_members(entries, themes)
-    pages = {f"themes/{t.slug}.md": theme_page_text(t, themes, members) for t in themes}
+    pages = {}
+    for theme in themes:
+        pages.update(listing_pages(theme_listing(theme, themes, members)))
     pages["themes/index.md"] = themes_overview(themes, members)
     return pages
 
 
 def themes_overview(themes: Sequence[Theme], members: dict[str, list[Entry]], from_page: str = "themes/index.md",
                     intro: bool = True) -> str:
-    """The five 行动 as cards, each with its 实事 and their article counts."""
-    lines = front_matter(title="专题", description="按重庆工会“五大行动”和“十件实事”分类的文章。") if intro else []
+    """The five 行动 as cards, each with its 实事 and their article counts; a theme without articles is not linked.
+
+    Its page still exists (its URL never comes and goes), but a reader is not
+    sent to an empty list.
+    """
+    texts = site_text("themes")
+    lines = front_matter(title=texts["title"], description=texts["description"]) if intro else []
     prefix = "" if from_page.startswith("themes/") else "themes/"
     if intro:
-        lines += ["# 专题", "", "重庆市工会第六次代表大会提出渝工“五大行动”，并以“十件实事”落实。"
-                  "每篇文章按栏目或内容归入其中一项或两项；一项“行动”也收录其下各项“实事”的文章。", ""]
+        lines += [f"# {texts['title']}", "", texts["intro"], ""]
     lines += ['<div class="grid cards theme-groups" markdown>', ""]
+
+    def name_of(theme: Theme, strong: bool = False) -> str:
+        name = escape_markdown(theme.name)
+        name = f"**{name}**" if strong else name
+        count = texts["count"].format(count=len(members[theme.name]))
+        return f"[{name}]({prefix}{theme.slug}.md) · {count}" if members[theme.name] else f"{name} · {count}"
+
     for group in (t for t in themes if t.kind == "行动"):
-        lines += [f"-   **[{escape_markdown(group.name)}]({prefix}{group.slug}.md)** · "
-                  f"{len(members[group.name])} 篇", "", "    ---", "",
-                  f"    {escape_markdown(group.description)}", ""]
+        lines += [f"-   {name_of(group, strong=True)}", "", "    ---", "", f"    {escape_markdown(group.description)}", ""]
         for child in (t for t in themes if t.group == group.name):
-            lines.append(f"    - [{escape_markdown(child.name)}]({prefix}{child.slug}.md) · "
-                         f"{len(members[child.name])} 篇")
+            lines.append(f"    - {name_of(child)}")
         lines.append("")
     lines += ["</div>", ""]
     return "\n".join(lines)
 
 
-def theme_page_text(theme: Theme, themes: Sequence[Theme], members: dict[str, list[Entry]]) -> str:
-    page = f"themes/{theme.slug}.md"
+def theme_listing(theme: Theme, themes: Sequence[Theme], members: dict[str, list[Entry]]) -> Listing:
+    texts = site_text("themes")
     listed = members[theme.name]
-    lines = front_matter(title=theme.name, description=theme.description)
-    lines += [f"# {escape_markdown(theme.name)}", "", escape_markdown(theme.description), ""]
-    if theme.group:
-        parent = next((t for t in themes if t.name == theme.group), None)
-        if parent is not None:
-            lines += [f"“十件实事”之一，属于[{escape_markdown(parent.name)}]({parent.slug}.md)。", ""]
+    intro = [escape_markdown(theme.description), ""]
+    parent = next((t for t in themes if t.name == theme.group), None)
+    if parent is not None:
+        intro += [texts["part_of"].format(parent=f"[{escape_markdown(parent.name)}]({parent.slug}.md)"), ""]
     children = [t for t in themes if t.group == theme.name]
     if children:
-        lines += ["包括：" + "、".join(f"[{escape_markdown(c.name)}]({c.slug}.md)（{len(members[c.name])} 篇）"
-                                      for c in children) + "。", ""]
-    lines += [f"共 {len(listed)} 篇 · [订阅本专题的更新（Atom）](../feeds/{theme.slug}.xml)", "",
-              *by_year(page, listed)]
-    return "\n".join(lines).rstrip() + "\n"
-
-
-def by_year(page: str, listed: Sequence[Entry]) -> list[str]:
-    """Newest-first article items under one heading per year (日期不详 last)."""
-    if not listed:
-        return ["暂无文章。", ""]
-    lines: list[str] = []
-    current = None
-    for entry in listed:
-        year = year_of(entry.date) or UNDATED
-        if year != current:
-            heading = f"{year}年" if entry.date else UNDATED
-            lines += [*([""] if lines else []), f"## {heading}", ""]
-            current = year
-        lines.append(article_item(page, entry))
-    return [*lines, ""]
+        names = "、".join(f"[{escape_markdown(c.name)}]({c.slug}.md)（{texts['count'].format(count=len(members[c.name]))}）"
+                         for c in children)
+        intro += [texts["includes"].format(children=names), ""]
+    intro += [texts["total"].format(count=len(listed), feed=f"../feeds/{theme.slug}.xml")]
+    return Listing(f"themes/{theme.slug}.md", theme.name, listed, intro, theme.description, group=year_heading)
 
 
 # ---------------------------------------------------------------- districts
@@ -171,33 +165,33 @@ def district_tiles(members: dict[str, list[Entry]], from_page: str, directory_ur
 
 
 def district_pages(entries: Sequence[Entry], *, directory_urls: bool = True) -> dict[str, str]:
-    """A page per district with articles, 全市 always, and the overview with the tile map."""
+    """Every page of each district with articles, of 全市 always, and the overview with the tile map."""
+    texts = site_text("districts")
     members = district_members(entries)
     members.setdefault(CITY_WIDE, [])
     pages = {}
     for name, listed in members.items():
-        page = district_page(name)
-        lines = front_matter(title=name, description=f"{name}的工会新闻，共 {len(listed)} 篇。")
-        lines += [f"# {escape_markdown(name)}", ""]
-        if name == CITY_WIDE:
-            lines += ["没有具体区县的新闻：全市性的会议、政策和活动。", ""]
-        lines += [f"共 {len(listed)} 篇 · [全部区县](index.md)", "", *by_year(page, listed)]
-        pages[page] = "\n".join(lines).rstrip() + "\n"
+        intro = [texts["city_wide_intro"], ""] if name == CITY_WIDE else []
+        intro += [texts["total"].format(count=len(listed), overview="index.md")]
+        pages.update(listing_pages(Listing(district_page(name), name, listed, intro,
+                                           texts["description"].format(name=name, count=len(listed)),
+                                           group=year_heading)))
     pages["districts/index.md"] = districts_overview(members, directory_urls)
     return pages
 
 
 def districts_overview(members: dict[str, list[Entry]], directory_urls: bool = True) -> str:
+    texts = site_text("districts")
     page = "districts/index.md"
     city_wide = len(members.get(CITY_WIDE, []))
-    lines = front_matter(title="区县", description="重庆各区县工会新闻的数量和列表。")
-    lines += ["# 区县", "", "每个方块是重庆的一个区县（含两江新区、高新区、万盛经开区），颜色越深文章越多；"
-              "点击方块进入该区县的文章列表。方块的位置只是示意，不是地图。", "",
+    lines = front_matter(title=texts["title"], description=texts["overview_description"])
+    lines += [f"# {texts['title']}", "", texts["overview_intro"], "",
               '<div class="tile-map-box">',
-              tile_map(district_tiles(members, page, directory_urls), "重庆各区县文章数示意图"),
+              tile_map(district_tiles(members, page, directory_urls), texts["map_label"]),
               "</div>", "",
-              f"没有具体区县的全市性新闻：[全市](quanshi.md) {city_wide} 篇。", "",
-              "| 区县 | 文章 | 其中以该区县为主 |", "| --- | --: | --: |"]
+              texts["city_wide_line"].format(link=f"[{CITY_WIDE}](quanshi.md)", count=city_wide), "",
+              f"| {texts['column_district']} | {texts['column_articles']} | {texts['column_primary']} |",
+              "| --- | --: | --: |"]
     ranked = sorted(members.items(), key=lambda kv: (kv[0] == CITY_WIDE, -len(kv[1]), lazy_pinyin(kv[0])))
     for name, listed in ranked:
         if not listed and name == CITY_WIDE:
@@ -211,7 +205,8 @@ def districts_overview(members: dict[str, list[Entry]], directory_urls: bool = T
 # ---------------------------------------------------------------- timeline
 
 def timeline_pages(entries: Sequence[Entry]) -> dict[str, str]:
-    """The overview (years → months with counts), one page per year, and one for undated articles."""
+    """The overview (years → months with counts), each year's and each month's pages, and the undated ones."""
+    texts = site_text("timeline")
     ordered = chronological(entries)
     years: dict[str, list[Entry]] = defaultdict(list)
     undated = []
@@ -221,11 +216,24 @@ def timeline_pages(entries: Sequence[Entry]) -> dict[str, str]:
         else:
             undated.append(entry)
     names = sorted(years)
-    pages = {f"timeline/{year}.md": year_page_text(year, years[year], names) for year in names}
+    pages: dict[str, str] = {}
+    for year in names:
+        listed = years[year]
+        by_month = month_groups(listed)
+        intro = [texts["year_intro"].format(count=len(listed)), "", year_pager(year, names), ""]
+        # month by month, the articles known only to the year after December
+        in_order = [e for _, group in by_month for e in group]
+        pages.update(listing_pages(Listing(f"timeline/{year}.md", f"{year}年", in_order, intro,
+                                           texts["year_description"].format(year=year, count=len(listed)),
+                                           group=lambda e, y=year: month_heading(y, month_of(e.date)))))
+        for month, group in by_month:
+            if month:
+                title = f"{year}年{int(month[5:7])}月"
+                intro = [texts["month_intro"].format(count=len(group), year=f"[{year}年](../{year}.md)"), ""]
+                pages.update(listing_pages(Listing(month_page(month), title, group, intro,
+                                                   texts["month_description"].format(month=title, count=len(group)))))
     if undated:
-        lines = front_matter(title=UNDATED) + [f"# {UNDATED}", "", "原文和版面都没有写明日期的文章。", ""]
-        lines += [article_item("timeline/undated.md", e, show_date=False) for e in undated]
-        pages["timeline/undated.md"] = "\n".join(lines) + "\n"
+        pages.update(listing_pages(Listing("timeline/undated.md", UNDATED, undated, [texts["undated_intro"], ""])))
     pages["timeline/index.md"] = timeline_overview(years, len(undated))
     return pages
 
@@ -244,19 +252,7 @@ def month_heading(year: str, month: str) -> str:
     >>> month_heading("2023", "2023-12"), month_heading("2024", "")
     ('12月', '月份不详')
     """
-    return f"{int(month[5:7])}月" if month else "月份不详"
-
-
-def year_page_text(year: str, listed: Sequence[Entry], years: Sequence[str]) -> str:
-    page = f"timeline/{year}.md"
-    lines = front_matter(title=f"{year}年", description=f"{year}年的文章，共 {len(listed)} 篇，按日期排列。")
-    lines += [f"# {year}年", "", f"共 {len(listed)} 篇，按日期排列。只知道月份的文章排在该月之首，只知道年份的文章列在“月份不详”。", ""]
-    lines += [year_pager(year, years), ""]
-    for month, group in month_groups(listed):
-        lines += [f"## {month_heading(year, month)} {{#{month_anchor(month or year)}}}", ""]
-        lines += [article_item(page, e) for e in group]
-        lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    return f"{int(month[5:7])}月" if month else site_text("timeline")["month_unknown"]
 
 
 def year_pager(year: str, years: Sequence[str]) -> str:
@@ -267,25 +263,27 @@ def year_pager(year: str, years: Sequence[str]) -> str:
     """
     index = years.index(year)
     parts = [f"[← {years[index - 1]}年]({years[index - 1]}.md)"] if index > 0 else []
-    parts.append("[时间线](index.md)")
+    parts.append(f"[{site_text('timeline')['title']}](index.md)")
     if index + 1 < len(years):
         parts.append(f"[{years[index + 1]}年 →]({years[index + 1]}.md)")
     return " · ".join(parts)
 
 
 def timeline_overview(years: dict[str, list[Entry]], undated: int) -> str:
-    lines = front_matter(title="时间线", description="按年、月浏览全部文章。")
-    lines += ["# 时间线", "", "按年、月浏览全部文章。日期只精确到月或年的文章，按已知的精度显示。", ""]
+    texts = site_text("timeline")
+    lines = front_matter(title=texts["title"], description=texts["description"])
+    lines += [f"# {texts['title']}", "", texts["intro"], ""]
     if not years and not undated:
-        lines += ["暂无文章。", ""]
+        lines += [site_text("listing")["empty"], ""]
     for year in sorted(years, reverse=True):
         listed = years[year]
-        lines += [f"## [{year}年]({year}.md) · {len(listed)} 篇 {{#y-{year}}}", ""]
-        chips = [f"[{month_heading(year, m)}]({year}.md#{month_anchor(m or year)}) {len(g)} 篇"
+        lines += [f"## [{year}年]({year}.md) · {texts['count'].format(count=len(listed))} {{#y-{year}}}", ""]
+        chips = [(f"[{month_heading(year, m)}]({docs_link('timeline/index.md', month_page(m))})" if m
+                  else month_heading(year, m)) + " " + texts["count"].format(count=len(g))
                  for m, g in month_groups(listed)]
         lines += [" · ".join(chips), ""]
     if undated:
-        lines += [f"另有 [{UNDATED}](undated.md) 的文章 {undated} 篇。", ""]
+        lines += [texts["undated_line"].format(link=f"[{UNDATED}](undated.md)", count=undated), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -293,15 +291,12 @@ def timeline_overview(years: dict[str, list[Entry]], undated: int) -> str:
 
 def people_of(entry: Entry) -> list[tuple[str, str]]:
     """(name, role) of everyone an article names: its authors first, then the people it mentions."""
-    return [(n, "作者") for n in entry.values("authors")] + [(n, "") for n in entry.values("people")]
+    author = site_text("people")["author_role"]
+    return [(n, author) for n in entry.values("authors")] + [(n, "") for n in entry.values("people")]
 
 
 def tags_of(entry: Entry) -> list[tuple[str, str]]:
     return [(tag, "") for tag in entry.values("tags")]
-
-
-def people_intro() -> str:
-    return "文章中提到的人物和文章的作者，由程序从原文中识别；同名的人可能不是同一人。"
 
 
 def initial(term: str, surnames: dict[str, str] | None = None) -> str:
@@ -335,6 +330,15 @@ def letter_page(kind: str, letter: str, part: int = 1) -> str:
     return f"{kind}/{name}{'' if part == 1 else f'-{part}'}.md"
 
 
+def term_page(kind: str, letter: str, anchor: str) -> str:
+    """The listing of every article of one term, under its letter: ``people/z/zhang-san.md``.
+
+    >>> term_page("people", "Z", "t-zhang-san"), term_page("tags", "#", "t-5g")
+    ('people/z/zhang-san.md', 'tags/other/5g.md')
+    """
+    return letter_page(kind, letter)[:-3] + "/" + anchor.removeprefix("t-") + ".md"
+
+
 def term_anchors(terms: Iterable[str]) -> dict[str, str]:
     """A unique ASCII anchor for each term (homophones get a number), stable for a given term set.
 
@@ -356,17 +360,18 @@ def term_anchors(terms: Iterable[str]) -> dict[str, str]:
 
 def term_pages(entries: Sequence[Entry], kind: str, title: str,
                terms_of: Callable[[Entry], list[tuple[str, str]]], intro: str) -> dict[str, str]:
-    """An index of terms (people, tags): pages per initial letter, and an overview of the most used.
+    """An index of terms (people, tags): pages per initial letter, a listing per busy term, and an overview.
 
     Every page stays the same size however large the archive grows: a letter's
-    terms are cut into parts of at most ``terms_per_page`` (``z.md``, ``z-2.md`` …),
-    and a term lists its ``articles_per_term`` newest articles, then links to the
-    search for all of them (the search finds every article naming it).
+    terms are cut into parts of at most ``terms_per_page`` (``z.md``, ``z-2.md`` …);
+    a term shows its ``articles_per_term`` newest articles there, and a term
+    with more has its own paginated listing (``z/zhang-san.md``) with all of them.
     """
     data = site_data()
+    texts = site_text("terms")
     surnames = data.get("surname_pinyin", {}) if kind == "people" else None
-    per_page = max(1, int(data.get("terms_per_page", 150)))
-    per_term = max(1, int(data.get("articles_per_term", 5)))
+    per_page_terms = max(1, int(data.get("terms_per_page", 100)))
+    per_term = max(1, int(data.get("articles_per_term", 3)))
     found: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
     for entry in newest_first(entries):
         for term, role in dict.fromkeys(terms_of(entry)):
@@ -377,15 +382,14 @@ def term_pages(entries: Sequence[Entry], kind: str, title: str,
     for term in sorted(found, key=lambda t: (reading(t, surnames), t)):
         letters[initial(term, surnames)].append(term)
     order = sorted(letters, key=lambda x: (x == OTHER_LETTER, x))
-    parts = {letter: [letters[letter][i:i + per_page] for i in range(0, len(letters[letter]), per_page)]
+    parts = {letter: [letters[letter][i:i + per_page_terms] for i in range(0, len(letters[letter]), per_page_terms)]
              for letter in order}
     page_of = {term: letter_page(kind, letter, number)
                for letter in order for number, part in enumerate(parts[letter], 1) for term in part}
     nav = " · ".join(f"[{x}]({letter_page(kind, x).removeprefix(kind + '/')})" for x in order)
-    search = docs_link(f"{kind}/index.md", "search/index.md")
-    pages = {}
+    pages: dict[str, str] = {}
     for letter in order:
-        name = letter if letter != OTHER_LETTER else "其他"
+        name = letter if letter != OTHER_LETTER else texts["other_letter"]
         for number, part in enumerate(parts[letter], 1):
             page = letter_page(kind, letter, number)
             heading = f"{title} · {name}" + (f"（{number}）" if len(parts[letter]) > 1 else "")
@@ -396,25 +400,33 @@ def term_pages(entries: Sequence[Entry], kind: str, title: str,
                     for n in range(1, len(parts[letter]) + 1)), ""]
             for term in part:
                 listed = found[term]
-                lines += [f"**{escape_markdown(term)}** · {len(listed)} 篇", f"{{: #{anchors[term]} .term }}", ""]
+                count = texts["count"].format(count=len(listed))
+                lines += [f"**{escape_markdown(term)}** · {count}", f"{{: #{anchors[term]} .term }}", ""]
                 for entry, role in listed[:per_term]:
-                    lines.append(article_item(page, entry) + (f" · {role}" if role else ""))
+                    lines.append(article_line(page, entry) + (f" · {role}" if role else ""))
                 if len(listed) > per_term:
-                    lines.append(f"- [搜索“{escape_markdown(term)}”，查看全部 {len(listed)} 篇]"
-                                 f"({search}?q={quote(term)})")
+                    listing = term_page(kind, letter, anchors[term])
+                    lines.append(f"- [{texts['all'].format(count=len(listed))}]({docs_link(page, listing)})")
+                    pages.update(listing_pages(Listing(
+                        listing, term, [e for e, _ in listed],
+                        [texts["term_intro"].format(count=len(listed),
+                                                    index=f"[{title} · {name}]({docs_link(listing, page)}#{anchors[term]})"), ""],
+                        texts["term_description"].format(term=term, count=len(listed)), group=year_heading)))
                 lines.append("")
             pages[page] = "\n".join(lines).rstrip() + "\n"
     top = sorted(found, key=lambda t: (-len(found[t]), reading(t, surnames), t))[: int(data.get("top_terms", 60))]
     lines = front_matter(title=title) + [f"# {title}", "", intro, ""]
     if not found:
-        lines += ["暂无。", ""]
+        lines += [texts["none"], ""]
     else:
-        lines += [f"共 {len(found)} 个，按拼音首字母分页：", "", nav, "", "## 最常见", ""]
-        chips = []
-        for term in top:
-            target = page_of[term].removeprefix(kind + "/")
-            chips.append(f'<span class="term-chip">[{escape_markdown(term)}]({target}#{anchors[term]}) '
-                         f"<small>{len(found[term])}</small></span>")
-        lines += ['<p class="term-cloud" markdown>', " ".join(chips), "</p>", ""]
+        lines += [texts["letters"].format(count=len(found)), "", nav, ""]
+        # "most common" says something only when some terms are more common than others
+        if len({len(found[t]) for t in top}) > 1:
+            chips = []
+            for term in top:
+                target = page_of[term].removeprefix(kind + "/")
+                chips.append(f'<span class="term-chip">[{escape_markdown(term)}]({target}#{anchors[term]}) '
+                             f"<small>{len(found[term])}</small></span>")
+            lines += [f"## {texts['most_common']}", "", '<p class="term-cloud" markdown>', " ".join(chips), "</p>", ""]
     pages[f"{kind}/index.md"] = "\n".join(lines).rstrip() + "\n"
     return pages

@@ -3,13 +3,16 @@
 Registered in mkdocs.yml as ``newspaper``.  Each MkDocs event does one job:
 
 * ``on_startup`` note whether this is ``mkdocs serve`` (the editor's preview) or a build;
-* ``on_config``  resolve the seeds folder next to mkdocs.yml;
+* ``on_config``  resolve the seeds folder next to mkdocs.yml; hand the site's own
+                 texts for theme templates (the 404 page) to ``config.extra``;
 * ``on_files``   (priority 50, before Material's plugins see the files) run the
                  pipeline and add every article and index page as a generated
                  file; report the pipeline's diagnostics through MkDocs' log
                  (errors and warnings as warnings, so ``--strict`` fails on them);
                  under ``mkdocs serve`` only, add the editor's review page
                  (``review/``), never published by ``mkdocs build``;
+* ``on_post_build`` replace the sitemap MkDocs wrote by an index of parts
+                 (builder/site/sitemap.py): readers' browsers fetch it on every page;
 * ``on_serve``   make ``mkdocs serve`` rebuild when a raw page changes.
 
 The builder's core knows nothing of MkDocs; moving to another generator means
@@ -31,7 +34,10 @@ from .model import Severity
 from .pipeline import PageCache, build
 from .review import render_markdown, review_result
 from .site.build import site_files
+from .site.entries import site_data, site_text
+from .site.sitemap import gzipped, sitemap_index, sitemap_urls
 from .search import search_docs, search_files
+from .urls import page_url
 
 log = logging.getLogger("mkdocs.plugins.newspaper")
 REVIEW_PAGE = "review/index.md"
@@ -70,6 +76,10 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
         self.seeds_dir = project / self.config.seeds
         if not hasattr(self, "cache"):   # kept across `mkdocs serve` rebuilds
             self.cache = PageCache(project / self.config.cache_dir if self.config.cache_dir else None)
+        # templates read the texts from data/site.yaml, so the site's words stay in one file
+        config.extra["texts"] = {"not_found": site_text("not_found"),
+                                 "sections": [{"name": s["name"], "url": page_url(s["path"], config.use_directory_urls)}
+                                              for s in site_data().get("sections", [])]}
         return config
 
     @event_priority(50)
@@ -114,6 +124,19 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
         # Front matter holds text from raw pages, so escape it here, once.
         page.meta = escape_for_templates(page.meta)
         return markdown
+
+    def on_post_build(self, *, config) -> None:
+        site_dir = Path(config.site_dir)
+        written = site_dir / "sitemap.xml"
+        if not written.is_file():
+            return
+        per_part = int(site_data().get("sitemap", {}).get("urls_per_part", 5000))
+        files = sitemap_index(sitemap_urls(written.read_text(encoding="utf-8")), config.site_url or "/", per_part)
+        for path, text in files.items():
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        (site_dir / "sitemap.xml.gz").write_bytes(gzipped(files["sitemap.xml"]))
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.seeds_dir))

@@ -137,15 +137,17 @@ def split_front_matter(markdown: str) -> tuple[str, str]:
     return markdown[:cut], markdown[cut:]
 
 
-def render_body(article: Article, *, header: str = "", footer: str = "",
-                photo_url: Callable[[str], str] | None = None) -> str:
-    """Everything after the front matter: title block, (header), body with captions, credits, (footer).
+def render_body(article: Article, *, above: str = "", header: str = "", footer: str = "",
+                photo_url: Callable[[str], str] | None = None, unphotographed: str = "") -> str:
+    """Everything after the front matter: (above), title block, (header), body with captions, credits, (footer).
 
     ``photo_url`` turns a photo's site path into its URL from the page (raw
     HTML, which MkDocs does not rewrite); given it, a caption with a photo
-    shows the photo.
+    shows the photo.  Given ``unphotographed`` (a heading), the captions of
+    photos the site does not have are gathered under it after the body, so a
+    reader sees the printed captions for what they are, not empty frames.
     """
-    lines = []
+    lines = [above.rstrip(), ""] if above else []
     if article.kicker:
         lines += [f'<p class="article-kicker">{escape_html_text(article.kicker)}</p>', ""]
     lines += [f"# {escape_markdown(article.title)}", ""]
@@ -155,13 +157,19 @@ def render_body(article: Article, *, header: str = "", footer: str = "",
         lines += [f'<p class="article-deck">{escape_html_text(deck)}</p>', ""]
     if header:
         lines += [header.rstrip(), ""]
-    lines += _captions_after(article, -1, photo_url)
+    inline = (lambda cap: cap.photo is not None) if unphotographed else (lambda cap: True)
+    lines += _captions_after(article, -1, photo_url, inline)
     if article.body_html:
         lines += [f'<div class="article-body-contributed">\n{article.body_html}\n</div>', ""]   # sanitized already
     for index, para in enumerate([] if article.body_html else article.body):
         text = escape_markdown(para.text)
         lines += [f"## {text}" if para.heading else text, ""]
-        lines += _captions_after(article, index, photo_url)
+        lines += _captions_after(article, index, photo_url, inline)
+    gathered = [cap for _, cap in article.captions if not inline(cap)]
+    if gathered:
+        lines += [f'<aside class="print-captions" aria-label="{escape_html_text(unphotographed)}">'
+                  f'<p class="print-captions-label">{escape_html_text(unphotographed)}</p><ol>'
+                  + "".join(f"<li>{_caption_text(cap)}</li>" for cap in gathered) + "</ol></aside>", ""]
     credits = [*article.bylines, *article.credits]
     if credits:
         lines += ['<p class="article-credits">' + "<br>".join(escape_html_text(c) for c in credits) + "</p>", ""]
@@ -170,15 +178,19 @@ def render_body(article: Article, *, header: str = "", footer: str = "",
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _captions_after(article: Article, index: int, photo_url: Callable[[str], str] | None = None) -> list[str]:
+def _caption_text(cap) -> str:
+    credit = f' <span class="caption-credit">（{escape_html_text(cap.credit)}）</span>' if cap.credit else ""
+    return escape_html_text(cap.text) + credit
+
+
+def _captions_after(article: Article, index: int, photo_url: Callable[[str], str] | None = None,
+                    inline: Callable = lambda cap: True) -> list[str]:
     out = []
     for position, cap in article.captions:
-        if position == index:
-            credit = f' <span class="caption-credit">（{escape_html_text(cap.credit)}）</span>' if cap.credit else ""
+        if position == index and inline(cap):
             picture = picture_html(cap.photo, photo_url, cap.text) if cap.photo and photo_url is not None else ""
             kind = "article-photo has-photo" if picture else "article-photo"
-            out += [f'<figure class="{kind}">{picture}<figcaption>{escape_html_text(cap.text)}{credit}'
-                    "</figcaption></figure>", ""]
+            out += [f'<figure class="{kind}">{picture}<figcaption>{_caption_text(cap)}</figcaption></figure>', ""]
     return out
 
 

@@ -82,7 +82,7 @@ def test_same_date_keeps_page_order():
 
 def test_every_theme_has_a_page_and_lists_its_articles_newest_first():
     pages = theme_pages(SMALL)
-    assert {f"themes/{t.slug}.md" for t in load_themes()} | {"themes/index.md"} == set(pages)
+    assert {f"themes/{t.slug}.md" for t in load_themes()} | {"themes/index.md"} == set(pages)   # one page each
     assert listed_titles(pages["themes/chuangxin.md"]) == ["凝聚奋进力量 谱写时代华章", "成渝工匠共话高质量发展"]
     assert "暂无文章。" in pages["themes/ankang.md"]
 
@@ -92,16 +92,22 @@ def test_an_action_page_holds_the_articles_of_its_tasks():
     # 渝工暖心惠民 (行动) ← 渝工暖心, 渝工港湾 (实事); the undated one comes last
     assert listed_titles(pages["themes/huimin.md"]) == [
         "长寿区总工会“春送岗位”", "重庆45个站点入选全国“最美驿站”", "一篇没有日期的稿件"]
-    assert "[渝工港湾](gangwan.md)（2 篇）" in pages["themes/huimin.md"]
+    assert "[渝工港湾](gangwan.md)（2篇）" in pages["themes/huimin.md"]
     assert "属于[渝工暖心惠民](huimin.md)" in pages["themes/gangwan.md"]
 
 
 def test_theme_overview_groups_the_tasks_under_the_five_actions_with_counts():
     overview = theme_pages(SMALL)["themes/index.md"]
-    cards = re.findall(r"^-   \*\*\[(.+?)\]\((\w+)\.md\)\*\* · (\d+) 篇", overview, re.M)
+    cards = re.findall(r"^-   \[?\*\*(.+?)\*\*(?:\]\((\w+)\.md\))? · (\d+)篇", overview, re.M)
     assert [name for name, _, _ in cards] == [t.name for t in load_themes() if t.kind == "行动"]
     assert ("渝工暖心惠民", "huimin", "3") in cards
-    assert "    - [渝工港湾](gangwan.md) · 2 篇" in overview
+    assert "    - [渝工港湾](gangwan.md) · 2篇" in overview
+
+
+def test_a_theme_without_articles_is_named_but_not_linked():
+    overview = theme_pages(SMALL)["themes/index.md"]
+    assert "    - 渝工安康 · 0篇" in overview and "(ankang.md)" not in overview
+    assert "暂无文章。" in theme_pages(SMALL)["themes/ankang.md"]        # its page still exists
 
 
 def test_theme_pages_link_their_feed():
@@ -141,26 +147,32 @@ def test_district_links_with_directory_urls_off_point_at_html_files():
 
 # ---------------------------------------------------------------- timeline
 
-def test_timeline_has_one_page_per_year_and_one_for_undated_articles():
+def test_timeline_has_a_page_per_year_and_per_month_and_one_for_undated_articles():
     pages = timeline_pages(SMALL)
-    assert set(pages) == {"timeline/index.md", "timeline/2023.md", "timeline/2024.md", "timeline/undated.md"}
+    assert set(pages) == {"timeline/index.md", "timeline/2023.md", "timeline/2024.md", "timeline/undated.md",
+                          "timeline/2023/12.md", "timeline/2024/02.md"}
     assert listed_titles(pages["timeline/undated.md"]) == ["一篇没有日期的稿件"]
+    month = pages["timeline/2023/12.md"]
+    assert re.findall(r"\[([^\]]+)\]\(\.\./\.\./articles/", month) == ["重庆45个站点入选全国“最美驿站”",
+                                                                     "成渝工匠共话高质量发展"]
+    assert "[2023年](../2023.md)" in month
 
 
 def test_year_page_reads_in_date_order_by_month_and_year_only_dates_come_last():
     page = timeline_pages(SMALL)["timeline/2024.md"]
     headings = re.findall(r"^## (.+)$", page, re.M)
-    assert headings == ["2月 {#m-2024-02}", "月份不详 {#m-2024-unknown}"]
+    assert headings == ["2月", "月份不详"]
     assert listed_titles(page) == ["企业生产忙 勤把安全抓", "长寿区总工会“春送岗位”", "凝聚奋进力量 谱写时代华章"]
-    assert "- 2024年 · [凝聚奋进力量" in page
+    item = page.split("[凝聚奋进力量")[1].split("\n-")[0]
+    assert '<span class="item-meta">2024年 · ' in item
 
 
-def test_timeline_overview_counts_years_and_months_and_links_to_month_anchors():
+def test_timeline_overview_counts_years_and_months_and_links_to_month_pages():
     overview = timeline_pages(SMALL)["timeline/index.md"]
-    assert "## [2024年](2024.md) · 3 篇 {#y-2024}" in overview
-    assert "[12月](2023.md#m-2023-12) 2 篇" in overview
-    assert "[月份不详](2024.md#m-2024-unknown) 1 篇" in overview
-    assert "[日期不详](undated.md) 的文章 1 篇" in overview
+    assert "## [2024年](2024.md) · 3篇 {#y-2024}" in overview
+    assert "[12月](2023/12.md) 2篇" in overview
+    assert "月份不详 1篇" in overview
+    assert "另有[日期不详](undated.md)的文章1篇。" in overview
     assert overview.index("2024年") < overview.index("2023年")          # newest year first
 
 
@@ -177,8 +189,16 @@ def test_empty_archive_gives_pages_that_say_so():
 def test_people_pages_are_split_by_pinyin_initial_and_mark_authors():
     pages = term_pages(SMALL, "people", "人物", people_of, "")
     assert {"people/index.md", "people/h.md", "people/l.md"} <= set(pages)
-    assert "**何菊** · 1 篇" in pages["people/h.md"] and "· 作者" in pages["people/h.md"]
-    assert "[黄德勇](h.md#t-huang-de-yong)" in pages["people/index.md"]
+    assert "**何菊** · 1篇" in pages["people/h.md"] and "· 作者" in pages["people/h.md"]
+    assert "(h.md)" in pages["people/index.md"]
+    # everyone is named once: no "most common" list of people who all have one article
+    assert "最常见" not in pages["people/index.md"]
+
+
+def test_most_common_terms_are_listed_when_some_are_more_common():
+    pages = term_pages(SMALL, "tags", "标签", tags_of, "")
+    assert "## 最常见" in pages["tags/index.md"]
+    assert "[驿站](y.md#t-yi-zhan) <small>2</small>" in pages["tags/index.md"]
 
 
 def test_surnames_are_indexed_by_their_surname_reading():
@@ -203,18 +223,21 @@ def test_term_pages_keep_their_size_however_many_terms_and_articles(monkeypatch)
     monkeypatch.setattr(indexes, "site_data", lambda: settings)
     archive = [entry(f"稿件{n}", f"2023-0{1 + n % 9}-1{n % 9}", tags=["驿站", f"词语{n}"]) for n in range(12)]
     pages = term_pages(archive, "tags", "标签", tags_of, "")
-    letter_pages = {path: text for path, text in pages.items() if path != "tags/index.md"}
+    letter_pages = {path: text for path, text in pages.items() if re.fullmatch(r"tags/[a-z]+(-\d+)?\.md", path)}
     # 12 terms under C cut into parts of three; every term is on exactly one page
     assert sorted(p for p in letter_pages if p.startswith("tags/c")) == ["tags/c-2.md", "tags/c-3.md", "tags/c-4.md",
                                                                          "tags/c.md"]
     for n in range(12):
         assert sum(f"**词语{n}**" in text for text in letter_pages.values()) == 1
-    assert all(text.count(" 篇\n{: #") <= 3 for text in letter_pages.values())
+    assert all(text.count("篇\n{: #") <= 3 for text in letter_pages.values())
     assert "C：[1](c.md) · **2** · [3](c-3.md) · [4](c-4.md)" in pages["tags/c-2.md"]
-    # 驿站 is in all twelve: the two newest are listed, the search finds the rest
+    # 驿站 is in all twelve: the two newest are listed, its own listing has all of them
     section = pages["tags/y.md"].split("**驿站**")[1]
     assert listed_titles(section) == ["稿件8", "稿件7"]
-    assert "[搜索“驿站”，查看全部 12 篇](../search/index.md?q=%E9%A9%BF%E7%AB%99)" in section
+    assert "- [全部12篇](y/yi-zhan.md)" in section
+    listing = pages["tags/y/yi-zhan.md"]
+    assert len(re.findall(r"\]\(\.\./\.\./articles/", listing)) == 12
+    assert "[标签 · Y](../y.md#t-yi-zhan)" in listing
     # the overview's links reach the part that holds the term
     anchors = {path: set(re.findall(r'id="([^"]+)"', html_of(text))) for path, text in letter_pages.items()}
     for target, anchor in re.findall(r"\]\(([\w-]+)\.md#([\w-]+)\)", pages["tags/index.md"]):

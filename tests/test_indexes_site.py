@@ -47,20 +47,46 @@ def full_article() -> Entry:
     return Entry(article, article_path("2024-02-19", article.title))
 
 
-def test_article_page_shows_metadata_links_caption_and_source():
+def test_article_page_has_a_newspaper_head_and_its_links():
     e = full_article()
     older = entry("企业生产忙 勤把安全抓", "2024-02-18")
     text = article_page(e, [older], older, None)
     html = html_of(text)
-    assert '<a href="../../timeline/2024.md#m-2024-02">2024年2月19日</a>' in html
+    head = html.split("<h1")[0]
+    assert ('当前位置：<a href="../../index.md">首页</a> › <a href="../../themes/index.md">专题</a> › '
+            '<a href="../../themes/nuanxin.md">渝工暖心</a>') in head
+    byline = re.search(r'<p class="article-byline">(.*?)</p>', html).group(1)
+    assert byline == "原载2024年2月20日 第4版 · 作者 何勇（长寿区总工会） · 阅读约1分钟"
+    assert '<a href="../../timeline/2024/02.md">2024年2月19日</a>' in html
     assert '专题 <a href="../../themes/nuanxin.md">渝工暖心</a>' in html
     assert '区县 <a href="../../districts/changshou.md">长寿区</a>' in html
-    assert "作者 何勇（长寿区总工会）" in html
-    assert "<figcaption>长寿区2024年春风行动专场招聘会" in html
-    assert "原载第 4 版（2024年2月20日） · 版面文件 yugong.txt 第 2 篇，第 56–76 行" in html
-    assert html.index("2月19日，长寿区") < html.index("<figcaption>") < html.index("下一步工作")   # where it stood
     assert 'id="related"' in html and "企业生产忙" in html.split('id="related"')[1]
     assert 'rel="prev"' in html and 'rel="next"' not in html
+
+
+def test_the_reader_sees_no_file_names_or_line_numbers():
+    html = html_of(article_page(full_article(), [], None, None))
+    assert "yugong.txt" not in html and "第 56–76 行" not in html and "版面文件" not in html
+
+
+def test_captions_of_photos_the_site_lacks_are_gathered_in_one_block_not_shown_as_frames():
+    html = html_of(article_page(full_article(), [], None, None))
+    assert "<figure" not in html
+    block = re.search(r'<aside class="print-captions" aria-label="原版配图说明">(.*?)</aside>', html).group(1)
+    assert "原版配图说明" in block
+    assert "<li>长寿区2024年春风行动专场招聘会 " in block and "通讯员 李辉 摄" in block
+    assert html.index("提供更加优质高效便捷的服务。") < html.index("print-captions")      # after the body
+
+
+def test_the_publication_name_is_printed_when_the_editors_name_the_paper(monkeypatch):
+    import builder.site.article as article
+
+    settings = {**article.site_data(), "article": {**article.site_data()["article"], "publication": "重庆工人报"}}
+    monkeypatch.setattr(article, "site_data", lambda: settings)
+    html = html_of(article_page(full_article(), [], None, None))
+    assert "原载《重庆工人报》2024年2月20日 第4版" in html
+    web = Entry(Article("w.txt", 1, title="t", edition={"date": "2024-05-11", "origin": "华龙网"}), "articles/2024/t.md")
+    assert "原载华龙网2024年5月11日 ·" in html_of(article_page(web, [], None, None))   # a site, no 《》, no paper guessed
 
 
 def test_article_page_keeps_the_clean_article_front_matter_and_body():
@@ -173,7 +199,17 @@ def test_home_page_lists_the_latest_articles_with_summaries_and_the_themes():
     assert listed_titles(latest.replace("](articles/", "](../articles/"))[:3] == [
         "长寿区总工会“春送岗位”", "企业生产忙 勤把安全抓", "凝聚奋进力量 谱写时代华章"]
     assert '<span class="item-summary">2月19日，长寿区总工会举办招聘会。</span>' in latest
-    assert "(themes/huimin.md)" in page and "<svg" in page and "(timeline/2024.md)" in page
+    assert "(themes/huimin.md)" in page and "(districts/changshou.md)" in page and "(timeline/2024.md)" in page
+    assert "(all/index.md)" in page
+
+
+def test_the_home_page_leads_with_the_news():
+    page = home_page(SMALL, site_name="重庆工会工作")
+    body = page.split("---\n", 2)[2]
+    assert body.index("## 最新文章") < body.index("## 专题") < body.index("## 区县") < body.index("## 关于本站")
+    assert "<svg" not in page                       # the tile map is on the districts page, not in the way here
+    themes = page.split("## 专题")[1].split("## 区县")[0]
+    assert "渝工安康" not in themes and "渝工同心强基" not in themes     # no articles: not offered
 
 
 def test_home_page_of_an_empty_archive_says_so():
@@ -214,5 +250,10 @@ def test_article_pages_do_not_grow_with_the_archive(n):
     longest = {size: max(len(t) for p, t in files.items() if p.startswith("articles/"))
                for size, files in (("small", small), ("large", large))}
     assert longest["large"] <= longest["small"] * 1.1
-    # index pages for people and tags are split by letter, the timeline by year
-    assert sum(1 for p in large if p.startswith("timeline/")) == 11
+    # the timeline has an overview, a page per year and per month with articles, each paginated
+    months = {p.article.meta["date"][:7] for p in synthetic_archive(n * 4)}
+    timeline = [p for p in large if p.startswith("timeline/") and "/page/" not in p]
+    assert len(timeline) == 1 + 10 + len(months)
+    biggest = {size: max(len(t) for p, t in files.items() if not p.startswith("articles/") and p.endswith(".md"))
+               for size, files in (("small", small), ("large", large))}
+    assert biggest["large"] <= biggest["small"] * 1.25

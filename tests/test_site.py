@@ -85,3 +85,31 @@ def test_two_site_builds_are_byte_identical(built_site, tmp_path):
     second = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     assert first.keys() == second.keys()
     assert [str(k) for k in first if first[k] != second[k]] == []
+
+
+def test_the_sitemap_is_a_small_index_whose_parts_name_every_page(built_site):
+    import gzip
+    import xml.etree.ElementTree as ET
+
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    index = ET.parse(built_site / "sitemap.xml").getroot()
+    assert index.tag == f"{ns}sitemapindex"
+    assert gzip.decompress((built_site / "sitemap.xml.gz").read_bytes()) == (built_site / "sitemap.xml").read_bytes()
+    listed = set()
+    for part in index.iter(f"{ns}loc"):
+        path = built_site / part.text.split("/", 3)[3]
+        listed |= {loc.text.split("/", 3)[3] for loc in ET.parse(path).getroot().iter(f"{ns}loc")}
+    pages = {str(p.relative_to(built_site).parent) + "/" for p in built_site.rglob("index.html")}
+    pages = {"" if p == "./" else p for p in pages}
+    assert pages - {"review/"} <= listed
+    assert (built_site / "sitemap.xml").stat().st_size < 1000
+
+
+def test_the_404_page_is_chinese_with_a_search_box_and_the_sections(built_site):
+    page = (built_site / "404.html").read_text(encoding="utf-8")
+    body = page.split('<article', 1)[1]
+    assert "找不到这个页面" in body and "Not found" not in body
+    assert re.search(r'<form class="not-found-search" action="/search/" method="get"', body)
+    assert '<input id="not-found-q" type="search" name="q"' in body
+    for name, url in (("专题", "/themes/"), ("区县", "/districts/"), ("时间线", "/timeline/"), ("回到首页", "/.")):   # "/." is "/", as Material links it
+        assert f'<a href="{url}">{name}</a>' in body

@@ -1,10 +1,13 @@
-"""An article's page on the site: the clean article plus its links into the site.
+"""An article's page on the site: the clean article under a newspaper's head, plus its links into the site.
 
-Above the body: the date (linked to its month in the timeline, at the
-precision known), the printed column labels, the themes and districts (linked
-to their pages) and the authors.  Below: where the article was printed, up to
-five related articles and the previous/next article in the timeline.  Nothing
-here grows with the archive.
+Above the headline: where the reader is (当前位置：首页 › 专题 › 渝工铸魂).  Under
+it: where it was printed (原载《报名》2023年5月25日 第4版, when the page says so),
+the authors and the reading time, then the date (linked to its month), the
+printed labels and the theme and district links.  Below the body: the
+captions of photos the site does not have, in one 原版配图说明 block, up to
+five related articles and the previous/next article in the timeline.  The raw
+page's file name and line numbers are the editors' business (``explain``),
+not the reader's.  Nothing here grows with the archive.
 """
 
 from __future__ import annotations
@@ -13,7 +16,83 @@ from collections.abc import Sequence
 
 from ..render import escape_markdown, render_body, render_front_matter, split_front_matter
 from ..urls import docs_link, relative_url
-from .entries import Entry, article_item, date_label, date_link, district_page, theme_page
+from .entries import (
+    Entry,
+    article_line,
+    date_label,
+    date_link,
+    district_page,
+    site_data,
+    site_text,
+    theme_page,
+)
+
+
+def breadcrumb(entry: Entry) -> str:
+    """当前位置：首页 › 专题 › the article's first theme (or 区县 › its first district).
+
+    >>> from builder.model import Article
+    >>> a = Article("p.txt", 1, title="t", meta={"themes": ["渝工铸魂"], "districts": ["两江新区"]})
+    >>> print(breadcrumb(Entry(a, "articles/2023/x.md")))
+    <nav class="article-breadcrumb" aria-label="当前位置" markdown>当前位置：[首页](../../index.md) › [专题](../../themes/index.md) › [渝工铸魂](../../themes/zhuhun.md)</nav>
+    >>> print(breadcrumb(Entry(Article("p.txt", 1, title="t"), "articles/2023/x.md")))
+    <nav class="article-breadcrumb" aria-label="当前位置" markdown>当前位置：[首页](../../index.md) › [区县](../../districts/index.md) › [全市](../../districts/quanshi.md)</nav>
+    """
+    texts = site_text("article")
+    page = entry.path
+    theme = next((n for n in entry.values("themes") if theme_page(n)), None)
+    if theme is not None:
+        section, target, name = texts["themes"], theme_page(theme), theme
+    else:
+        section, name = texts["districts"], entry.places[0]
+        target = district_page(name)
+    trail = [f"[{texts['home']}]({docs_link(page, 'index.md')})",
+             f"[{section}]({docs_link(page, target.rsplit('/', 1)[0] + '/index.md')})",
+             f"[{escape_markdown(name)}]({docs_link(page, target)})"]
+    separator = f" {texts['breadcrumb_separator']} "
+    return (f'<nav class="article-breadcrumb" aria-label="{texts["breadcrumb_label"]}" markdown>'
+            f'{texts["breadcrumb"]}{separator.join(trail)}</nav>')
+
+
+def printed_in(entry: Entry) -> str:
+    """原载《报名》2023年5月25日 第4版: where the article was printed, as far as the page says.
+
+    The paper's name comes from the page (a 来源 line) or, for e-paper pages
+    whose edition header names none, from ``article.publication`` in
+    data/site.yaml; a paper is printed in 《》, a website is not.
+
+    >>> from builder.model import Article
+    >>> printed_in(Entry(Article("p.txt", 2, edition={"page": "004", "date": "2023-05-25"}), "a.md"))
+    '原载2023年5月25日 第4版'
+    >>> printed_in(Entry(Article("p.txt", 1, edition={"date": "2024-05-11", "origin": "工人日报"}), "a.md"))
+    '原载《工人日报》2024年5月11日'
+    >>> printed_in(Entry(Article("p.txt", 1, edition={"origin": "中工网"}), "a.md")), printed_in(Entry(Article("p", 1), "a.md"))
+    ('原载中工网', '')
+    """
+    settings = site_data().get("article", {})
+    edition = entry.article.edition
+    page_no, printed = edition.get("page", ""), edition.get("date", "")
+    origin = edition.get("origin", "") or (settings.get("publication", "") if page_no else "")
+    if not (page_no or printed or origin):
+        return ""
+    if origin and origin.endswith(tuple(settings.get("periodical_endings", ()))):
+        origin = f"《{origin}》"
+    number = f" 第{int(page_no) if page_no.isdigit() else page_no}版" if page_no else ""
+    return escape_markdown(f"{site_text('article')['printed_in']}{origin}{date_label(printed) if printed else ''}{number}")
+
+
+def reading_minutes(entry: Entry) -> int:
+    """Minutes to read the article at ``article.reading_speed`` characters a minute (at least one).
+
+    >>> from builder.model import Article, Para
+    >>> reading_minutes(Entry(Article("p", 1, body=[Para("职工" * 600, 1, 1)]), "a.md"))
+    2
+    >>> reading_minutes(Entry(Article("p", 1, body=[Para("短讯。", 1, 1)]), "a.md"))
+    1
+    """
+    speed = int(site_data().get("article", {}).get("reading_speed", 500))
+    length = sum(1 for para in entry.article.body for ch in para.text if ch.isalnum())
+    return max(1, round(length / speed))
 
 
 def meta_line(entry: Entry) -> str:
@@ -23,7 +102,7 @@ def meta_line(entry: Entry) -> str:
     >>> a = Article("p.txt", 1, title="t", column="渝工铸魂", series="成渝·工会在行动",
     ...             meta={"date": "2023-12", "themes": ["渝工铸魂"], "districts": ["两江新区"]})
     >>> print(meta_line(Entry(a, "articles/2023/x.md")))
-    [2023年12月](../../timeline/2023.md#m-2023-12) · 成渝·工会在行动 · 专题 [渝工铸魂](../../themes/zhuhun.md) · 区县 [两江新区](../../districts/liangjiang.md)
+    [2023年12月](../../timeline/2023/12.md) · 成渝·工会在行动 · 专题 [渝工铸魂](../../themes/zhuhun.md) · 区县 [两江新区](../../districts/liangjiang.md)
     {: .article-meta }
     """
     article, page = entry.article, entry.path
@@ -34,63 +113,43 @@ def meta_line(entry: Entry) -> str:
     theme_links = [f"[{escape_markdown(n)}]({docs_link(page, theme_page(n))})" if theme_page(n)
                    else escape_markdown(n) for n in themes]
     if theme_links:
-        parts.append("专题 " + "、".join(theme_links))
-    parts.append("区县 " + "、".join(f"[{escape_markdown(n)}]({docs_link(page, district_page(n))})"
+        parts.append(site_text("article")["themes"] + " " + "、".join(theme_links))
+    parts.append(site_text("article")["districts"] + " " + "、".join(f"[{escape_markdown(n)}]({docs_link(page, district_page(n))})"
                                     for n in entry.places))
     return " · ".join(parts) + "\n{: .article-meta }"
 
 
-def authors_line(entry: Entry) -> str:
-    """'文 / 何勇（黔江区总工会）' when the authors are known, else ''.
+def byline(entry: Entry) -> str:
+    """原载… · 作者… · 阅读约N分钟, as one paragraph under the headline.
 
-    >>> from builder.model import Article
-    >>> a = Article("p", 1, meta={"authors": ["何勇"], "affiliations": ["黔江区总工会"]})
-    >>> authors_line(Entry(a, "a.md"))
-    '作者 何勇（黔江区总工会）\\n{: .article-authors }'
-    >>> authors_line(Entry(Article("p", 1, meta={"authors": ["罗梅", "何菊"]}), "a.md"))
-    '作者 罗梅、何菊\\n{: .article-authors }'
+    >>> from builder.model import Article, Para
+    >>> a = Article("p", 1, body=[Para("正文。", 1, 1)], edition={"page": "004", "date": "2023-05-25"},
+    ...             meta={"authors": ["何勇"], "affiliations": ["黔江区总工会"]})
+    >>> print(byline(Entry(a, "a.md")))
+    原载2023年5月25日 第4版 · 作者 何勇（黔江区总工会） · 阅读约1分钟
+    {: .article-byline }
+    >>> byline(Entry(Article("p", 1, meta={"authors": ["罗梅", "何菊"]}), "a.md")).splitlines()[0]
+    '作者 罗梅、何菊 · 阅读约1分钟'
     """
+    texts = site_text("article")
+    parts = [printed_in(entry)]
     authors = entry.values("authors")
-    if not authors:
-        return ""
-    affiliations = entry.values("affiliations")
-    if len(affiliations) == len(authors):
-        names = [f"{a}（{o}）" for a, o in zip(authors, affiliations)]
-    else:
-        names = authors + ([f"（{'、'.join(affiliations)}）"] if affiliations else [])
-    return "作者 " + escape_markdown("、".join(names)) + "\n{: .article-authors }"
-
-
-def source_line(entry: Entry) -> str:
-    """Where the article was printed: the edition (page and date) when known, and the raw page it came from.
-
-    >>> from builder.model import Article
-    >>> a = Article("city.txt", 2, first_line=5, last_line=40, edition={"page": "004", "date": "2023-05-25"})
-    >>> print(source_line(Entry(a, "a.md")))
-    原载第 4 版（2023年5月25日） · 版面文件 city.txt 第 2 篇，第 5–40 行
-    {: .article-source }
-    >>> web = Article("web.txt", 1, edition={"date": "2024-05-11", "origin": "某某网"})
-    >>> print(source_line(Entry(web, "a.md")).splitlines()[0])
-    原载某某网（2024年5月11日） · 版面文件 web.txt 第 1 篇
-    """
-    article = entry.article
-    parts = []
-    page_no, printed = article.edition.get("page", ""), article.edition.get("date", "")
-    origin = article.edition.get("origin", "")
-    if page_no or printed or origin:
-        number = f"第 {int(page_no)} 版" if page_no.isdigit() else (f"第 {page_no} 版" if page_no else "")
-        when = f"（{date_label(printed)}）" if printed else ""
-        parts.append(escape_markdown(f"原载{origin}{number}{when}"))
-    if article.source:
-        lines = f"，第 {article.first_line}–{article.last_line} 行" if article.first_line else ""
-        parts.append(escape_markdown(f"版面文件 {article.source} 第 {article.part} 篇{lines}"))
-    return " · ".join(parts) + "\n{: .article-source }" if parts else ""
+    if authors:
+        affiliations = entry.values("affiliations")
+        if len(affiliations) == len(authors):
+            names = [f"{a}（{o}）" for a, o in zip(authors, affiliations)]
+        else:
+            names = authors + ([f"（{'、'.join(affiliations)}）"] if affiliations else [])
+        parts.append(texts["authors"] + " " + escape_markdown("、".join(names)))
+    parts.append(texts["reading_time"].format(minutes=reading_minutes(entry)))
+    return " · ".join(p for p in parts if p) + "\n{: .article-byline }"
 
 
 def related_block(entry: Entry, related: Sequence[Entry]) -> str:
     if not related:
         return ""
-    lines = ["## 相关文章 {#related}", ""] + [article_item(entry.path, other) for other in related]
+    lines = [f"## {site_text('article')['related']} {{#related}}", ""] + [article_line(entry.path, other)
+                                                                          for other in related]
     return "\n".join(lines)
 
 
@@ -98,23 +157,24 @@ def pager(entry: Entry, before: Entry | None, after: Entry | None) -> str:
     """Links to the previous (older) and next (newer) article of the timeline."""
     if before is None and after is None:
         return ""
+    texts = site_text("article")
     links = []
     if before is not None:
-        links.append(f'[<span class="pager-label">← 上一篇（更早）</span>{escape_markdown(before.title)}]'
+        links.append(f'[<span class="pager-label">{texts["older"]}</span>{escape_markdown(before.title)}]'
                      f"({docs_link(entry.path, before.path)}){{: .pager-prev rel=prev }}")
     if after is not None:
-        links.append(f'[<span class="pager-label">下一篇（更新）→</span>{escape_markdown(after.title)}]'
+        links.append(f'[<span class="pager-label">{texts["newer"]}</span>{escape_markdown(after.title)}]'
                      f"({docs_link(entry.path, after.path)}){{: .pager-next rel=next }}")
-    return '<nav class="article-pager" aria-label="上一篇和下一篇" markdown>\n\n' + "\n\n".join(links) + "\n\n</nav>"
+    return f'<nav class="article-pager" aria-label="{texts["pager_label"]}" markdown>\n\n' + "\n\n".join(links) + "\n\n</nav>"
 
 
 def article_page(entry: Entry, related: Sequence[Entry], before: Entry | None, after: Entry | None,
                  directory_urls: bool = True) -> str:
     """The Markdown of an article's page on the site."""
-    header = "\n\n".join(x for x in (meta_line(entry), authors_line(entry)) if x)
-    footer = "\n\n".join(x for x in (source_line(entry), related_block(entry, related),
-                                     pager(entry, before, after)) if x)
+    header = "\n\n".join((byline(entry), meta_line(entry)))
+    footer = "\n\n".join(x for x in (related_block(entry, related), pager(entry, before, after)) if x)
     # the front matter is the clean article's, reused as the pipeline rendered it
     front = split_front_matter(entry.markdown)[0] or render_front_matter(entry.article)
-    return front + render_body(entry.article, header=header, footer=footer,
-                               photo_url=lambda path: relative_url(entry.path, path, directory_urls))
+    return front + render_body(entry.article, above=breadcrumb(entry), header=header, footer=footer,
+                               photo_url=lambda path: relative_url(entry.path, path, directory_urls),
+                               unphotographed=site_text("article")["print_captions"])

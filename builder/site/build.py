@@ -15,7 +15,7 @@ from ..meta.themes import load_themes
 from .article import article_page
 from .entries import Entry, site_data
 from .feed import atom_feed
-from .home import home_page
+from .home import all_articles_pages, home_page
 from .related import related_articles, timeline_neighbours
 from .stats import stats_page
 
@@ -27,6 +27,7 @@ def site_files(published: Sequence, *, site_url: str, site_name: str, site_descr
     files = article_pages(entries, directory_urls=directory_urls)
     files.update(index_pages(entries, directory_urls=directory_urls))
     files["index.md"] = home_page(entries, site_name=site_name, directory_urls=directory_urls)
+    files.update(all_articles_pages(entries))
     files["stats/index.md"] = stats_page(entries, directory_urls=directory_urls)
     if site_url:
         files.update(feeds(entries, site_url=site_url, site_name=site_name, site_description=site_description,

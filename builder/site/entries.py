@@ -58,6 +58,15 @@ def site_data() -> dict:
     return yaml.safe_load(SITE_DATA.read_text(encoding="utf-8")) or {}
 
 
+def site_text(group: str) -> dict[str, str]:
+    """One group of the site's own texts (``texts:`` in data/site.yaml): every word the site prints itself.
+
+    >>> site_text("pager")["next"]
+    '下一页'
+    """
+    return site_data()["texts"][group]
+
+
 def make_entries(articles: Sequence[Article], paths: Sequence[str]) -> list[Entry]:
     return [Entry(article, path) for article, path in zip(articles, paths)]
 
@@ -112,6 +121,16 @@ def year_of(date: str) -> str:
     return date[:4]
 
 
+def year_heading(entry: Entry) -> str:
+    """The heading a newest-first listing puts an article under: its year, or 日期不详.
+
+    >>> from builder.model import Article
+    >>> year_heading(Entry(Article("p", 1, meta={"date": "2024-02-19"}), "a.md")), year_heading(Entry(Article("p", 1), "a.md"))
+    ('2024年', '日期不详')
+    """
+    return f"{year_of(entry.date)}年" if entry.date else UNDATED
+
+
 def month_of(date: str) -> str:
     """'2023-12' for a date known to the month or day, '' otherwise.
 
@@ -121,13 +140,13 @@ def month_of(date: str) -> str:
     return date[:7] if len(date) >= 7 else ""
 
 
-def month_anchor(month: str) -> str:
-    """The anchor of a month on its year page ('m-2023-12'); 'm-2024-unknown' for a year-only date.
+def month_page(month: str) -> str:
+    """The timeline page of one month ('2023-12' or a full date).
 
-    >>> month_anchor("2023-12"), month_anchor("2024")
-    ('m-2023-12', 'm-2024-unknown')
+    >>> month_page("2023-12"), month_page("2024-02-19")
+    ('timeline/2023/12.md', 'timeline/2024/02.md')
     """
-    return f"m-{month}" if len(month) >= 7 else f"m-{month[:4]}-unknown"
+    return f"timeline/{month[:4]}/{month[5:7]}.md"
 
 
 # ---------------------------------------------------------------- places and themes
@@ -164,16 +183,15 @@ def year_page(date: str) -> str:
 
 
 def date_link(from_page: str, date: str) -> str:
-    """The date as a Markdown link to its place in the timeline.
+    """The date as a Markdown link to its month in the timeline (its year when the month is not known).
 
-    >>> date_link("articles/2023/a.md", "2023-12")
-    '[2023年12月](../../timeline/2023.md#m-2023-12)'
-    >>> date_link("index.md", "")
-    '[日期不详](timeline/undated.md)'
+    >>> date_link("articles/2023/a.md", "2023-12-05")
+    '[2023年12月5日](../../timeline/2023/12.md)'
+    >>> date_link("index.md", "2024"), date_link("index.md", "")
+    ('[2024年](timeline/2024.md)', '[日期不详](timeline/undated.md)')
     """
-    target = docs_link(from_page, year_page(date))
-    anchor = f"#{month_anchor(month_of(date) or date)}" if date else ""
-    return f"[{date_label(date)}]({target}{anchor})"
+    target = month_page(date) if month_of(date) else year_page(date)
+    return f"[{date_label(date)}]({docs_link(from_page, target)})"
 
 
 # ---------------------------------------------------------------- list items
@@ -183,27 +201,44 @@ def article_link(from_page: str, entry: Entry) -> str:
 
 
 def article_item(from_page: str, entry: Entry, *, show_date: bool = True, summary: bool = False) -> str:
-    """One Markdown list item: date · title · column or theme · districts (· one-line summary).
+    """One Markdown list item: the title, then date · theme links · district links, then (optionally) the summary.
+
+    The title leads, as in a newspaper's index; the meta line lets a reader go
+    on to the article's theme or district straight from the list.
 
     >>> from builder.model import Article
     >>> a = Article("p.txt", 1, title="长寿区“春送岗位”", column="渝工暖心",
-    ...             meta={"date": "2024-02-19", "districts": ["长寿区"], "description": "<b>招聘会</b>"})
+    ...             meta={"date": "2024-02-19", "themes": ["渝工暖心"], "districts": ["长寿区"],
+    ...                   "description": "<b>招聘会</b>"})
     >>> print(article_item("themes/nuanxin.md", Entry(a, "articles/2024/x.md"), summary=True))
-    - 2024年2月19日 · [长寿区“春送岗位”](../articles/2024/x.md) · 渝工暖心 · 长寿区
+    -   [长寿区“春送岗位”](../articles/2024/x.md){: .item-title }
+        <span class="item-meta">2024年2月19日 · [渝工暖心](nuanxin.md) · [长寿区](../districts/changshou.md)</span>
         <span class="item-summary">&lt;b&gt;招聘会&lt;/b&gt;</span>
     """
-    parts = [date_label(entry.date)] if show_date else []
-    parts.append(article_link(from_page, entry))
-    column = entry.article.column or "、".join(entry.values("themes"))
-    parts += [escape_markdown(x) for x in (column, "、".join(entry.places)) if x]
     thumbnail = str(entry.article.meta.get("thumbnail") or "")
     # the article's first photo, small, opening its item; MkDocs rewrites the link for the page's URL
     thumb = f"![]({docs_link(from_page, thumbnail)}){{: .item-thumb loading=lazy }} " if thumbnail else ""
-    line = "- " + thumb + " · ".join(parts)
+    lines = [f"-   {thumb}{article_link(from_page, entry)}{{: .item-title }}"]
+    meta = [date_label(entry.date)] if show_date else []
+    meta += [f"[{escape_markdown(name)}]({docs_link(from_page, theme_page(name))})" if theme_page(name)
+             else escape_markdown(name) for name in entry.values("themes")]
+    meta += [f"[{escape_markdown(name)}]({docs_link(from_page, district_page(name))})" for name in entry.places]
+    lines.append(f'    <span class="item-meta">{" · ".join(meta)}</span>')
     description = str(entry.article.meta.get("description") or "")
     if summary and description:
-        line += f'\n    <span class="item-summary">{escape_markdown(description)}</span>'
-    return line
+        lines.append(f'    <span class="item-summary">{escape_markdown(description)}</span>')
+    return "\n".join(lines)
+
+
+def article_line(from_page: str, entry: Entry) -> str:
+    """A compact item, the title and its date, where several articles stand under another heading.
+
+    >>> from builder.model import Article
+    >>> print(article_line("people/z.md", Entry(Article("p.txt", 1, title="标题", meta={"date": "2023-12"}),
+    ...                                         "articles/2023/x.md")))
+    - [标题](../articles/2023/x.md) <span class="item-date">2023年12月</span>
+    """
+    return f'- {article_link(from_page, entry)} <span class="item-date">{date_label(entry.date)}</span>'
 
 
 def front_matter(**fields) -> list[str]:

@@ -13,7 +13,7 @@ from ..indexes import district_members, theme_members
 from ..meta.themes import Theme, load_themes
 from ..render import escape_markdown
 from ..urls import docs_link, relative_url
-from .entries import CITY_WIDE, Entry, date_label, district_page, front_matter, month_anchor, month_of, year_of
+from .entries import CITY_WIDE, Entry, date_label, district_page, front_matter, month_of, month_page, year_of
 from .svg import Bar, HeatRow, columns, heatmap, horizontal_bars
 
 PAGE = "stats/index.md"
@@ -39,7 +39,7 @@ def month_range(months: Sequence[str]) -> list[str]:
 
 
 def month_link(from_page: str, month: str, directory_urls: bool) -> str:
-    return relative_url(from_page, f"timeline/{month[:4]}.md", directory_urls) + "#" + month_anchor(month)
+    return relative_url(from_page, month_page(month), directory_urls)
 
 
 def axis_notes(months: Sequence[str]) -> list[str]:
@@ -63,7 +63,7 @@ def stats_page(entries: Sequence[Entry], *, directory_urls: bool = True) -> str:
               + (f"{undated} 篇日期不详，" if undated else "")
               + ("它们不计入按月的统计。" if year_only or undated else ""), ""]
     lines += ["## 每月文章数 {#by-month}", ""]
-    # a month without articles has no place on its year page to link to
+    # a month without articles has no page to link to
     bars = [Bar(f"{int(m[5:7])}月", per_month[m], month_link(PAGE, m, directory_urls) if per_month[m] else None,
                 note, date_label(m)) for m, note in zip(months, notes)]
     lines += _figure(columns(bars, "每月文章数"), scroll=True) if bars else ["暂无按月的文章。", ""]

@@ -126,8 +126,11 @@ def test_feed_entries_point_at_pages_of_the_site(built_site, feed):
 
 
 def test_sitemap_lists_article_pages_with_absolute_addresses(built_site):
-    text = (built_site / "sitemap.xml").read_text(encoding="utf-8")
-    locations = re.findall(r"<loc>([^<]+)</loc>", text)
+    parts = re.findall(r"<loc>([^<]+)</loc>", (built_site / "sitemap.xml").read_text(encoding="utf-8"))
+    assert parts and all(loc.startswith(SITE_URL + "sitemaps/") for loc in parts)     # an index of parts
+    locations = [loc for part in parts
+                 for loc in re.findall(r"<loc>([^<]+)</loc>",
+                                       (built_site / part[len(SITE_URL):]).read_text(encoding="utf-8"))]
     assert any("/articles/" in loc for loc in locations)
     assert all(loc.startswith(SITE_URL) for loc in locations)
     for loc in locations:

@@ -17,6 +17,8 @@ MAIN_PAGES = {
     "district": "districts/beibei/",
     "timeline": "timeline/",
     "year": "timeline/2023/",
+    "month": "timeline/2023/12/",
+    "all": "all/",
     "people": "people/",
     "tags": "tags/",
     "stats": "stats/",
@@ -24,7 +26,8 @@ MAIN_PAGES = {
     "about": "about/",
 }
 SCREENSHOTS = {"home", "themes", "districts", "timeline", "year", "article", "stats"}
-INDEX_PAGES = ["", "themes/", "districts/", "timeline/", "timeline/2023/", "people/", "tags/", "stats/"]
+INDEX_PAGES = ["", "themes/", "districts/", "timeline/", "timeline/2023/", "timeline/2023/12/", "all/", "people/",
+               "tags/", "stats/"]
 
 
 def visit(page, site_url: str, path: str):
@@ -47,26 +50,39 @@ def test_main_pages_load_only_from_this_host_without_console_errors(page, site_u
 
 def test_home_lists_the_latest_articles_newest_first_with_summaries(page, site_url):
     visit(page, site_url, "")
-    items = page.locator("#latest + ul > li")
+    items = page.locator(".home-latest li")
     assert items.count() == 10
-    first = items.nth(0).inner_text()
-    assert first.startswith("2024年2月19日") and "长寿区总工会“春送岗位”" in first
+    assert items.nth(0).locator(".item-title").inner_text() == "长寿区总工会“春送岗位”"
+    assert items.nth(0).locator(".item-meta").inner_text().startswith("2024年2月19日 · 渝工暖心")
     assert items.nth(0).locator(".item-summary").inner_text().startswith("2月19日，长寿区总工会")
-    assert page.locator(".theme-groups > ul > li").count() == 5
-    assert page.locator(".tile-map a.tile").count() >= 5
+    chips = page.locator("#themes + .home-chips a")
+    assert 1 <= chips.count() <= 6 and chips.last.inner_text() == "全部专题 ›"
+    assert page.locator("#districts + .home-chips a", has_text="北碚区").count() == 1
+
+
+def test_on_a_phone_the_first_headline_is_visible_without_scrolling(phone, site_url):
+    visit(phone, site_url, "")
+    box = phone.locator(".home-latest .item-title").first.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 844
 
 
 def test_article_page_shows_its_metadata_captions_related_and_neighbours(page, site_url):
     visit(page, site_url, ARTICLE)
+    crumbs = page.locator(".article-breadcrumb a")
+    assert crumbs.all_inner_texts() == ["首页", "专题", "渝工铸魂"]
+    assert crumbs.nth(2).get_attribute("href") == "../../../themes/zhuhun/"
     meta = page.locator(".article-meta")
     assert meta.inner_text().startswith("2023年6月30日")
     assert meta.locator("a", has_text="渝工铸魂").get_attribute("href") == "../../../themes/zhuhun/"
     assert meta.locator("a", has_text="北碚区").count() == 1
-    assert page.locator(".article-authors").inner_text() == "作者 陶永国、潘锋"
-    captions = page.locator("figure.article-photo figcaption")
+    assert page.locator(".article-byline").inner_text().startswith("作者 陶永国、潘锋 · 阅读约")
+    # the seeds carry no photos: the printed captions stand together, named for what they are
+    assert page.locator("figure.article-photo").count() == 0
+    captions = page.locator(".print-captions li")
     assert captions.count() == 4
     assert captions.nth(0).inner_text() == "首届川渝工会“绵广碚”劳模论坛峰会在北碚召开"
-    assert "版面文件 beibei-union-benchmark.txt 第 1 篇" in page.locator(".article-source").inner_text()
+    assert page.locator(".print-captions-label").inner_text() == "原版配图说明"
+    assert "beibei-union-benchmark.txt" not in page.locator("article").inner_text()
     assert 1 <= page.locator("#related + ul > li").count() <= 5
     assert page.locator(".article-pager a[rel=prev]").count() == 1
     assert page.locator(".article-pager a[rel=next]").count() == 1
@@ -138,4 +154,14 @@ def test_print_hides_the_site_furniture_and_keeps_the_article(page, site_url):
     hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.article-pager']
         .map(s => getComputedStyle(document.querySelector(s)).display)""")
     assert hidden == ["none", "none", "none"]
-    assert page.locator("h1").is_visible() and page.locator("figure.article-photo").first.is_visible()
+    assert page.locator("h1").is_visible() and page.locator(".print-captions").is_visible()
+
+
+def test_a_page_load_fetches_no_list_of_the_whole_archive(page, site_url):
+    """Material's script fetches sitemap.xml on every page: it is an index of parts, a few hundred bytes."""
+    sizes = {}
+    page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body())) if r.ok else None)
+    visit(page, site_url, ARTICLE)
+    page.wait_for_timeout(300)
+    assert not any("/sitemaps/" in url for url in sizes)
+    assert all(size < 1000 for url, size in sizes.items() if url.endswith("sitemap.xml"))
