@@ -182,13 +182,28 @@ def test_site_files_include_a_feed_per_theme_only_when_the_site_url_is_known():
 
 def test_stats_page_counts_months_themes_and_districts():
     page = stats_page(SMALL)
-    assert "共 6 篇文章。其中 1 篇只知道年份，1 篇日期不详，它们不计入按月的统计。" in page
-    months = re.search(r'class="chart chart-columns".*?</svg>', page).group(0)
+    assert "共6篇文章。其中1篇只知道年份，1篇日期不详，它们不计入按月的统计。" in page
+    years = re.search(r'class="chart chart-columns".*?</svg>', page.split("## 每年文章数")[1]).group(0)
+    assert "<title>2023年：2 篇</title>" in years and "<title>2024年：3 篇</title>" in years
+    months = re.search(r'class="chart chart-columns".*?</svg>', page.split("## 每月文章数")[1]).group(0)
     assert months.count("<rect") == 3                   # 2023-12, 2024-01, 2024-02: the gap month is drawn too
     assert "<title>2024年1月：0 篇</title>" in months and "<title>2023年12月：2 篇</title>" in months
     assert "| [渝工创新](../themes/chuangxin.md) | 实事 | 1 | 1 | 2 |" in page
     bars = re.search(r'class="chart chart-bars".*?</svg>', page).group(0)
     assert "<title>全市：2 篇</title>" in bars and 'href="../districts/quanshi/"' in bars
+
+
+def test_stats_page_keeps_its_size_as_the_archive_spans_more_years():
+    decades = [entry(f"稿件{n}", f"{2000 + n // 12}-{1 + n % 12:02d}-01", part=n, themes=["渝工港湾"])
+               for n in range(240)]
+    page = stats_page(decades)
+    months = page.split("## 每月文章数")[1].split("## ")[0]
+    assert months.count("<rect") == 24 and "最近24个月；更早的月份见[时间线](../timeline/index.md)。" in months
+    heat = page.split("## 各专题每月文章数")[1].split("## ")[0]
+    from builder.meta.themes import load_themes
+    assert heat.count("<rect") == 12 * len(load_themes())          # twelve months a theme
+    assert page.split("## 每年文章数")[1].split("## ")[0].count("<rect") == 20
+    assert len(page) < 1.2 * len(stats_page(decades[-48:]))
 
 
 def test_home_page_lists_the_latest_articles_with_summaries_and_the_themes():

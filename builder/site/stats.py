@@ -1,4 +1,4 @@
-"""The statistics page: articles per month, per theme and month, per district, as SVG and tables.
+"""The statistics page: articles per year and month, per theme, per district, as SVG and tables.
 
 Counts only what is known: an article dated to the year counts for its year
 but for no month, an undated one for no period; the page says how many.
@@ -13,7 +13,18 @@ from ..indexes import district_members, theme_members
 from ..meta.themes import Theme, load_themes
 from ..render import escape_markdown
 from ..urls import docs_link, relative_url
-from .entries import CITY_WIDE, Entry, date_label, district_page, front_matter, month_of, month_page, year_of
+from .entries import (
+    CITY_WIDE,
+    Entry,
+    date_label,
+    district_page,
+    front_matter,
+    month_of,
+    month_page,
+    site_data,
+    site_text,
+    year_of,
+)
 from .svg import Bar, HeatRow, columns, heatmap, horizontal_bars
 
 PAGE = "stats/index.md"
@@ -52,37 +63,55 @@ def axis_notes(months: Sequence[str]) -> list[str]:
 
 
 def stats_page(entries: Sequence[Entry], *, directory_urls: bool = True) -> str:
-    months = month_range([month_of(e.date) for e in entries if month_of(e.date)])
+    """The statistics page; its month charts show the last ``stats.months_shown`` months, so it keeps its size.
+
+    The years stand in one chart of all of them (a bar a year), the months of
+    the recent past in the monthly charts; the timeline holds every month.
+    """
+    texts = site_text("stats")
+    shown = max(1, int(site_data().get("stats", {}).get("months_shown", 24)))
+    all_months = month_range([month_of(e.date) for e in entries if month_of(e.date)])
+    months = all_months[-shown:]
     per_month = Counter(month_of(e.date) for e in entries if month_of(e.date))
     year_only = sum(1 for e in entries if e.date and not month_of(e.date))
     undated = sum(1 for e in entries if not e.date)
     notes = axis_notes(months)
-    lines = front_matter(title="统计", description="各月份、各专题、各区县的文章数。")
-    lines += ["# 统计", "", f"共 {len(entries)} 篇文章。"
-              + (f"其中 {year_only} 篇只知道年份，" if year_only else "")
-              + (f"{undated} 篇日期不详，" if undated else "")
-              + ("它们不计入按月的统计。" if year_only or undated else ""), ""]
-    lines += ["## 每月文章数 {#by-month}", ""]
+    lines = front_matter(title=texts["title"], description=texts["description"])
+    lines += [f"# {texts['title']}", "", texts["total"].format(count=len(entries))
+              + (texts["year_only"].format(count=year_only) if year_only else "")
+              + (texts["undated"].format(count=undated) if undated else "")
+              + (texts["not_counted"] if year_only or undated else ""), ""]
+
+    years = sorted({year_of(e.date) for e in entries if e.date})
+    per_year = Counter(year_of(e.date) for e in entries if e.date)
+    lines += [f"## {texts['by_year']} {{#by-year}}", ""]
+    bars = [Bar(f"{y}年", per_year[y], relative_url(PAGE, f"timeline/{y}.md", directory_urls)) for y in years]
+    lines += _figure(columns(bars, texts["by_year"]), scroll=True) if bars else [texts["no_months"], ""]
+
+    lines += [f"## {texts['by_month']} {{#by-month}}", ""]
+    if len(all_months) > len(months):
+        lines += [texts["recent_months"].format(count=len(months), timeline="../timeline/index.md"), ""]
     # a month without articles has no page to link to
     bars = [Bar(f"{int(m[5:7])}月", per_month[m], month_link(PAGE, m, directory_urls) if per_month[m] else None,
                 note, date_label(m)) for m, note in zip(months, notes)]
-    lines += _figure(columns(bars, "每月文章数"), scroll=True) if bars else ["暂无按月的文章。", ""]
+    lines += _figure(columns(bars, texts["by_month"]), scroll=True) if bars else [texts["no_months"], ""]
 
     themes = programme_order(load_themes())
     members = theme_members(entries, themes)
-    lines += ["## 各专题每月文章数 {#themes-by-month}", "",
-              "“行动”一行包括其下各项“实事”的文章。", ""]
+    heat = months[-max(1, int(site_data().get("stats", {}).get("heatmap_months", 12))):]
+    lines += [f"## {texts['themes_by_month']} {{#themes-by-month}}", "", texts["themes_by_month_note"].format(
+        count=len(heat)), ""]
     rows = []
     for theme in themes:
         counted = Counter(month_of(e.date) for e in members[theme.name] if month_of(e.date))
-        rows.append(HeatRow(theme.name, tuple(counted[m] for m in months),
+        rows.append(HeatRow(theme.name, tuple(counted[m] for m in heat),
                             relative_url(PAGE, f"themes/{theme.slug}.md", directory_urls), indent=bool(theme.group)))
-    chart = heatmap(rows, [f"{int(m[5:7])}" for m in months], notes, "各专题每月文章数")
-    lines += _figure(chart, scroll=True) if chart else ["暂无按月的文章。", ""]
+    chart = heatmap(rows, [f"{int(m[5:7])}" for m in heat], axis_notes(heat), texts["themes_by_month"])
+    lines += _figure(chart, scroll=True) if chart else [texts["no_months"], ""]
 
-    years = sorted({year_of(e.date) for e in entries if e.date})
-    lines += ["## 各专题每年文章数 {#themes-by-year}", "",
-              "| 专题 | 类别 | " + " | ".join(f"{y}年" for y in years) + " | 合计 |",
+    lines += [f"## {texts['themes_by_year']} {{#themes-by-year}}", "",
+              f"| {texts['column_theme']} | {texts['column_kind']} | " + " | ".join(f"{y}年" for y in years)
+              + f" | {texts['column_total']} |",
               "| --- | --- | " + " | ".join("--:" for _ in years) + " | --: |"]
     for theme in themes:
         counted = Counter(year_of(e.date) for e in members[theme.name] if e.date)
@@ -93,11 +122,11 @@ def stats_page(entries: Sequence[Entry], *, directory_urls: bool = True) -> str:
 
     places = district_members(entries)
     ranked = sorted(places.items(), key=lambda kv: (-len(kv[1]), kv[0] == CITY_WIDE, kv[0]))
-    lines += ["## 各区县文章数 {#by-district}", "",
-              "一篇文章可以属于几个区县；没有具体区县的计入“全市”。地图式的总览见[区县](../districts/index.md)。", ""]
+    lines += [f"## {texts['by_district']} {{#by-district}}", "", texts["by_district_note"].format(
+        districts="../districts/index.md"), ""]
     bars = [Bar(name, len(listed), relative_url(PAGE, district_page(name), directory_urls))
             for name, listed in ranked]
-    lines += _figure(horizontal_bars(bars, "各区县文章数")) if bars else ["暂无文章。", ""]
+    lines += _figure(horizontal_bars(bars, texts["by_district"])) if bars else [site_text("listing")["empty"], ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
