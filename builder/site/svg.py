@@ -14,6 +14,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .entries import site_text
+
 # light → dark: the site's red, for "more articles"; level 0 is "none"
 PALETTE = ("#eeeeee", "#fde0dd", "#fcbba1", "#fc9272", "#de2d26", "#a50f15")
 DARK_FROM_LEVEL = 4          # levels from here on get white text
@@ -106,7 +108,9 @@ def _tile(tile: Tile, lvl: int) -> str:
     ink = "#ffffff" if lvl >= DARK_FROM_LEVEL else TEXT
     # as large as the tile allows: the map is drawn scaled down to a phone's width
     size = {1: 18, 2: 18, 3: 15}.get(len(tile.label), 11)
-    tip = f"{tile.name}：{tile.count} 篇" if tile.count else f"{tile.name}：暂无文章"
+    texts = site_text("charts")
+    tip = (texts["tile"].format(name=tile.name, count=tile.count) if tile.count
+           else texts["tile_empty"].format(name=tile.name))
     inner = (el("title", esc(tip))
              + el("rect", x=x, y=y, width=TILE, height=TILE, rx=6, fill=PALETTE[lvl])
              + el("text", esc(tile.label), x=x + TILE / 2, y=y + TILE / 2, text_anchor="middle",
@@ -119,12 +123,13 @@ def _tile(tile: Tile, lvl: int) -> str:
 
 
 def _legend(y: int, most: int) -> str:
-    out = el("text", "少", x=0, y=y + 16, font_size=15, fill=MUTED)
+    texts = site_text("charts")
+    out = el("text", esc(texts["fewer"]), x=0, y=y + 16, font_size=15, fill=MUTED)
     for index, colour in enumerate(PALETTE[1:]):
         out += el("rect", x=20 + index * 26, y=y + 3, width=24, height=16, fill=colour)
-    out += el("text", f"多（最多 {most} 篇）", x=20 + 5 * 26 + 4, y=y + 16, font_size=15, fill=MUTED)
+    out += el("text", esc(texts["more"].format(most=most)), x=20 + 5 * 26 + 4, y=y + 16, font_size=15, fill=MUTED)
     out += el("rect", x=300, y=y + 3, width=24, height=16, fill=PALETTE[0])
-    out += el("text", "暂无文章", x=330, y=y + 16, font_size=15, fill=MUTED)
+    out += el("text", esc(texts["none"]), x=330, y=y + 16, font_size=15, fill=MUTED)
     return out
 
 
