@@ -87,3 +87,17 @@ def test_the_pager_fits_a_phone(browser, paged_url):
     phone.locator(".listing-pager").scroll_into_view_if_needed()
     screenshot(phone, "phone-listing-page-2")
     context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_listing_page_and_its_pager_pass_axe(browser, paged_url, scheme):
+    from .test_accessibility import BLOCKING, PHONE, open_in_scheme, summarise
+
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
+    context, tab = open_in_scheme(browser, paged_url, "districts/beibei/page/2/", scheme, PHONE, mobile=True)
+    try:
+        violations = axe.run(tab).response["violations"]
+        summary = f"listing page 2 · {scheme} · phone\n" + summarise(violations)
+        assert [v for v in violations if v["impact"] in BLOCKING] == [], summary
+    finally:
+        context.close()
