@@ -12,13 +12,20 @@ Why this design
     segmentation (jieba splits 北碚区总工会 its own way; two segmenters disagree),
     so the index is of characters.  Text and query are folded alike
     (``normalise``: full-width → half-width, traditional → simplified via OpenCC,
-    lower case, no whitespace), one character to at most one, so matches map
-    back onto the printed text for highlighting.  A term of 1–3 UTF-16 units is
+    lower case, no whitespace, no quotation marks, brackets, dashes or middle
+    dots; clause marks ，、；：。！？ become a boundary no match spans and a query
+    splits at), one character to at most one, so matches map back onto the
+    printed text for highlighting and how a reader types punctuation never
+    decides a match.  A term of 1–3 UTF-16 units is
     answered exactly by its document set (1-, 2-, 3-grams with occurrence
     counts and heading flags); a longer term by positional 4-grams at offsets
     0, 4, 8, …, L−4, which prove contiguity.  Terms are ANDed.  Rank: terms in
     the heading (title, kicker, subtitle, column), then the share of the text
-    the matches cover, then newest first.  The same algorithm runs in
+    the matches cover, then newest first.  The results page filters by theme,
+    district and year (``facets.bin``: codes per document, names once) and
+    can order newest first; when nothing matches it offers the longest parts
+    of the query that some article holds, with their counts (``query.suggest``).
+    Its words are the ``search:`` block of data/site.yaml (``texts``).  The same algorithm runs in
     ``query.py`` (the tests' reference) and in the browser
     (overrides/assets/javascripts/search.js); tests hold both to plain
     substring search.

@@ -7,10 +7,19 @@ bytes.  Numbers are LEB128 varints (``codec``).
 Files, all under ``search/``:
 
 ``meta.json``
-    format, counts, shard count, the browser's fold table and its whitespace.
+    format, counts, shard count, the browser's fold table (``fold_meta``:
+    mappings, dropped code point ranges, the clause marks, whitespace), and
+    the script's words (``ui``, from ``search.script`` in data/site.yaml).
 ``docs.bin``
     per document, in document-number order: folded text length, heading length.
-    Documents are numbered newest first, so a tie in rank falls back to the number.
+    Documents are numbered newest first, so a tie in rank falls back to the number
+    and "newest first" is document-number order.
+``facets.bin``
+    what the results page filters by (only that page reads it): the theme names,
+    the district names (全市, ``city_wide``, for articles naming none), the years
+    as runs of document numbers (documents are numbered newest first, so each
+    year is a run), then per document its theme codes and district codes.  See
+    ``facets_file``.
 ``s/<k>.bin``
     shard *k*: every gram whose FNV-1a hash *h* (over its code units) gives
     ``h · shards >> 32 = k``.  For n = 1, 2, 3, 4 in turn: ``count``, the keys (2·n bytes
@@ -48,17 +57,20 @@ import numpy as np
 
 from .arrays import layout, run_starts, sorted_distinct, varint_encode, varint_sizes, within_group_gaps
 from .codec import varints
-from .normalise import SEPARATOR, browser_fold, fold, fold_table, whitespace
+from .normalise import (BOUNDARY, SEPARATOR, boundary_marks, browser_fold, code_point_ranges, fold,
+                        fold_table, whitespace)
 from .page import PAGE_PATH, search_page
 from .records import SearchDoc
+from .texts import search_texts
 
 GRAM = 4                     # positional gram length (code units); shorter terms use document-level sets
 SHORT_GRAMS = (1, 2, 3)
 SHARD_TARGET = 12_000        # bytes a shard aims at
 LARGE_PAYLOAD = 3_000        # bytes from which a payload gets a file of its own
-FORMAT = 1
+FORMAT = 2                   # 2: punctuation folds (BOUNDARY, dropped ranges), facets.bin, the script's words
 FNV_OFFSET, FNV_PRIME, MASK32 = 2166136261, 16777619, 0xFFFFFFFF
 SEP_UNIT = ord(SEPARATOR)
+BOUNDARY_UNIT = ord(BOUNDARY)
 U64 = np.uint64
 PACKED_BITS = 64             # the width of the packed sort key of document_pairs (tests narrow it)
 
@@ -203,6 +215,7 @@ def folded_corpus(docs: list[SearchDoc]) -> Corpus:
     present = np.flatnonzero(np.bincount(units, minlength=0x10000)).tolist()
     alphabet = {chr(u) for u in present if not 0xD800 <= u < 0xE000} | astral
     alphabet.discard(SEPARATOR)
+    alphabet.discard(BOUNDARY)        # no gram holds it (a query never does)
     lengths, heading_lengths = ends - starts, heading_ends - starts
     doc_of_unit = np.repeat(np.arange(len(docs), dtype=np.int32), lengths + 1)
     offset = np.arange(len(doc_of_unit), dtype=np.int64) - np.repeat(starts, lengths + 1)
@@ -359,10 +372,14 @@ def document_pairs(corpus: Corpus, n: int) -> tuple[np.ndarray, ...]:
 
 
 def _within_segments(units: np.ndarray, n: int) -> np.ndarray:
-    """For each start position, whether the n units from there contain no separator."""
+    """For each start position, whether the n units from there contain no separator and no clause mark (boundary).
+
+    >>> _within_segments(np.frombuffer(units_of("工会,工作\\n会"), dtype="<u2"), 2).tolist()
+    [True, False, False, True, False, False]
+    """
     count = len(units) - n + 1
     separator = np.zeros(len(units) + 1, dtype=np.int32)
-    np.cumsum(units == SEP_UNIT, dtype=np.int32, out=separator[1:])
+    np.cumsum((units == SEP_UNIT) | (units == BOUNDARY_UNIT), dtype=np.int32, out=separator[1:])
     return separator[n:] - separator[:count] == 0
 
 
@@ -494,7 +511,96 @@ def _shard_parts(grams: Grams, shards: int, first_external: int):
     return part, large_payloads
 
 
+# ------------------------------------------------------------------ facets (the results page's filters)
+
+def year_of(date: str) -> int:
+    """The year of an ISO date, possibly partial; 0 when undated.
+
+    >>> year_of("2023-12-15"), year_of("2024"), year_of("")
+    (2023, 2024, 0)
+    """
+    head = date[:4]
+    return int(head) if len(head) == 4 and head.isdigit() else 0
+
+
+def facet_names(values: list[tuple[str, ...]]) -> list[str]:
+    """The distinct values of one facet, most frequent first (ties by code point): codes are positions here.
+
+    >>> facet_names([("渝工铸魂",), ("渝工建功", "渝工铸魂"), ("渝工建功",), ("渝工铸魂",)])
+    ['渝工铸魂', '渝工建功']
+    """
+    counts: dict[str, int] = {}
+    for doc_values in values:
+        for value in doc_values:
+            counts[value] = counts.get(value, 0) + 1
+    return sorted(counts, key=lambda name: (-counts[name], name))
+
+
+def year_runs(years: list[int]) -> list[tuple[int, int]]:
+    """Years in document order as (year, run length): newest-first numbering makes each year one run.
+
+    >>> year_runs([2024, 2024, 2023, 0])
+    [(2024, 2), (2023, 1), (0, 1)]
+    """
+    runs: list[tuple[int, int]] = []
+    for year in years:
+        if runs and runs[-1][0] == year:
+            runs[-1] = (year, runs[-1][1] + 1)
+        else:
+            runs.append((year, 1))
+    return runs
+
+
+def _names(names: list[str]) -> list[bytes]:
+    encoded = [name.encode("utf-8") for name in names]
+    return [varints([len(names)]), *(varints([len(b)]) + b for b in encoded)]
+
+
+def facets_file(docs: list[SearchDoc], city_wide: str) -> bytes:
+    """``facets.bin`` for documents in document order (varints; names as byte length + UTF-8).
+
+    T, T theme names; D, D district names; R, R × (year or 0, run length);
+    then per document: its theme count and codes, its district count and codes.
+    An article naming no district gets the district ``city_wide`` (全市), as on the site.
+
+    >>> data = facets_file([SearchDoc("a", "a/", "2024-01-02", themes=("渝工铸魂",), districts=("北碚区",)),
+    ...                     SearchDoc("b", "b/", "", themes=())], "全市")
+    >>> from builder.search.query import Facets
+    >>> f = Facets(data)
+    >>> f.themes, f.districts, f.doc_year, f.doc_themes, f.doc_districts, len(data)
+    (['渝工铸魂'], ['全市', '北碚区'], [2024, 0], [[0], []], [[1], [0]], 45)
+    """
+    themes = [tuple(dict.fromkeys(d.themes)) for d in docs]
+    districts = [tuple(dict.fromkeys(d.districts)) or (city_wide,) for d in docs]
+    theme_names, district_names = facet_names(themes), facet_names(districts)
+    theme_code = {name: code for code, name in enumerate(theme_names)}
+    district_code = {name: code for code, name in enumerate(district_names)}
+    runs = year_runs([year_of(d.date) for d in docs])
+    per_doc = []
+    for doc_themes, doc_districts in zip(themes, districts):
+        per_doc += [len(doc_themes), *(theme_code[t] for t in doc_themes),
+                    len(doc_districts), *(district_code[d] for d in doc_districts)]
+    return b"".join([*_names(theme_names), *_names(district_names),
+                     varints([len(runs), *(v for run in runs for v in run)]), varints(per_doc)])
+
+
 # ------------------------------------------------------------------ the whole index
+
+def fold_meta(alphabet: set[str]) -> dict:
+    """The fold as meta.json gives it to the browser, for a site whose folded text has these characters.
+
+    ``fold``: [sources, targets], the mappings onto the alphabet; ``drop``: the
+    dropped characters as code point ranges; ``boundary``: the clause marks,
+    the boundary itself first; ``space``: what a query splits at besides them.
+
+    >>> tables = fold_meta({"区"})
+    >>> tables["fold"][1][tables["fold"][0].index("區")], tables["boundary"][:1], "。" in tables["boundary"]
+    ('区', ',', True)
+    """
+    sources, targets, dropped = browser_fold(alphabet)
+    return {"fold": [sources, targets], "drop": code_point_ranges([ord(c) for c in dropped]),
+            "boundary": boundary_marks(), "space": whitespace()}
+
 
 def document_record(doc: SearchDoc) -> bytes:
     """The JSON the result list shows for one document (short keys; text as printed)."""
@@ -503,11 +609,13 @@ def document_record(doc: SearchDoc) -> bytes:
     return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def search_files(docs: list[SearchDoc]) -> dict[str, bytes]:
+def search_files(docs: list[SearchDoc], texts: dict | None = None) -> dict[str, bytes]:
     """The whole static index for these documents: {site-relative path: bytes}, byte-identical for equal input.
 
     Also the search page, ``search/index.md`` (Markdown, for the site generator to render).
+    ``texts`` are the search's words (``search:`` of data/site.yaml unless given).
     """
+    texts = texts or search_texts()
     ordered = document_order(docs)
     corpus = folded_corpus(ordered)
     grams = [short_payloads(n, *document_pairs(corpus, n)) for n in SHORT_GRAMS]
@@ -515,11 +623,11 @@ def search_files(docs: list[SearchDoc]) -> dict[str, bytes]:
     shards, files = shard_files(grams)
     table = np.stack([corpus.lengths, corpus.heading_lengths], axis=1).reshape(-1)
     files["search/docs.bin"] = varint_encode(table)[0].tobytes()
+    files["search/facets.bin"] = facets_file(ordered, texts["city_wide"])
     for number, doc in enumerate(ordered):
         files[f"search/a/{number}.json"] = document_record(doc)
-    sources, targets, dropped = browser_fold(corpus.alphabet)
     meta = {"format": FORMAT, "docs": len(ordered), "shards": shards, "gram": GRAM,
-            "fold": [sources, targets], "drop": dropped, "space": whitespace()}
+            **fold_meta(corpus.alphabet), "ui": texts["script"]}
     files["search/meta.json"] = json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    files[PAGE_PATH] = search_page()
+    files[PAGE_PATH] = search_page(texts)
     return files

@@ -11,6 +11,12 @@ same order, same arithmetic) and what the query tests run against.
    (Lengths and positions count UTF-16 code units, as the browser does.)
 3. Rank: terms found in the heading (title, column …) first, then the share
    of the text the matches cover (phrase density), then newest first.
+4. The results page filters the hits by theme, district and year
+   (``facets.bin``, read as ``Facets``) and may order them newest first
+   (document-number order) instead.
+5. No hit at all: the nearest partial matches are offered — for each term its
+   longest sub-phrases (of at least ``MIN_SUGGESTION`` characters) that some
+   article holds, each with its article count (``suggestions``).
 """
 
 from __future__ import annotations
@@ -22,6 +28,10 @@ from functools import reduce
 from .codec import Reader
 from .index import GRAM, shard_of, units_of
 from .normalise import query_terms
+
+SUGGESTIONS = 5           # partial matches offered when nothing matches
+MIN_SUGGESTION = 2        # characters: a single character is no useful suggestion for a longer term
+FACETS = ("theme", "district", "year")
 
 
 @dataclass(frozen=True)
@@ -52,6 +62,133 @@ def chain_offsets(length: int) -> list[int]:
     return offsets
 
 
+@dataclass(frozen=True)
+class Filters:
+    """The results page's filters, as the URL gives them (``?theme=…&district=…&year=…``); empty: any."""
+
+    theme: str = ""
+    district: str = ""
+    year: str = ""
+
+    def get(self, facet: str) -> str:
+        return getattr(self, facet)
+
+    def without(self, facet: str) -> "Filters":
+        """The same filters but one (for that facet's option counts).
+
+        >>> Filters(theme="渝工铸魂", year="2023").without("year")
+        Filters(theme='渝工铸魂', district='', year='')
+        """
+        return Filters(**{f: ("" if f == facet else self.get(f)) for f in FACETS})
+
+    @property
+    def active(self) -> bool:
+        return any(self.get(f) for f in FACETS)
+
+
+class Facets:
+    """``facets.bin`` read back: names, and per document its theme codes, district codes and year (0: undated)."""
+
+    def __init__(self, data: bytes) -> None:
+        reader = Reader(data)
+        self.themes = self._names(reader)
+        self.districts = self._names(reader)
+        self.doc_year: list[int] = []
+        for _ in range(reader.next()):
+            year, length = reader.next(), reader.next()
+            self.doc_year += [year] * length
+        self.doc_themes: list[list[int]] = []
+        self.doc_districts: list[list[int]] = []
+        for _ in self.doc_year:
+            self.doc_themes.append(reader.many(reader.next()))
+            self.doc_districts.append(reader.many(reader.next()))
+
+    @staticmethod
+    def _names(reader: Reader) -> list[str]:
+        return [reader.take(reader.next()).decode("utf-8") for _ in range(reader.next())]
+
+    def values(self, doc: int, facet: str) -> list[str]:
+        """A document's values of one facet, as names (a year as its digits; none when undated)."""
+        if facet == "theme":
+            return [self.themes[c] for c in self.doc_themes[doc]]
+        if facet == "district":
+            return [self.districts[c] for c in self.doc_districts[doc]]
+        return [str(self.doc_year[doc])] if self.doc_year[doc] else []
+
+    def passes(self, doc: int, filters: Filters) -> bool:
+        """Whether a document has every filtered value (an unknown value: no document has it)."""
+        return all(not filters.get(f) or filters.get(f) in self.values(doc, f) for f in FACETS)
+
+    def counts(self, docs: list[int], filters: Filters) -> dict[str, dict[str, int]]:
+        """Per facet, per value: how many of these documents have it and pass the other filters.
+
+        That is the count the option would show if chosen, whatever is chosen in its own facet.
+        """
+        out: dict[str, dict[str, int]] = {}
+        for facet in FACETS:
+            others = filters.without(facet)
+            counts: dict[str, int] = {}
+            for doc in docs:
+                if self.passes(doc, others):
+                    for value in self.values(doc, facet):
+                        counts[value] = counts.get(value, 0) + 1
+            out[facet] = counts
+        return out
+
+
+def arrange(hits: list[Hit], facets: Facets | None, filters: Filters, sort: str = "") -> list[Hit]:
+    """The hits the results page lists: those passing the filters, best first or (``sort="date"``) newest first.
+
+    Documents are numbered newest first, so "newest first" is document-number order.
+    """
+    kept = [h for h in hits if facets is None or facets.passes(h.doc, filters)]
+    return sorted(kept, key=lambda h: h.doc) if sort == "date" else kept
+
+
+def longest_parts(term: str, count) -> list[tuple[str, int]]:
+    """A term's longest sub-phrases (the term itself included) that some document holds, with their counts.
+
+    ``count(phrase)`` is the number of documents holding a phrase.  Phrases
+    are cut at characters (never inside a surrogate pair), left to right; a
+    part shorter than ``MIN_SUGGESTION`` characters is not offered (unless the
+    term itself is that short).
+
+    >>> texts = ["重庆工匠", "工匠精神", "成语"]
+    >>> longest_parts("成语工匠", lambda p: sum(p in t for t in texts))
+    [('成语', 1), ('工匠', 2)]
+    >>> longest_parts("上海", lambda p: sum(p in t for t in texts))
+    []
+    """
+    chars = list(term)
+    for length in range(len(chars), min(MIN_SUGGESTION, len(chars)) - 1, -1):
+        found: list[tuple[str, int]] = []
+        for start in range(len(chars) - length + 1):
+            phrase = "".join(chars[start:start + length])
+            if all(phrase != p for p, _ in found):
+                n = count(phrase)
+                if n:
+                    found.append((phrase, n))
+        if found:
+            return found
+    return []
+
+
+def rank_suggestions(terms: list[str], count, limit: int = SUGGESTIONS) -> list[tuple[str, int]]:
+    """Every term's longest matching parts, longest first, then most articles, then as they came; at most ``limit``.
+
+    >>> texts = ["重庆工匠", "工匠精神", "成语", "北碚"]
+    >>> rank_suggestions(["北碚", "成语工匠"], lambda p: sum(p in t for t in texts))
+    [('工匠', 2), ('北碚', 1), ('成语', 1)]
+    """
+    found: list[tuple[str, int]] = []
+    for term in terms:
+        for phrase, n in longest_parts(term, count):
+            if all(phrase != p for p, _ in found):
+                found.append((phrase, n))
+    order = sorted(range(len(found)), key=lambda i: (-len(found[i][0]), -found[i][1], i))
+    return [found[i] for i in order[:limit]]
+
+
 class Index:
     """A built index (``{path: bytes}``, as ``search_files`` returns it) opened for queries.
 
@@ -65,6 +202,8 @@ class Index:
         table = Reader(self.read("search/docs.bin")).many(2 * self.meta["docs"])
         self.lengths, self.heading_lengths = table[0::2], table[1::2]
         self._shards: dict[int, dict[str, bytes]] = {}
+        self._terms: dict[str, dict[int, TermMatch]] = {}
+        self._facets: Facets | None = None
 
     def read(self, path: str) -> bytes:
         self.fetched.append(path)
@@ -135,8 +274,24 @@ class Index:
         return found
 
     def term(self, term: str) -> dict[int, TermMatch]:
-        units = units_of(term)
-        return self.short_term(units) if len(units) < 2 * GRAM else self.long_term(units)
+        """Documents holding a folded term (remembered: suggestions ask for overlapping phrases)."""
+        if term not in self._terms:
+            units = units_of(term)
+            self._terms[term] = self.short_term(units) if len(units) < 2 * GRAM else self.long_term(units)
+        return self._terms[term]
+
+    def facets(self) -> Facets:
+        if self._facets is None:
+            self._facets = Facets(self.read("search/facets.bin"))
+        return self._facets
+
+    def results(self, query: str, filters: Filters = Filters(), sort: str = "") -> list[Hit]:
+        """What the results page lists for ``?q=…&theme=…&district=…&year=…&sort=…``."""
+        return arrange(self.search(query), self.facets(), filters, sort)
+
+    def suggest(self, query: str) -> list[tuple[str, int]]:
+        """The nearest partial matches of a query: (phrase, article count), best first (see ``rank_suggestions``)."""
+        return rank_suggestions(query_terms(query), lambda phrase: len(self.term(phrase)))
 
     def search(self, query: str) -> list[Hit]:
         """Every document containing all the query's terms, best first."""
