@@ -189,6 +189,9 @@ def test_stats_page_counts_months_themes_and_districts():
     assert months.count("<rect") == 3                   # 2023-12, 2024-01, 2024-02: the gap month is drawn too
     assert "<title>2024年1月：0 篇</title>" in months and "<title>2023年12月：2 篇</title>" in months
     assert "| [渝工创新](../themes/chuangxin.md) | 实事 | 1 | 1 | 2 |" in page
+    heat = page.split("## 各专题每月文章数")[1].split("## ")[0]
+    # a cell's tooltip is read alone: it names the month with its year, also where the axis prints only "2" under a 2024年 noted at January
+    assert "<title>渝工创新 · 2023年12月：1 篇</title>" in heat and "<title>渝工创新 · 2024年2月：0 篇</title>" in heat
     bars = re.search(r'class="chart chart-bars".*?</svg>', page).group(0)
     assert "<title>全市：2 篇</title>" in bars and 'href="../districts/quanshi/"' in bars
 

@@ -106,7 +106,8 @@ def stats_page(entries: Sequence[Entry], *, directory_urls: bool = True) -> str:
         counted = Counter(month_of(e.date) for e in members[theme.name] if month_of(e.date))
         rows.append(HeatRow(theme.name, tuple(counted[m] for m in heat),
                             relative_url(PAGE, f"themes/{theme.slug}.md", directory_urls), indent=bool(theme.group)))
-    chart = heatmap(rows, [f"{int(m[5:7])}" for m in heat], axis_notes(heat), texts["themes_by_month"])
+    chart = heatmap(rows, [f"{int(m[5:7])}" for m in heat], axis_notes(heat), texts["themes_by_month"],
+                    column_names=[date_label(m) for m in heat])
     lines += _figure(chart, scroll=True) if chart else [texts["no_months"], ""]
 
     lines += [f"## {texts['themes_by_year']} {{#themes-by-year}}", "",

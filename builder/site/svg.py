@@ -199,8 +199,12 @@ class HeatRow:
 
 
 def heatmap(rows: Sequence[HeatRow], column_labels: Sequence[str], column_notes: Sequence[str],
-            label: str, unit: str = "篇") -> str:
-    """A grid of cells (rows × columns) shaded by count, the count printed in each non-empty cell."""
+            label: str, unit: str = "篇", column_names: Sequence[str] | None = None) -> str:
+    """A grid of cells (rows × columns) shaded by count, the count printed in each non-empty cell.
+
+    ``column_names`` name each column in full in the cells' tooltips (2023年6月 where the axis prints
+    only 6, its year noted once above January): a tooltip is read alone.
+    """
     if not rows or not column_labels:
         return ""
     cell, label_width, head = 26, 14 * max(len(r.label) + r.indent for r in rows) + 12, 34
@@ -219,7 +223,8 @@ def heatmap(rows: Sequence[HeatRow], column_labels: Sequence[str], column_notes:
         for c, value in enumerate(row.values):
             lvl = level(value, most)
             x = label_width + c * cell
-            tip = f"{row.label} · {column_notes[c] or ''}{column_labels[c]}：{value} {unit}"
+            name_of_column = column_names[c] if column_names else f"{column_notes[c] or ''}{column_labels[c]}"
+            tip = f"{row.label} · {name_of_column}：{value} {unit}"
             mark = el("title", esc(tip)) + el("rect", x=x + 1, y=y + 1, width=cell - 2, height=cell - 2,
                                                fill=PALETTE[lvl])
             if value:

@@ -154,6 +154,11 @@ def test_the_search_page_answers_a_shared_link(page, site_url, records):
     assert page.locator("[data-search-page] .md-search-result__item").count() == len(want)
     assert page.inner_text("[data-search-page] [data-search-meta]") == f"找到 {len(want)} 篇文章"
     assert page.input_value("[data-search-input]") == "渝工铸魂"
+    # each result's title is an h2 under the page's one h1, its date written as the site writes dates
+    assert page.locator("h1").count() == 1
+    assert page.locator("[data-search-page] .md-search-result__item h2").count() == len(want)
+    dates = page.locator("[data-search-page] .site-search__meta").all_inner_texts()
+    assert dates and all(re.match(r"\d{4}年(\d{1,2}月(\d{1,2}日)?)?( · |$)", d) for d in dates), dates
     screenshot(page, "search-page")
     assert_stayed_home(page, site_url)
 

@@ -520,16 +520,24 @@
     return url;
   }
 
+  /* A date as the site prints it, at its precision: 2023-06-30 → 2023年6月30日, 2023-12 → 2023年12月. */
+  function siteDate(iso) {
+    var parts = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(iso || "");
+    if (!parts) return iso || "";
+    return parts[1] + "年" + (parts[2] ? +parts[2] + "月" : "") + (parts[3] ? +parts[3] + "日" : "");
+  }
+
   function resultItem(index, record, terms) {
     var item = element("li", "md-search-result__item");
     var link = element("a", "md-search-result__link");
     link.href = articleURL(record, index, terms);
     var article = element("article", "md-search-result__article md-typeset");
     article.appendChild(element("div", "md-search-result__icon md-icon"));
-    var title = element("h1");
+    // h2: the results page has its own h1, and a result is one of many below it
+    var title = element("h2", "site-search__title");
     appendMarked(title, record.t, matchSpans(index, record.t, terms), 0);
     article.appendChild(title);
-    var facts = [record.d, record.c, (record.r || []).join("、")].filter(Boolean).join(" · ");
+    var facts = [siteDate(record.d), record.c, (record.r || []).join("、")].filter(Boolean).join(" · ");
     if (facts) {
       var line = element("p", "site-search__meta");
       appendMarked(line, facts, matchSpans(index, facts, terms), 0);    // a column match shows here
