@@ -16,7 +16,8 @@ outside Chongqing, kept for its layout), ``district`` an official name or
 ``全市`` for city-wide news, ``date`` YYYY[-MM[-DD]] or ``-``.
 
 Each page is read exactly as the build reads it (``builder.pipeline.read_path``) and
-scored on: headline, no furniture in any published text, paragraph count, captions
+scored on: headline, no furniture in any published text, paragraph count (crossheads are
+headings, not paragraphs), captions
 (recall over the gold captions, precision over the captions found), district (primary),
 theme (primary among the acceptable ones), date (0.5 when only the precision differs),
 article count, conservation (every letter and digit published or logged), and crashes.
@@ -148,8 +149,10 @@ def score_page(pages_dir: Path, gold: Gold) -> Score:
     values["headline"] = float(first.title_derived if gold.headline == "-"
                                else not first.title_derived and _squeeze(first.title) == _squeeze(gold.headline))
     score.got["headline"] = first.title
-    values["paragraphs"] = float(gold.paragraphs is None or len(first.body) == gold.paragraphs)
-    score.got["paragraphs"] = str(len(first.body))
+    # the gold counts text paragraphs; a crosshead (小标题) is a heading, not one of them
+    paragraphs = sum(not p.heading for p in first.body)
+    values["paragraphs"] = float(gold.paragraphs is None or paragraphs == gold.paragraphs)
+    score.got["paragraphs"] = str(paragraphs)
     # a caption is found when its text matches, with or without the credit printed beside it
     wanted = {_caption_key(c) for c in gold.captions}
     found = [next((k for k in (_caption_key(c.text + c.credit), _caption_key(c.text)) if k in wanted),

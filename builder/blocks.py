@@ -569,6 +569,10 @@ def _mark_repeated_runs(blocks: list[Block]) -> list[Block]:
     return marked
 
 
+# views, comments or likes printed as a bare number between a web copy's headline and its text
+_COUNTER = re.compile(r"\d{1,7}")
+
+
 def mark_web_headline(blocks: list[Block]) -> list[Block]:
     """In a web copy the headline is the line right above its publication line; mark it so.
 
@@ -585,13 +589,18 @@ def mark_web_headline(blocks: list[Block]) -> list[Block]:
     >>> page = ["中工娱乐", "", "沙坪坝区工会代表大会召开", "", "来源：中工网", "", "12月26日，大会召开。"]
     >>> [(b.kind.value, b.heading_level, b.text) for b in mark_web_headline(mark_labels(group_lines(page)))]
     [('furniture', 0, '中工娱乐'), ('text', 1, '沙坪坝区工会代表大会召开'), ('meta', 0, '来源：中工网'), ('text', 0, '12月26日，大会召开。')]
+    >>> page = ["沙坪坝区工会代表大会召开", "", "2024-12-27 18:38:09", "", "0", "", "12月26日，大会召开。"]
+    >>> [(b.kind.value, b.heading_level, b.text) for b in mark_web_headline(mark_labels(group_lines(page)))]
+    [('text', 1, '沙坪坝区工会代表大会召开'), ('meta', 0, '2024-12-27 18:38:09'), ('furniture', 0, '0'), ('text', 0, '12月26日，大会召开。')]
     """
     top = _top_matter_end(blocks)
     meta = [i for i in range(top) if blocks[i].kind is Kind.META]
     if not meta:
         return blocks
     marked = [replace(b, kind=Kind.FURNITURE, weak=True, note="a channel or site name in a web copy's top matter")
-              if i < top and b.kind is Kind.TEXT and not b.heading_level and is_channel_name(b.text) else b
+              if i < top and b.kind is Kind.TEXT and not b.heading_level and is_channel_name(b.text) else
+              replace(b, kind=Kind.FURNITURE, weak=True, note="a number alone in a web copy's top matter (a counter)")
+              if i < top and b.kind is Kind.TEXT and _COUNTER.fullmatch(b.text) else b
               for i, b in enumerate(blocks)]
     for at in reversed(meta):
         line = parse_publication_line(marked[at].text)
@@ -674,16 +683,50 @@ def mark_page_chrome(blocks: list[Block]) -> list[Block]:
                 and not labels.is_bullet_item(b.text) or b.kind is Kind.CAPTION),
                default=None)
     if last is not None:
+        marked = _mark_story_teasers(marked, last)
+    finished = [b for b in marked if b.kind is Kind.TEXT and labels.ends_sentence(b.text)]
+    # where the copy indents each paragraph and the site's lines are not, an indented line is text
+    indents_paragraphs = len(finished) >= 3 and sum(b.indented for b in finished) >= 0.8 * len(finished)
+    if last is not None:
         for i in range(last + 1, len(marked)):
             block = marked[i]
             if block.kind in (Kind.COLUMN, Kind.SECTION, Kind.BANNER, Kind.HEADER):
                 break                 # a label opens an article whose text the page does not hold
             # a clause mark means running text: the page's last paragraph, cut off where the copy ends
-            if block.kind is Kind.TEXT and (labels.is_bullet_item(block.text) or block.text.startswith("•") or (
+            if block.kind is Kind.TEXT and not (indents_paragraphs and block.indented) and (
+                    labels.is_bullet_item(block.text) or block.text.startswith("•") or (
                     len(block.text) <= CAPTION_MAX_CHARS and not labels.ends_sentence(block.text)
                     and not _CLAUSE_MARK.search(block.text) and not _closes_an_article(block.text))):
                 marked[i] = replace(block, kind=Kind.FURNITURE, weak=True,
                                     note="after the page's last paragraph (the site's)")
+    return marked
+
+
+TEASER_MAX_CHARS = 50
+
+
+def _mark_story_teasers(blocks: list[Block], last: int) -> list[Block]:
+    """After the last paragraph, other stories listed as headline + opening words cut off: the site's.
+
+    Such a list repeats its shape: two or more lines that open with a dateline
+    (``某某网重庆6月9日电 夏日时节，``) and finish no sentence, each under a
+    short line (the other story's headline).  One such line alone may be the
+    page's next article cut off where the copy ends, so it stays.
+    """
+    openings = [i for i in range(last + 1, len(blocks))
+                if blocks[i].kind is Kind.TEXT and len(blocks[i].text) <= TEASER_MAX_CHARS
+                and labels.opens_with_dateline(blocks[i].text) and not labels.ends_sentence(blocks[i].text)]
+    if len(openings) < 2:
+        return blocks
+    marked = list(blocks)
+    for i in openings:
+        marked[i] = replace(marked[i], kind=Kind.FURNITURE, weak=True,
+                            note="a list of other stories after the article (the site's)")
+        above = i - 1
+        if above > last and marked[above].kind is Kind.TEXT and len(marked[above].text) <= CAPTION_MAX_CHARS \
+                and not labels.ends_sentence(marked[above].text):
+            marked[above] = replace(marked[above], kind=Kind.FURNITURE, weak=True,
+                                    note="a list of other stories after the article (the site's)")
     return marked
 
 
@@ -766,6 +809,31 @@ def _names_only(text: str) -> bool:
     """
     parts = re.split(r"[\s、]+", to_simplified(text).strip())
     return bool(parts) and len(parts) <= 4 and all(labels.is_person_name(p) for p in parts)
+
+
+def mark_lead_byline(blocks: list[Block]) -> list[Block]:
+    """A name alone on the page's first line, right above running text, is the writer's byline, not a headline.
+
+    A copy that kept no headline may still keep the writer's name printed over
+    the text.  Resting on position, it is listed for review.
+
+    >>> page = ["赵小平", "", "2020年12月起，渝北区总工会开展政策宣传活动，把政策带到群众身边。"]
+    >>> [(b.kind.value, b.text) for b in mark_lead_byline(group_lines(page))]
+    [('byline', '赵小平'), ('text', '2020年12月起，渝北区总工会开展政策宣传活动，把政策带到群众身边。')]
+    >>> [b.kind.value for b in mark_lead_byline(group_lines(["劳模风采", "", "张三是一名焊工。"]))]
+    ['text', 'text']
+    """
+    content = [i for i, b in enumerate(blocks) if b.kind in (Kind.TEXT, Kind.CAPTION, Kind.BYLINE, Kind.COLUMN)]
+    if len(content) < 2:
+        return blocks
+    first, second = blocks[content[0]], blocks[content[1]]
+    if (first.kind is Kind.TEXT and len(first.lines) == 1 and _names_only(first.text)
+            and second.kind is Kind.TEXT and is_body(second.text)):
+        marked = list(blocks)
+        marked[content[0]] = replace(first, kind=Kind.BYLINE, weak=True, heading_level=0,
+                                     note="a name alone above the text (the writer's byline)")
+        return marked
+    return blocks
 
 
 def split_title_suffixes(blocks: list[Block]) -> list[Block]:
@@ -923,4 +991,4 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     blocks = split_bracketed_titles(split_title_suffixes(split_flattened_paragraphs(
         split_runs(group_lines(lines, hard_breaks), layout))))
     blocks = mark_photo_story(mark_captions(mark_labels(blocks)))
-    return mark_page_chrome(mark_web_headline(mark_teasers(mark_repeats(blocks))))
+    return mark_lead_byline(mark_page_chrome(mark_web_headline(mark_teasers(mark_repeats(blocks)))))

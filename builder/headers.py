@@ -87,6 +87,9 @@ _DATE = re.compile(
     r"|\s+(?P<m3>\d{1,2})/\s*(?P<d3>\d{1,2})(?=\s|$))"          # 2022 12/ 01 20:51:55, as one site prints it
     r"(?:\s*(?P<time>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?"
 )
+# 09.01.2015 02:14: a web timestamp written day or month first (which, only the numbers can tell)
+_NUMBERS_FIRST_DATE = re.compile(r"(?<![\d.])(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>(?:19|20)\d{2})(?![\d.])"
+                                 r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
 _TIME = re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?!\d)")
 _WEEKDAY = re.compile(r"星期[一二三四五六日天]?|(周|礼拜)[一二三四五六日天]")   # 星期 alone (a cut weekday), not 周边
 # a URL ends at its domain's last label when a date is glued to it (www.workercn.cn2014-02-19)
@@ -110,6 +113,23 @@ def _iso(match: re.Match[str]) -> str:
         return _date(year, month, day).isoformat()
     except ValueError:
         return ""
+
+
+def _numbers_first_iso(match: re.Match[str]) -> str:
+    """The date of 25.05.2023 or 05/25/2023, or only its year when either order gives a real date.
+
+    >>> [_numbers_first_iso(_NUMBERS_FIRST_DATE.search(t)) for t in ("25.05.2023", "05/25/2023", "09.01.2015 02:14")]
+    ['2023-05-25', '2023-05-25', '2015']
+    """
+    a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("y"))
+    orders = {(month, day) for month, day in ((b, a), (a, b)) if 1 <= month <= 12}
+    dates = set()
+    for month, day in orders:
+        try:
+            dates.add(_date(year, month, day).isoformat())
+        except ValueError:
+            pass
+    return dates.pop() if len(dates) == 1 else str(year) if dates else ""
 
 
 def _joined_label(match: re.Match[str], fields: dict[str, str]) -> str:
@@ -172,6 +192,8 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     '2025-08-27'
     >>> parse_publication_line("[2月7日 2:30]") is not None, parse_publication_line("2026-01-26").date
     (True, '2026-01-26')
+    >>> parse_publication_line("09.01.2015  02:14").date, parse_publication_line("发布时间：25.05.2023").date
+    ('2015', '2023-05-25')
     """
     text = to_simplified(line).strip()
     if not text or len(text) > MAX_CHARS:
@@ -185,6 +207,13 @@ def parse_publication_line(line: str) -> PublicationLine | None:
         return "\u0000" * len(match.group(0))
 
     text = _URL.sub(blank, text)
+    for match in _NUMBERS_FIRST_DATE.finditer(text):
+        iso = _numbers_first_iso(match)
+        if not iso:
+            return None
+        found["date"].append(iso)
+        understood += 1            # never how a Chinese text writes a date
+    text = _NUMBERS_FIRST_DATE.sub(blank, text)
     for match in _DATE.finditer(text):
         iso = _iso(match)
         if not iso:

@@ -149,6 +149,24 @@ def dateline_authors(paragraph: str) -> list[str]:
     return _person_names(who) if match.group("who") else []
 
 
+_DATELINE_OPENING = re.compile(r"^[\u4e00-\u9fff]{0,12}(本报|本刊|本台|本网|网|报|台)讯"
+                               r"|^[\u4e00-\u9fff]{2,14}[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日(电|消息)")
+
+
+def opens_with_dateline(text: str) -> bool:
+    """A paragraph that opens with a dateline is a news lead: nothing above it runs on into it.
+
+    >>> opens_with_dateline("华龙网讯(记者 舒婷)12月1日，……"), opens_with_dateline("本报讯 近日，……")
+    (True, True)
+    >>> opens_with_dateline("新华社重庆5月1日电 ……"), opens_with_dateline("通讯员走进企业")
+    (True, False)
+    >>> opens_with_dateline("某某网重庆9月27日消息（记者 张三）"), opens_with_dateline("重庆市9月27日召开大会")
+    (True, False)
+    """
+    text = to_simplified(text)
+    return bool(_DATELINE_OPENING.match(text) or _DATELINE.match(text) and not text.startswith(("（", "(")))
+
+
 def _person_names(names: str) -> list[str]:
     parts = [p for p in re.split(r"[\s、，,]+", names) if p and p not in rules().credit_roles]
     return parts if parts and all(is_person_name(p) for p in parts) else []
@@ -241,8 +259,18 @@ def is_bullet_item(text: str) -> bool:
 def ends_sentence(text: str) -> bool:
     """True when the text ends like a finished sentence (。 ！ ？ …, maybe inside quotes).
 
+    A short bracket after the last sentence (the writer's name, 完) closes it too.
+
     >>> ends_sentence("不辜负你们的期望。"), ends_sentence("“知错就改”……"), ends_sentence("重点办好“十件实事”")
+    (True, True, False)
+    >>> ends_sentence("节约资金130万元。(郑克强)"), ends_sentence("活动圆满结束。（完）"), ends_sentence("参加比赛（初赛）")
     (True, True, False)
     """
     stripped = text.rstrip(CLOSERS)
-    return bool(stripped) and stripped[-1] in SENTENCE_END
+    if stripped and stripped[-1] in SENTENCE_END:
+        return True
+    closing = _CLOSING_BRACKET.search(text)
+    return bool(closing) and ends_sentence(text[: closing.start()])
+
+
+_CLOSING_BRACKET = re.compile(r"\s*[（(][^（）()。！？!?，,]{1,20}[）)]\s*$")

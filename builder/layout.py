@@ -162,7 +162,7 @@ def cut_reason(block: Block, following: str, strict: bool = False) -> str:
     if (len(block.lines) != 1 or block.heading_level or block.kind is not Kind.TEXT
             or labels.ends_sentence(text) or text.endswith(("：", ":"))   # a colon introduces what follows
             or not following or labels.is_bullet_item(following) or following.startswith("—")
-            or _ENUMERATOR.match(following)):
+            or _ENUMERATOR.match(following) or labels.opens_with_dateline(following)):
         return ""
     if _INNER_SENTENCE_END.search(text):
         return "a sentence ends inside it and the last one is unfinished"
@@ -194,7 +194,8 @@ def wrapped_mid_sentence(before: str, after: str) -> bool:
     >>> wrapped_mid_sentence("企业生产忙 勤把安全抓", "紧贴职工需求")
     False
     """
-    if labels.ends_sentence(before) or not after or not (is_body(before) or _CLAUSE_MARKS.search(before)):
+    if (labels.ends_sentence(before) or not after or not (is_body(before) or _CLAUSE_MARKS.search(before))
+            or labels.opens_with_dateline(after)):
         return False               # two title lines (…勤把安全抓 / 紧贴职工需求) are two phrases, not one wrapped
     return before[-1] in _OPEN_PUNCTUATION or bool(spanning_word(before, after))
 

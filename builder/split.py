@@ -348,6 +348,10 @@ def _assign_title(article: Article, lines: list[Block]) -> None:
     >>> _assign_title(article, [Block(("劳动创造幸福 定格最美瞬间——某社区工会举办主题摄影展",), 1, 1)])
     >>> article.title, article.subtitle
     ('劳动创造幸福 定格最美瞬间', '——某社区工会举办主题摄影展')
+    >>> article = Article("x.txt", 1)
+    >>> _assign_title(article, [Block((t,), n, n) for n, t in enumerate(["凝心聚力跟党走", "某区职工书画展开幕", "——百余件作品展现劳动之美"])])
+    >>> article.kicker, article.title, article.subtitle
+    ('凝心聚力跟党走', '某区职工书画展开幕', '——百余件作品展现劳动之美')
     """
     if not lines:
         return
@@ -357,6 +361,10 @@ def _assign_title(article: Article, lines: list[Block]) -> None:
         at = 1  # a subtitle cannot come first; the dump lost the title's mark
     elif not marked and at + 1 < len(lines) and lines[at].text.endswith(("：", ":")):
         at += 1  # '重庆市潼南区：' leads into the title below it
+    elif not marked:
+        dash = next((i for i, b in enumerate(lines) if b.text.startswith(("——", "—", "--"))), 0)
+        if dash >= 2:
+            at = dash - 1   # the 副题 opening with —— stands under the main title; the lines above are its kicker
     article.kicker = " ".join(b.text for b in lines[:at])
     article.title = lines[at].text
     after = [b.text for b in lines[at + 1:]]

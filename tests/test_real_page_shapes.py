@@ -8,8 +8,10 @@ a dump with one paragraph per line and no blank lines, a traditional-character
 mirror with pinyin annotations, roundups of untitled and bracket-titled items,
 a headline ending on its exclamation, a web title with its site suffix and an
 ``原标题`` line, a photo story under its photographers' byline and photos
-printed one after another, each over its credit line, and a web copy whose
-paragraphs ran into one line.  The expected values were read off each page by hand.
+printed one after another, each over its credit line, a web copy whose
+paragraphs ran into one line, a web copy with a view counter, a "link copied" toast and
+a list of other stories after its text, and a page with a writer's name over the text
+and a kicker over a dash-subtitled title.  The expected values were read off each page by hand.
 """
 
 from __future__ import annotations
@@ -180,3 +182,28 @@ def test_an_article_body_printed_twice_is_published_once(read):
     assert [c.text for _, c in article.captions] == ["图为工匠代表分享技艺。"]
     assert sorted(d.reason for d in page.dropped if d.line >= 8) == ["repeats line 4", "repeats line 5",
                                                                       "repeats line 6"]
+
+
+def test_web_copy_with_a_counter_a_toast_and_a_list_of_other_stories(read):
+    page = read("web-copy-with-counter-and-teasers.txt")
+    (article,) = page.articles
+    # the headline keeps its exclamations and is not run into the dateline lead below it
+    assert article.title == "致敬！一线工人！某某区职工技能大赛落幕" and not article.title_derived
+    assert [p.text[:4] for p in article.body] == ["本报讯（", "大赛设焊"]
+    assert article.body[-1].text.endswith("（周明远）")
+    assert article.meta["date"] == "2024-06-12"
+    dropped = {d.text: d.reason for d in page.dropped}
+    assert dropped["0"].startswith("a number alone")
+    text = published(page)
+    for furniture in ("链接已复制", "某某县举办农民工专场招聘会", "初夏时节", "职工书屋走进工地", "一间小小的书屋", "某某财经"):
+        assert furniture not in text, furniture
+
+
+def test_a_name_over_the_text_is_a_byline_and_a_dash_subtitle_finds_its_title(read):
+    page = read("byline-over-text-and-kicker-over-title.txt")
+    first, second = page.articles
+    assert first.title_derived and first.bylines == ["刘晓梅"]
+    assert (second.kicker, second.title, second.subtitle) == ("聚力建功新时代", "某区工会第三次代表大会召开",
+                                                              "——选举产生新一届领导机构")
+    # 23.04.2021 can only be day first; the page's date dates both articles
+    assert [a.meta["date"] for a in page.articles] == ["2021-04-23", "2021-04-23"]

@@ -39,7 +39,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DISTRICTS_FILE = DATA_DIR / "districts.yaml"
 REGIONS_FILE = DATA_DIR / "regions.yaml"
 
-SEGMENTS = ("title", "body", "byline")
+SEGMENTS = ("title", "lead", "body", "byline")
 KINDS = ("union", "plain", "organisation")
 CONTEXT_CHARS = 6          # characters of context quoted on each side in the evidence
 EVIDENCE_EXAMPLES = 2      # examples quoted per ignored form
@@ -79,6 +79,7 @@ class Scoring:
     weights: Mapping[str, float] = field(hash=False, compare=False)
     title_bonus: float = 3
     byline_bonus: float = 3
+    lead_bonus: float = 1
     ambiguous_factor: float = 0.5
     min_score: float = 3
     short_text_chars: int = 400
@@ -398,7 +399,9 @@ def find_places(title: str, text: str, bylines: Sequence[str] = ()) -> Places:
     ()
     """
     gaz = load_gazetteer()
-    segments = [("title", _as_text(title)), ("body", _as_text(text))]
+    # the lead (the first paragraph) says where the news happened
+    lead, _, rest = _as_text(text).partition("\n")
+    segments = [("title", _as_text(title)), ("lead", lead), ("body", rest)]
     segments += [("byline", _as_text(line)) for line in _as_lines(bylines)]
     located = [(segment, m) for segment, seg_text in segments for m in scan(seg_text, gaz)]
     located = mark_unsupported(located)
@@ -478,6 +481,8 @@ def mention_weight(segment: str, mention: Mention, scoring: Scoring) -> float:
     weight = scoring.weights.get(mention.kind, 0)
     if mention.kind != "organisation":
         weight += {"title": scoring.title_bonus, "byline": scoring.byline_bonus}.get(segment, 0)
+    if mention.kind == "plain" and segment == "lead":
+        weight += scoring.lead_bonus     # 近日，在渝北区某小镇…: where the news happened, not a passing mention
     if mention.ambiguous:
         weight *= scoring.ambiguous_factor
     return weight
@@ -497,7 +502,8 @@ def score_district(name: str, counted: Sequence[tuple[str, Mention]], scoring: S
     mine = [(i, seg, m) for i, (seg, m) in enumerate(counted) if m.place == name]
     parts: Counter[tuple[str, float]] = Counter()
     for _, seg, m in mine:
-        label = " ".join(p for p in (seg if seg != "body" else "", m.kind) if p)
+        shown = seg in ("title", "byline") or seg == "lead" and m.kind == "plain"   # where a bonus applies
+        label = " ".join(p for p in (seg if shown else "", m.kind) if p)
         if m.ambiguous:
             label += f" ({m.form})"
         parts[(label, mention_weight(seg, m, scoring))] += 1
