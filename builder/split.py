@@ -332,6 +332,7 @@ def _next_text(blocks: list[Block], index: int) -> Block | None:
     return None
 
 
+_CLAUSE_MARK = re.compile(r"[，,；;]")
 _RUN_ON_SUBTITLE = re.compile(r"^(?P<title>[^—]{4,}?)\s*(?P<subtitle>——[^—]{10,})$")
 
 
@@ -352,6 +353,10 @@ def _assign_title(article: Article, lines: list[Block]) -> None:
     >>> _assign_title(article, [Block((t,), n, n) for n, t in enumerate(["凝心聚力跟党走", "某区职工书画展开幕", "——百余件作品展现劳动之美"])])
     >>> article.kicker, article.title, article.subtitle
     ('凝心聚力跟党走', '某区职工书画展开幕', '——百余件作品展现劳动之美')
+    >>> article = Article("x.txt", 1)
+    >>> _assign_title(article, [Block(("两年帮扶千余户，发放资金300万元",), 1, 1), Block(("某区困难职工帮扶实现全覆盖",), 2, 2)])
+    >>> article.kicker, article.title
+    ('两年帮扶千余户，发放资金300万元', '某区困难职工帮扶实现全覆盖')
     """
     if not lines:
         return
@@ -365,6 +370,9 @@ def _assign_title(article: Article, lines: list[Block]) -> None:
         dash = next((i for i, b in enumerate(lines) if b.text.startswith(("——", "—", "--"))), 0)
         if dash >= 2:
             at = dash - 1   # the 副题 opening with —— stands under the main title; the lines above are its kicker
+        elif (len(lines) == 2 and not dash and _CLAUSE_MARK.search(lines[0].text)
+              and not _CLAUSE_MARK.search(lines[1].text)):
+            at = 1          # 3年惠及4万人，会员达到130万人 / 重庆职工互助覆盖所有区县: a kicker's clauses over a headline
     article.kicker = " ".join(b.text for b in lines[:at])
     article.title = lines[at].text
     after = [b.text for b in lines[at + 1:]]

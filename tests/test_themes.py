@@ -174,6 +174,16 @@ def test_title_weighs_more_than_body():
     assert classify_themes(None, "长寿区总工会“春送岗位”", body).themes[0] == "渝工暖心"
 
 
+def test_the_lead_states_the_news_and_a_stock_triple_counts_once():
+    lead = "11月19日，某公司机关工会小组获评“全国模范职工小家”称号。"
+    rest = "近年来，该公司工会组织职工学习党的二十大精神，大力弘扬劳模精神、劳动精神、工匠精神，激励职工立足岗位。"
+    # the award in the lead outweighs the stock phrases of the background paragraph
+    assert classify_themes(None, "", lead + "\n" + rest).themes[0] == "渝工之家"
+    assert count_cues("弘扬劳模精神、劳动精神、工匠精神") == {"劳模精神、劳动精神、工匠精神": 1}
+    # the same award mentioned last, after the background, is no longer the lead
+    assert classify_themes(None, "", rest + "\n" + lead).themes[0] != "渝工之家"
+
+
 @pytest.mark.parametrize("filler,expected", [(0, 6.0), (500, 6.0), (1990, 3.0), (5990, 1.0)])
 def test_body_score_is_a_density_not_inflated_when_short(filler, expected):
     text = "困难职工" + "。" * filler + "困难职工"    # 2 × w3, body length 8 + filler

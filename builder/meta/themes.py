@@ -28,6 +28,7 @@ _DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "themes.yaml"
 KINDS = ("实事", "行动")
 NAME_CUE_WEIGHT = 3.0    # a theme's own name in the text is a strong cue
 TITLE_FACTOR = 3.0       # one cue in the title weighs as much as three in 1000 body characters
+LEAD_EXTRA = 1.0         # a cue in the lead (the first paragraph, which states the news) counts once more
 REF_CHARS = 1000         # body scores are densities per this many characters
 MIN_SCORE = 2.0          # below this the text says nothing reliable
 SECOND_FRACTION = 0.6    # without a column, the 2nd theme needs this share of the 1st's score
@@ -72,12 +73,13 @@ class ThemeResult:
 
 @dataclass(frozen=True)
 class CueHit:
-    """How often one cue occurred in the title and in the body."""
+    """How often one cue occurred in the title and in the body (``in_lead`` of them in the first paragraph)."""
 
     cue: str
     weight: float
     in_title: int
     in_body: int
+    in_lead: int = 0
 
 
 @dataclass(frozen=True)
@@ -335,8 +337,9 @@ def count_cues(text: str, taxonomy: Taxonomy | None = None) -> Counter[str]:
 def score_themes(title: str, text: str, taxonomy: Taxonomy | None = None) -> list[ThemeScore]:
     """Score every theme with a cue in title or body, best first.
 
-    score = Σ weight × (TITLE_FACTOR × title count + body count × REF_CHARS / body length),
-    the body length never counted below REF_CHARS so a short body is not inflated.
+    score = Σ weight × (TITLE_FACTOR × title count + (body count + LEAD_EXTRA × lead count) × REF_CHARS / body
+    length), the body length never counted below REF_CHARS so a short body is not inflated; the lead is
+    the body's first paragraph.
 
     >>> [(s.theme, s.score) for s in score_themes('工会驿站', '')]
     [('渝工港湾', 9.0)]
@@ -347,15 +350,16 @@ def score_themes(title: str, text: str, taxonomy: Taxonomy | None = None) -> lis
     flat_body = normalise_text(text)
     in_title = _count_flat(normalise_text(title), tax)
     in_body = _count_flat(flat_body, tax)
+    in_lead = _count_flat(normalise_text(text.partition("\n")[0]), tax) if "\n" in text else Counter()
     factor = REF_CHARS / max(len(flat_body), REF_CHARS)
 
     def value(hit: CueHit) -> float:
-        return hit.weight * (TITLE_FACTOR * hit.in_title + factor * hit.in_body)
+        return hit.weight * (TITLE_FACTOR * hit.in_title + factor * (hit.in_body + LEAD_EXTRA * hit.in_lead))
 
     hits: dict[str, list[CueHit]] = {}
     for cue in in_title.keys() | in_body.keys():
         for theme, weight in tax.targets.get(cue, ()):
-            hits.setdefault(theme, []).append(CueHit(cue, weight, in_title[cue], in_body[cue]))
+            hits.setdefault(theme, []).append(CueHit(cue, weight, in_title[cue], in_body[cue], in_lead[cue]))
     scores = []
     for theme, theme_hits in hits.items():
         ordered = tuple(sorted(theme_hits, key=lambda h: (-value(h), h.cue)))
