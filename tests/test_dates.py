@@ -89,7 +89,7 @@ def test_seed_header_found_in_text_when_not_given():
 
 @pytest.mark.parametrize("text, expected", [
     # (year, month, day, role, reason) for each mention, in order
-    ("12月15日，2023年度“成都工匠”赴渝国情研修活动", [(None, 12, 15, "event", ""), (2023, None, None, "event", "")]),
+    ("12月15日，2023年度“成都工匠”赴渝国情研修活动", [(None, 12, 15, "event", ""), (2023, None, None, "context", "period")]),
     ("2023年7月，全总启动双15工程", [(2023, 7, None, "event", "")]),
     ("2023年12月15日，会议召开", [(2023, 12, 15, "event", "")]),
     ("5月23日下午,与会代表认真学习", [(None, 5, 23, "event", "")]),
@@ -350,7 +350,9 @@ def test_a_year_comes_from_evidence_about_the_same_event(articles, index, date, 
     # nothing about the year at all
     ["2月18日,企业复工复产。"],
     # a title whose years disagree names no one year
-    ["2023年度总结暨2024年工作会\n1月10日，会议在区总工会召开。"],
+    ["2023年总结暨2024年工作会\n1月10日，会议在区总工会召开。"],
+    # a period's year (年度) alone dates nothing: the honours of 2022 are announced later
+    ["近日，市总工会公布了2022年度劳动竞赛先进集体和个人名单。"],
 ])
 def test_a_year_is_never_borrowed_from_another_event(articles):
     assert _summary(date_articles(None, articles)) == [(None, None, None)]

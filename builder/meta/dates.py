@@ -126,6 +126,7 @@ class _Words:
     since_suffixes: tuple[str, ...]
     since_prefixes: tuple[str, ...]
     honour_words: tuple[str, ...]
+    period_suffixes: tuple[str, ...]
     not_honour_words: tuple[str, ...]
     recency_words: tuple[str, ...]
     history_before: int
@@ -143,6 +144,7 @@ def _words() -> _Words:
         since_suffixes=tuple(data.get("since_suffixes", ())),
         since_prefixes=tuple(data.get("since_prefixes", ())),
         honour_words=tuple(data.get("honour_words", ())),
+        period_suffixes=tuple(data.get("period_suffixes", ())),
         not_honour_words=tuple(data.get("not_honour_words", ())),
         recency_words=tuple(data.get("recency_words", ())),
         history_before=int(data.get("history_before", 0)),
@@ -342,6 +344,8 @@ def _classify(text: str, start: int, end: int, relative: str, year: int | None,
         return "context", "history"
     if year is not None and _names_an_honour(text, start, end, year_only):
         return "context", "honour"
+    if year_only and text.startswith(words.period_suffixes, end):
+        return "context", "period"        # 2022年度先进集体: the year an honour counts, not when it was given
     if year_only and _RANGE_AFTER.match(text, end):
         return "context", "range start"
     if text[end:end + 6].lstrip().startswith(words.since_suffixes) or _opens_a_period(text, start, end):
@@ -553,7 +557,10 @@ def _same_sentence_year(mention: DateMention, mentions: Sequence[DateMention]) -
     >>> _same_sentence_year(found[0], found)
     _Lender(year=2024, where="'2024年春风行动' (same sentence)")
     """
-    near = [m for m in mentions if m.sentence == mention.sentence and _lends_year(m)]
+    # a period's year (2022年度) dates nothing alone, but a day in its own sentence is of that year
+    # as often as not (12月15日，2023年度“某某工匠”研修活动举行), so it lends there
+    near = [m for m in mentions if m.sentence == mention.sentence
+            and (_lends_year(m) or m.reason == "period" and m.year is not None)]
     best = min(near, key=lambda m: abs(m.start - mention.start), default=None)
     return None if best is None or best.year is None else _Lender(best.year, f"'{best.text}' (same sentence)")
 
@@ -566,8 +573,10 @@ def _title_year(article: _Article) -> _Lender | None:
 
     >>> _title_year(_prepare("长寿区2024年春风行动专场招聘会\\n2月19日，招聘会在区行政中心举办。"))
     _Lender(year=2024, where="'2024年春风行动' (title)")
-    >>> _title_year(_prepare("2023年度总结暨2024年工作会\\n1月10日，会议召开。")) is None
+    >>> _title_year(_prepare("2023年总结暨2024年工作会\\n1月10日，会议召开。")) is None
     True
+    >>> _title_year(_prepare("2023年度总结暨2024年工作会\\n1月10日，会议召开。"))   # 年度: the period reviewed
+    _Lender(year=2024, where="'2024年工作会' (title)")
     """
     named = [m for m in article.mentions if m.start < article.title_end and _lends_year(m)]
     if len({m.year for m in named}) != 1 or named[0].year is None:
