@@ -373,6 +373,8 @@ def _assign_title(article: Article, lines: list[Block]) -> None:
         elif (len(lines) == 2 and not dash and _CLAUSE_MARK.search(lines[0].text)
               and not _CLAUSE_MARK.search(lines[1].text)):
             at = 1          # 3年惠及4万人，会员达到130万人 / 重庆职工互助覆盖所有区县: a kicker's clauses over a headline
+            article.weak["title"] = (f"line {lines[1].first_line}: taken as the headline under a kicker "
+                                     f"(the line above has clauses, it has none)")
     article.kicker = " ".join(b.text for b in lines[:at])
     article.title = lines[at].text
     after = [b.text for b in lines[at + 1:]]

@@ -277,6 +277,7 @@ def test_choosing_filters_and_the_order_updates_the_list_and_the_url(page, site_
     page.select_option("[data-search-filters] select[name=theme]", "渝工铸魂")
     want = expected_listing(records, seed_docs, "工会", Filters(theme="渝工铸魂"), "")
     page.wait_for_function(f"document.querySelector('[data-search-page] [data-search-list]').dataset.count === '{len(want)}'")
+    wait_for_page(page, len(want))     # the count is set before the result records arrive
     assert "theme=%E6%B8%9D%E5%B7%A5%E9%93%B8%E9%AD%82" in page.url
     assert set(record_numbers(records, page_results(page))) == want
     assert page.inner_text("[data-search-page] [data-search-meta]") == f"找到 {len(want)} 篇文章（筛选前共 {len(everything)} 篇）"
@@ -291,6 +292,7 @@ def test_choosing_filters_and_the_order_updates_the_list_and_the_url(page, site_
     screenshot(page, "search-filters-desktop")
     page.click("[data-search-clear]")
     page.wait_for_function(f"document.querySelector('[data-search-page] [data-search-list]').dataset.count === '{len(everything)}'")
+    wait_for_page(page, len(everything))
     assert "theme=" not in page.url and "sort=date" in page.url
     assert_stayed_home(page, site_url)
 
