@@ -807,8 +807,7 @@ def _names_only(text: str) -> bool:
     >>> _names_only("黃仕強"), _names_only("张三 李四"), _names_only("劳模工匠")
     (True, True, False)
     """
-    parts = re.split(r"[\s、]+", to_simplified(text).strip())
-    return bool(parts) and len(parts) <= 4 and all(labels.is_person_name(p) for p in parts)
+    return bool(labels.names_only(text))
 
 
 def mark_lead_byline(blocks: list[Block]) -> list[Block]:

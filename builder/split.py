@@ -263,7 +263,7 @@ def title_block(source: str, context: Context, blocks: list[Block], notes: list[
         elif block.kind is Kind.META:
             _add_publication_people(article, block)
         elif block.kind is Kind.BYLINE:
-            names, org = labels.parse_byline(block.text) or ([], "")
+            names, org = labels.parse_byline(block.text) or (labels.names_only(block.text), "")
             article.bylines.append(block.text)
             article.meta.setdefault("authors", []).extend(names)
             if org:

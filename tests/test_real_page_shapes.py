@@ -202,7 +202,7 @@ def test_web_copy_with_a_counter_a_toast_and_a_list_of_other_stories(read):
 def test_a_name_over_the_text_is_a_byline_and_a_dash_subtitle_finds_its_title(read):
     page = read("byline-over-text-and-kicker-over-title.txt")
     first, second = page.articles
-    assert first.title_derived and first.bylines == ["刘晓梅"]
+    assert first.title_derived and first.bylines == ["刘晓梅"] and first.meta["authors"] == ["刘晓梅"]
     assert (second.kicker, second.title, second.subtitle) == ("聚力建功新时代", "某区工会第三次代表大会召开",
                                                               "——选举产生新一届领导机构")
     # 23.04.2021 can only be day first; the page's date dates both articles
