@@ -4,7 +4,8 @@ Fixtures (``built_site``, the strict build of this repository, comes from tests/
 * ``site_url``    — that folder served over HTTP on 127.0.0.1 (once per session);
 * ``browser``     — headless Chromium (``/usr/bin/chromium``), never a downloaded browser build;
 * ``page``        — a fresh page whose requests and console errors are recorded:
-                    ``page.requests`` (every URL asked for) and ``page.console_errors``.
+                    ``page.requests`` (every URL asked for) and ``page.console_errors``;
+* ``phone``       — the same on a 390×844 touch phone.
 
 Screenshots go to ``tests/output/screenshots/``.  Tests are skipped (not failed)
 only when Chromium or Playwright is missing on a developer machine; CI installs both.
@@ -57,16 +58,33 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="zh-CN")
+PHONE_VIEWPORT = {"width": 390, "height": 844}
+
+
+def recorded_tab(context):
+    """A new tab of ``context`` whose requests and console errors are recorded (``requests``, ``console_errors``)."""
     tab = context.new_page()
     tab.requests = []
     tab.console_errors = []
     tab.on("request", lambda request: tab.requests.append(request.url))
     tab.on("console", lambda message: tab.console_errors.append(message.text) if message.type == "error" else None)
     tab.on("pageerror", lambda error: tab.console_errors.append(str(error)))
-    yield tab
+    return tab
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="zh-CN")
+    yield recorded_tab(context)
+    context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    """Like ``page``, on a 390×844 touch phone."""
+    context = browser.new_context(locale="zh-CN", viewport=PHONE_VIEWPORT, device_scale_factor=1, is_mobile=True,
+                                  has_touch=True)
+    yield recorded_tab(context)
     context.close()
 
 

@@ -23,7 +23,7 @@ from urllib.parse import quote
 
 import pytest
 
-from .conftest import ROOT, SCREENSHOTS
+from .conftest import PHONE_VIEWPORT as PHONE, ROOT, SCREENSHOTS
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +32,6 @@ SCHEMES = ("light", "dark")
 BLOCKING = ("serious", "critical")
 IMPACTS = ("critical", "serious", "moderate", "minor")      # the report lists the worst first
 DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 PAGE_TYPES = ("home", "article", "themes", "theme", "districts", "district", "timeline", "year", "month", "all",
               "people", "person-letter", "tags", "tag-letter", "stats", "about", "search", "404")
 

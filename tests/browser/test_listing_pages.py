@@ -79,14 +79,11 @@ def test_a_reader_pages_through_a_district_and_sees_every_article_once(page, pag
     assert [url for url in page.requests if not url.startswith((paged_url, "data:", "blob:"))] == []
 
 
-def test_the_pager_fits_a_phone(browser, paged_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN", is_mobile=True)
-    phone = context.new_page()
+def test_the_pager_fits_a_phone(phone, paged_url):
     phone.goto(f"{paged_url}/themes/gangwan/page/2/")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     phone.locator(".listing-pager").scroll_into_view_if_needed()
     screenshot(phone, "phone-listing-page-2")
-    context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -126,17 +126,6 @@ def test_every_link_of_an_index_page_resolves(page, site_url, path):
         assert page.request.get(url).status == 200, url
 
 
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1, locale="zh-CN",
-                                  is_mobile=True, has_touch=True)
-    tab = context.new_page()
-    tab.console_errors = []
-    tab.on("pageerror", lambda error: tab.console_errors.append(str(error)))
-    yield tab
-    context.close()
-
-
 @pytest.mark.parametrize("name", sorted(MAIN_PAGES))
 def test_phone_viewport_has_no_sideways_scrolling(phone, site_url, name):
     visit(phone, site_url, MAIN_PAGES[name])

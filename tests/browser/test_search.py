@@ -122,12 +122,8 @@ def test_keyboard_slash_arrows_enter_and_escape(page, site_url):
     assert_stayed_home(page, site_url)
 
 
-def test_a_phone_opens_the_search_from_the_header_icon(browser, site_url):
-    context = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844}, is_mobile=True,
-                                  has_touch=True, device_scale_factor=2)
-    page = context.new_page()
-    errors = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+def test_a_phone_opens_the_search_from_the_header_icon(phone, site_url):
+    page = phone
     page.goto(site_url + "/")
     assert not page.evaluate("document.getElementById('__search').checked")
     page.click("label.md-header__button[for=__search]")
@@ -143,8 +139,7 @@ def test_a_phone_opens_the_search_from_the_header_icon(browser, site_url):
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "search-phone.png"))      # the screen, not the whole page
-    assert errors == []
-    context.close()
+    assert page.console_errors == []
 
 
 def test_the_search_page_answers_a_shared_link(page, site_url, records):
@@ -327,12 +322,8 @@ def test_the_script_splits_queries_and_suggests_as_python_does(page, site_url, b
     assert_stayed_home(page, site_url)
 
 
-def test_screenshots_of_the_results_page_on_a_phone(browser, site_url):
-    context = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844}, is_mobile=True,
-                                  has_touch=True, device_scale_factor=2)
-    page = context.new_page()
-    errors = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+def test_screenshots_of_the_results_page_on_a_phone(phone, site_url):
+    page = phone
     page.goto(site_url + "/search/?q=" + "工会" + "&theme=" + "渝工铸魂" + "&sort=date")
     wait_for_page(page)
     bar = page.locator("[data-search-filters]").bounding_box()
@@ -344,5 +335,4 @@ def test_screenshots_of_the_results_page_on_a_phone(browser, site_url):
     page.goto(site_url + "/search/?q=" + "成语工匠")
     page.wait_for_selector("[data-search-page] .site-search__suggestion")
     screenshot(page, "search-none-phone")
-    assert errors == []
-    context.close()
+    assert page.console_errors == []
