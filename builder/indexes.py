@@ -36,7 +36,7 @@ from .site.entries import (
     year_heading,
     year_of,
 )
-from .site.listing import Listing, listing_pages
+from .site.listing import Listing, listing_pages, pages_of
 from .site.svg import Tile, tile_map
 from .urls import docs_link, relative_url, slugify
 
@@ -382,8 +382,7 @@ def term_pages(entries: Sequence[Entry], kind: str, title: str,
     for term in sorted(found, key=lambda t: (reading(t, surnames), t)):
         letters[initial(term, surnames)].append(term)
     order = sorted(letters, key=lambda x: (x == OTHER_LETTER, x))
-    parts = {letter: [letters[letter][i:i + per_page_terms] for i in range(0, len(letters[letter]), per_page_terms)]
-             for letter in order}
+    parts = {letter: pages_of(letters[letter], per_page_terms) for letter in order}
     page_of = {term: letter_page(kind, letter, number)
                for letter in order for number, part in enumerate(parts[letter], 1) for term in part}
     nav = " · ".join(f"[{x}]({letter_page(kind, x).removeprefix(kind + '/')})" for x in order)

@@ -220,7 +220,7 @@ def article_item(from_page: str, entry: Entry, *, show_date: bool = True, summar
     thumb = f"![]({docs_link(from_page, thumbnail)}){{: .item-thumb loading=lazy }} " if thumbnail else ""
     lines = [f"-   {thumb}{article_link(from_page, entry)}{{: .item-title }}"]
     meta = [date_label(entry.date)] if show_date else []
-    meta += [f"[{escape_markdown(name)}]({docs_link(from_page, theme_page(name))})" if theme_page(name)
+    meta += [f"[{escape_markdown(name)}]({docs_link(from_page, page)})" if (page := theme_page(name))
              else escape_markdown(name) for name in entry.values("themes")]
     meta += [f"[{escape_markdown(name)}]({docs_link(from_page, district_page(name))})" for name in entry.places]
     lines.append(f'    <span class="item-meta">{" · ".join(meta)}</span>')

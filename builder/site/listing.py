@@ -31,6 +31,15 @@ class Listing:
     group: Callable[[Entry], str] | None = None  # the heading an entry is listed under (its year, its month)
 
 
+def pages_of(items: Sequence, size: int) -> list[list]:
+    """``items`` cut into pages of at most ``size``, in order; nothing to list is one empty page.
+
+    >>> pages_of([1, 2, 3], 2), pages_of([], 2)
+    ([[1, 2], [3]], [[]])
+    """
+    return [list(items[i:i + size]) for i in range(0, len(items), size)] or [[]]
+
+
 def per_page() -> int:
     """Articles on one page of a listing (``listing.per_page`` in data/site.yaml)."""
     return max(1, int(site_data().get("listing", {}).get("per_page", 20)))
@@ -110,7 +119,7 @@ def listing_pages(listing: Listing, size: int | None = None) -> dict[str, str]:
     """Every page of a listing, keyed by docs path; an empty listing is one page that says so."""
     size = size or per_page()
     texts = site_text("listing")
-    chunks = [listing.entries[i:i + size] for i in range(0, len(listing.entries), size)] or [[]]
+    chunks = pages_of(listing.entries, size)
     total = len(chunks)
     pages = {}
     for number, chunk in enumerate(chunks, 1):
@@ -138,13 +147,11 @@ def item_lines(page: str, entries: Sequence[Entry], group: Callable[[Entry], str
     current = None
     for entry in entries:
         heading = group(entry) if group else None
-        if heading != current:
+        if not lines or heading != current:       # the first item, or a new group: open a list
             if lines:
                 lines += ["", "</div>", ""]
             lines += [f"## {heading}", ""] if heading else []
+            lines += ['<div class="article-list" markdown>', ""]
             current = heading
-            lines += ['<div class="article-list" markdown>', ""]
-        elif not lines:
-            lines += ['<div class="article-list" markdown>', ""]
         lines.append(article_item(page, entry, summary=True))
     return [*lines, "", "</div>", ""]

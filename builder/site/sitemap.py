@@ -13,6 +13,8 @@ import gzip
 import xml.etree.ElementTree as ET
 from xml.sax.saxutils import escape
 
+from .listing import pages_of
+
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 PART = "sitemaps/sitemap-{number}.xml"
 
@@ -50,7 +52,7 @@ def sitemap_index(urls: list[tuple[str, str]], base_url: str, per_part: int) -> 
     1
     """
     base = base_url if base_url.endswith("/") else base_url + "/"
-    chunks = [urls[i:i + per_part] for i in range(0, len(urls), per_part)] or [[]]
+    chunks = pages_of(urls, per_part)
     files: dict[str, str] = {}
     index = ['<?xml version="1.0" encoding="UTF-8"?>', f'<sitemapindex xmlns="{NS}">']
     for number, chunk in enumerate(chunks, 1):
@@ -61,7 +63,7 @@ def sitemap_index(urls: list[tuple[str, str]], base_url: str, per_part: int) -> 
         files[path] = "\n".join([*lines, "</urlset>", ""])
         newest = max((mod for _, mod in chunk if mod), default="")
         index.append(f"<sitemap><loc>{escape(base + path)}</loc>"
-                     + (f"<lastmod>{newest}</lastmod>" if newest else "") + "</sitemap>")
+                     + (f"<lastmod>{escape(newest)}</lastmod>" if newest else "") + "</sitemap>")
     files["sitemap.xml"] = "\n".join([*index, "</sitemapindex>", ""])
     return files
 
