@@ -21,9 +21,11 @@ from .entries import (
     article_line,
     date_label,
     date_link,
+    district_link,
     district_page,
     site_data,
     site_text,
+    theme_link,
     theme_page,
 )
 
@@ -110,12 +112,10 @@ def meta_line(entry: Entry) -> str:
     parts = [date_link(page, entry.date)]
     parts += [escape_markdown(label) for label in dict.fromkeys((article.column, article.series, article.section))
               if label and label not in themes]
-    theme_links = [f"[{escape_markdown(n)}]({docs_link(page, theme_page(n))})" if theme_page(n)
-                   else escape_markdown(n) for n in themes]
-    if theme_links:
-        parts.append(site_text("article")["themes"] + " " + "、".join(theme_links))
-    parts.append(site_text("article")["districts"] + " " + "、".join(f"[{escape_markdown(n)}]({docs_link(page, district_page(n))})"
-                                    for n in entry.places))
+    texts = site_text("article")
+    if themes:
+        parts.append(texts["themes"] + " " + "、".join(theme_link(page, n) for n in themes))
+    parts.append(texts["districts"] + " " + "、".join(district_link(page, n) for n in entry.places))
     return " · ".join(parts) + "\n{: .article-meta }"
 
 

@@ -200,6 +200,25 @@ def article_link(from_page: str, entry: Entry) -> str:
     return f"[{escape_markdown(entry.title)}]({docs_link(from_page, entry.path)})"
 
 
+def theme_link(from_page: str, name: str) -> str:
+    """A theme's name linked to its page; a theme without a page (no articles yet) is named, not linked.
+
+    >>> theme_link("index.md", "渝工铸魂"), theme_link("index.md", "某某")
+    ('[渝工铸魂](themes/zhuhun.md)', '某某')
+    """
+    page = theme_page(name)
+    return f"[{escape_markdown(name)}]({docs_link(from_page, page)})" if page else escape_markdown(name)
+
+
+def district_link(from_page: str, name: str) -> str:
+    """A district's name (or 全市) linked to its page.
+
+    >>> district_link("index.md", "两江新区")
+    '[两江新区](districts/liangjiang.md)'
+    """
+    return f"[{escape_markdown(name)}]({docs_link(from_page, district_page(name))})"
+
+
 def article_item(from_page: str, entry: Entry, *, show_date: bool = True, summary: bool = False) -> str:
     """One Markdown list item: the title, then date · theme links · district links, then (optionally) the summary.
 
@@ -220,9 +239,8 @@ def article_item(from_page: str, entry: Entry, *, show_date: bool = True, summar
     thumb = f"![]({docs_link(from_page, thumbnail)}){{: .item-thumb loading=lazy }} " if thumbnail else ""
     lines = [f"-   {thumb}{article_link(from_page, entry)}{{: .item-title }}"]
     meta = [date_label(entry.date)] if show_date else []
-    meta += [f"[{escape_markdown(name)}]({docs_link(from_page, page)})" if (page := theme_page(name))
-             else escape_markdown(name) for name in entry.values("themes")]
-    meta += [f"[{escape_markdown(name)}]({docs_link(from_page, district_page(name))})" for name in entry.places]
+    meta += [theme_link(from_page, name) for name in entry.values("themes")]
+    meta += [district_link(from_page, name) for name in entry.places]
     lines.append(f'    <span class="item-meta">{" · ".join(meta)}</span>')
     description = str(entry.article.meta.get("description") or "")
     if summary and description:
