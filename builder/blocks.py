@@ -608,14 +608,14 @@ def mark_web_headline(blocks: list[Block]) -> list[Block]:
             continue
         following = next((b for b in marked[at + 1:top] if b.kind in (Kind.TEXT, Kind.CAPTION)), None)
         if following is not None and following.kind is Kind.TEXT and not is_body(following.text) \
-                and not _names_only(following.text):
+                and not labels.names_only(following.text):
             continue                  # a title follows: the line is a reader's date above an e-paper headline
         above = at - 1
         names = []
         while above >= 0 and (marked[above].kind in (Kind.BYLINE, Kind.CREDIT, Kind.META, Kind.FURNITURE, Kind.TEASER)
-                              or marked[above].kind is Kind.TEXT and (_names_only(marked[above].text)
+                              or marked[above].kind is Kind.TEXT and (labels.names_only(marked[above].text)
                                                                       or marked[above].text.startswith("—"))):
-            if marked[above].kind is Kind.TEXT and _names_only(marked[above].text):
+            if marked[above].kind is Kind.TEXT and labels.names_only(marked[above].text):
                 names.append(above)
             above -= 1
         if above >= 0 and _stacked_short_lines(marked[above]):
@@ -801,15 +801,6 @@ def _stacked_short_lines(block: Block) -> bool:
         and not _CLAUSE_MARK.search(line) for line in block.lines)
 
 
-def _names_only(text: str) -> bool:
-    """'黃仕強', '张三 李四': person names and nothing else.
-
-    >>> _names_only("黃仕強"), _names_only("张三 李四"), _names_only("劳模工匠")
-    (True, True, False)
-    """
-    return bool(labels.names_only(text))
-
-
 def mark_lead_byline(blocks: list[Block]) -> list[Block]:
     """A name alone on the page's first line, right above running text, is the writer's byline, not a headline.
 
@@ -826,7 +817,7 @@ def mark_lead_byline(blocks: list[Block]) -> list[Block]:
     if len(content) < 2:
         return blocks
     first, second = blocks[content[0]], blocks[content[1]]
-    if (first.kind is Kind.TEXT and len(first.lines) == 1 and _names_only(first.text)
+    if (first.kind is Kind.TEXT and len(first.lines) == 1 and labels.names_only(first.text)
             and second.kind is Kind.TEXT and is_body(second.text)):
         marked = list(blocks)
         marked[content[0]] = replace(first, kind=Kind.BYLINE, weak=True, heading_level=0,

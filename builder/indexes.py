@@ -26,6 +26,7 @@ from .site.entries import (
     Entry,
     article_line,
     chronological,
+    date_label,
     district_page,
     front_matter,
     month_of,
@@ -228,7 +229,7 @@ def timeline_pages(entries: Sequence[Entry]) -> dict[str, str]:
                                            group=lambda e, y=year: month_heading(y, month_of(e.date)))))
         for month, group in by_month:
             if month:
-                title = f"{year}年{int(month[5:7])}月"
+                title = date_label(month)
                 intro = [texts["month_intro"].format(count=len(group), year=f"[{year}年](../{year}.md)"), ""]
                 pages.update(listing_pages(Listing(month_page(month), title, group, intro,
                                                    texts["month_description"].format(month=title, count=len(group)))))
