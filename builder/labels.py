@@ -280,6 +280,8 @@ def ends_sentence(text: str) -> bool:
     stripped = text.rstrip(CLOSERS)
     if stripped and stripped[-1] in SENTENCE_END:
         return True
+    if not text.rstrip().endswith(("）", ")")):
+        return False                  # asked of every line: most end on neither, so skip the search
     closing = _CLOSING_BRACKET.search(text)
     return bool(closing) and ends_sentence(text[: closing.start()])
 
