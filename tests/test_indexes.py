@@ -8,7 +8,7 @@ import re
 import markdown
 import pytest
 
-from builder.indexes import (
+from builder.site.indexes import (
     district_members,
     district_pages,
     district_tiles,
@@ -217,7 +217,7 @@ def test_every_term_link_of_an_index_lands_on_an_anchor_of_its_letter_page():
 
 
 def test_term_pages_keep_their_size_however_many_terms_and_articles(monkeypatch):
-    import builder.indexes as indexes
+    import builder.site.indexes as indexes
 
     settings = {**indexes.site_data(), "terms_per_page": 3, "articles_per_term": 2}
     monkeypatch.setattr(indexes, "site_data", lambda: settings)

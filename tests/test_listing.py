@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from builder.indexes import district_pages, theme_pages
+from builder.site.indexes import district_pages, theme_pages
 from builder.site.listing import Listing, listing_pages, page_numbers
 
 from .test_indexes import entry, html_of

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..indexes import index_pages, theme_members
+from .indexes import index_pages, theme_members
 from ..meta.themes import load_themes
 from .article import article_page
 from .entries import Entry, site_data

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from ..indexes import district_members, theme_members
+from .indexes import district_members, theme_members
 from ..meta.themes import load_themes
 from ..render import escape_markdown
 from .entries import (

@@ -17,10 +17,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from pypinyin import lazy_pinyin
 
-from .meta.places import Locality, load_gazetteer
-from .meta.themes import Theme, load_themes
-from .render import escape_markdown
-from .site.entries import (
+from ..meta.places import Locality, load_gazetteer
+from ..meta.themes import Theme, load_themes
+from ..render import escape_markdown
+from .entries import (
     CITY_WIDE,
     UNDATED,
     Entry,
@@ -37,9 +37,9 @@ from .site.entries import (
     year_heading,
     year_of,
 )
-from .site.listing import Listing, listing_pages, pages_of
-from .site.svg import Tile, tile_map
-from .urls import docs_link, relative_url, slugify
+from .listing import Listing, listing_pages, pages_of
+from .svg import Tile, tile_map
+from ..urls import docs_link, relative_url, slugify
 
 OTHER_LETTER = "#"
 
