@@ -62,10 +62,12 @@ CAPTION_MIN_HAN = 4    # a lone symbol, digit or toolbar word is never a caption
 INDEX_MAX_CHARS = 400  # a headline index runs a page's titles together on one line
 INDEX_TOP_BLOCKS = 60  # … and stands at the top of the page
 INDEX_COVERAGE = 0.6   # … and the titles it holds make up most of it
+INDEX_RUN_ON = 3       # … or it opens with one and runs on to this many times its length
 SUMMARY_BLOCKS, SUMMARY_MIN_CHARS = 12, 20   # a web page's summary stands among its first blocks
 ABOVE_HEADLINE_MAX_CHARS = 10  # a short line above a web headline is the site's (中工娱乐); a longer one its kicker
 _TITLE_SUFFIX = re.compile(r"^(?P<title>.{6,}?)(?P<suffix>(\s[-–—_|｜]\s[^\s。，！？]{1,12}){1,3})$")
 _CLAUSE_MARK = re.compile(r"[，、；,;]")
+_SENTENCE_OR_CLAUSE = re.compile(r"[，。；！？,;]")
 _SIGNED_DATE = re.compile(r"(19|20)\d{2}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$")
 _MACHINE_DATE = re.compile(r"(?<!\d)(19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d)|\d{5,}")
 _INDEX_DOTS = ("·", "•", "・")
@@ -328,6 +330,8 @@ def _breaks(block: Block, index: int, kinds: list[Kind], layout: PageLayout) -> 
         return True                   # a site's channel or an entry of a headline index stands alone
     if labels.is_photo_credit_line(before) or labels.is_photo_credit_line(after):
         return True                   # a photo credit (本报记者 张三 摄) stands under its caption or the head
+    if labels.opens_caption(after) or labels.split_caption_credit(before)[1]:
+        return True                   # a caption opens (图②：…) or one ended on its credit (…。记者 张三 摄)
     if _BRACKETED_TITLE.match(after):
         return True                   # 【title】text: an item of a roundup starts
     if layout.continues(before, number):
@@ -426,6 +430,8 @@ def _caption_reason(block: Block, gap_after: int = 0) -> str:
     text = block.text
     if _MACHINE_DATE.search(text):
         return ""                    # a page's metadata line (…00003 … 2016-10-29), not a photo's words
+    if is_site_name(to_simplified(text)):
+        return ""                    # a paper's or site's name (重庆政协报) repeated on the page, not a photo's words
     if len(text) <= CREDITED_CAPTION_MAX_CHARS and labels.split_caption_credit(text)[1]:
         return "caption with a photo credit"
     if len(text) <= CREDITED_CAPTION_MAX_CHARS and labels.opens_caption(text):
@@ -667,6 +673,10 @@ def mark_page_chrome(blocks: list[Block]) -> list[Block]:
     marked = list(blocks)
     top = _top_matter_end(marked)
     web_headline = any(b.note.startswith("headline:") for b in marked[:top])
+    for i in range(top):
+        why = _top_matter_chrome(marked[i])
+        if why:
+            marked[i] = replace(marked[i], kind=Kind.FURNITURE, weak=True, note=why)
     first_meta = next((i for i in range(top) if marked[i].kind is Kind.META), None)
     if first_meta is not None and not _is_page_line(marked[first_meta].text):
         first_meta = None             # a web copy's 来源 or 作者 line: the lines above it are its own
@@ -700,6 +710,27 @@ def mark_page_chrome(blocks: list[Block]) -> list[Block]:
                 marked[i] = replace(block, kind=Kind.FURNITURE, weak=True,
                                     note="after the page's last paragraph (the site's)")
     return marked
+
+
+# 国内统一刊号：CN50-0064, 微信公众平台：CQZXB999: a paper's registration or account, a label over a code
+_CODED_LABEL = re.compile(r"[\u4e00-\u9fff]{2,8}[：:]\s*[A-Za-z0-9][A-Za-z0-9_./\-]{2,30}")
+
+
+def _top_matter_chrome(block: Block) -> str:
+    """Why a line above the first paragraph is the paper's or site's, not the article's ('' if it is not).
+
+    >>> [_top_matter_chrome(Block((t,), 1, 1)) for t in ("重庆政协报", "04", "国内统一刊号：CN50-0064", "劳模精神之花")]
+    ["a paper's or site's name above the article", 'a number alone above the article (a page number or counter)', "a paper's code or account above the article", '']
+    """
+    if block.kind is not Kind.TEXT or block.heading_level or len(block.lines) != 1:
+        return ""
+    if is_site_name(to_simplified(block.text)):
+        return "a paper's or site's name above the article"
+    if _COUNTER.fullmatch(block.text):
+        return "a number alone above the article (a page number or counter)"
+    if _CODED_LABEL.fullmatch(block.text):
+        return "a paper's code or account above the article"
+    return ""
 
 
 TEASER_MAX_CHARS = 50
@@ -923,11 +954,19 @@ def mark_teasers(blocks: list[Block]) -> list[Block]:
     for i in range(top):
         if blocks[i].kind is Kind.TEXT and len(keys[i]) <= INDEX_MAX_CHARS:
             held = [t for t in titles if t != keys[i] and t in keys[i]]
-            if len(held) >= 2 and sum(map(len, held)) >= INDEX_COVERAGE * len(keys[i]):
+            # titles run together with spaces and no clause or sentence mark are no text, however few recur
+            unpunctuated = not _SENTENCE_OR_CLAUSE.search(blocks[i].text)
+            bare_titles = len(blocks[i].text.split()) >= 4 and unpunctuated
+            # …or it opens with a later title and runs on, unpunctuated, to several times its length
+            runs_on = unpunctuated and any(keys[i].startswith(t) and len(keys[i]) >= INDEX_RUN_ON * len(t) for t in held)
+            if (len(held) >= 2 or runs_on) and (bare_titles or runs_on
+                                                or sum(map(len, held)) >= INDEX_COVERAGE * len(keys[i])):
                 indexes.add(i)
     index_texts = [keys[i] for i in indexes]
     # the last line of the top matter is the first article's title, wherever else it was printed
-    title = max((i for i in range(top) if blocks[i].kind is Kind.TEXT and i not in indexes), default=-1)
+    # (a subtitle under it opens with a dash: ——某某侧记)
+    title = max((i for i in range(top) if blocks[i].kind is Kind.TEXT and i not in indexes
+                 and not blocks[i].text.startswith(("—", "--"))), default=-1)
     marked = []
     for index, block in enumerate(blocks):
         key = keys[index]

@@ -63,7 +63,9 @@ class _Rules:
 def rules() -> _Rules:
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     fields = dict(data["publication_fields"])
-    labels = "|".join(sorted(map(re.escape, fields), key=len, reverse=True))
+    # a one-character name label (文) inside a word is no label: 打印正文, 图文
+    labels = "|".join(re.escape(label) if len(label) > 1 or fields[label] == "count" else rf"(?<![\u4e00-\u9fff]){label}"
+                      for label in sorted(fields, key=len, reverse=True))
     return _Rules(
         fields=fields,
         # a label, its colon (optional for names and counts: 来源中工网, 点击量 12), and its value

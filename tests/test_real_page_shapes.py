@@ -11,7 +11,9 @@ a headline ending on its exclamation, a web title with its site suffix and an
 printed one after another, each over its credit line, a web copy whose
 paragraphs ran into one line, a web copy with a view counter, a "link copied" toast and
 a list of other stories after its text, and a page with a writer's name over the text
-and a kicker over a dash-subtitled title.  The expected values were read off each page by hand.
+and a kicker over a dash-subtitled title, an e-paper reader with its masthead codes and an
+index run on from the headline, and a government site copy with its font widget and a boxed byline.
+The expected values were read off each page by hand.
 """
 
 from __future__ import annotations
@@ -207,3 +209,34 @@ def test_a_name_over_the_text_is_a_byline_and_a_dash_subtitle_finds_its_title(re
                                                               "——选举产生新一届领导机构")
     # 23.04.2021 can only be day first; the page's date dates both articles
     assert [a.meta["date"] for a in page.articles] == ["2021-04-23", "2021-04-23"]
+
+
+def test_epaper_reader_with_masthead_codes_and_an_index_run_on_from_the_headline(read):
+    page = read("epaper-reader-masthead-and-run-on-index.txt")
+    (article,) = page.articles
+    assert article.title == "璧山区女职工技能比武开赛"
+    assert article.subtitle == "——“巾帼建功”竞赛活动侧记"
+    # 张明 李华/文 …供图 is the writers' credit, not a photo caption
+    assert article.meta["authors"] == ["张明", "李华"]
+    assert [p.text[:4] for p in article.body] == ["3月6日", "比武设置", "区总工会"]
+    # captions numbered 图①/图② on consecutive lines, each ending on its credit, are two captions
+    assert [(c.text, c.credit) for _, c in article.captions] == [
+        ("图①：焊工项目比赛现场。", "记者 王芳 摄"), ("图②：参赛选手在插花项目中。", "记者 王芳 摄")]
+    assert article.meta["date"] == "2024-03-08" and article.edition["page"] == "03"
+    text = published(page)
+    for furniture in ("数字报纸", "CN50-0099", "GRB2024", "按日期搜索", "某某工人报", "三八节前送关爱", "超大", "第0456期"):
+        assert furniture not in text, furniture
+
+
+def test_government_site_copy_with_font_widget_and_boxed_byline(read):
+    page = read("government-site-copy-with-widgets.txt")
+    (article,) = page.articles
+    assert article.title == "南岸区总工会为户外劳动者送清凉" and not article.title_derived
+    assert article.meta["authors"] == ["刘洋"]          # □ 记者 刘洋: a byline behind a box
+    assert [p.text[:4] for p in article.body] == ["7月19", "活动中，", "据了解，"]
+    assert article.meta["date"] == "2024-07-20"
+    assert article.meta["districts"] == ["南岸区"]
+    text = published(page)
+    for furniture in ("当前位置", "字号", "打印正文", "分享到"):
+        assert furniture not in text, furniture
+    assert all("\n" not in name for name in article.meta.get("people", []))
