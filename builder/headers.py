@@ -99,6 +99,8 @@ _URL = re.compile(r"(?:https?://|www\.)(?:[A-Za-z0-9\-]+\.)*(?:com|cn|net|org|go
                   r"(?:/[\w./\-?=&%#:~+]*)?", re.IGNORECASE)
 _QUOTED_NAME = re.compile(r"《(?P<name>[^《》]{2,14})》")
 _COUNT = re.compile(r"(?<![\d.])\d{1,9}\s*(?:次|人参与|人阅读|人浏览)")
+# 责任编辑：严 峻: a two-character name padded to three characters' width
+_SPACED_NAME = re.compile(r"(?<=[：:])\s*([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])(?=\s|$)")
 _SEPARATORS = re.compile(r"[\s\u0000|｜/·•\-—_~〖〗【】\[\]（）()<>《》，,、：:;；!！]+")
 _CODE = re.compile(r"[0-9A-Za-z/\-_.]+")          # a count or a document number: 1188, zfbgsc/2025-00117
 _MONTH_DAY = re.compile(r"(?<!\d)\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
@@ -202,6 +204,7 @@ def parse_publication_line(line: str) -> PublicationLine | None:
         return None
     r = rules()
     text = _SPACED_LABEL.sub(lambda m: _joined_label(m, r.fields), text)
+    text = _SPACED_NAME.sub(r"\1\2", text)
     found: dict[str, list[str]] = {"date": [], "page": [], "origin": [], "author": [], "editor": []}
     understood = 0             # parts other than a bare date: a line must have one
 

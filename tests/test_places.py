@@ -135,6 +135,10 @@ BEIBEI_BODY = cut("beibei-union-benchmark.txt", "近年来,北碚区总工会按
     # the proposer's union in a byline places the article
     ("建立成渝地区区县工会互融互联互通机制", "代表建议，恳请市总工会牵头协调四川省总工会建立机制。",
      ["何勇 黔江区总工会"], ("黔江区",), ("四川省",)),
+    # 南岸 alone may be a river's bank; after the city's name it is the district
+    ("长江南岸的驿站迎来环卫工人", "近日，长江南岸的一处工会驿站开放，为环卫工人提供热饭服务。", [], (), ()),
+    ("让城市更有温度 重庆南岸“劳动者港湾”达50个", "近日，一处劳动者港湾开放，为环卫工人提供热饭服务。", [],
+     ("南岸区",), ()),
     # traditional characters and autonomous-county short forms
     ("", "涪陵區總工會舉辦職工運動會。", [], ("涪陵区",), ()),
     ("", "酉阳县总工会开展送清凉活动，为酉阳户外劳动者送去防暑用品。", [], ("酉阳土家族苗族自治县",), ()),

@@ -320,7 +320,8 @@ def scan(text: str, gazetteer: Gazetteer | None = None) -> tuple[Mention, ...]:
             pos = end
             continue
         place = gaz.index[form]
-        ambiguous = form in place.ambiguous
+        # 重庆南岸: the city's name before a short form says it is the district (not a river's bank)
+        ambiguous = form in place.ambiguous and not any(text.endswith(p, 0, start) for p in gaz.city_prefixes)
         reason = guard_reason(text, start, end, place.guards.get(form))
         if not reason and ambiguous and start == last_end:
             reason = f"qualified by the place before it ({found[-1].form})"
