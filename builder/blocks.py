@@ -501,6 +501,38 @@ def mark_photo_story(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
+PHOTO_REPORT_CAPTION_MAX_CHARS = 20
+
+
+def mark_photo_report(blocks: list[Block]) -> list[Block]:
+    """In a photo report (credited ``某某 摄影报道``), a line of one short sentence between paragraphs is a caption.
+
+    A photo report prints its photos among the paragraphs, each with a caption
+    of a few words (城管队员在转移车辆。); no paragraph of the report is that
+    short.  The first text line is the lead, never a caption.  A guess from
+    shape, so the review lists it.
+
+    >>> page = ["近日，高温持续，户外劳动者在驿站补水休息，享受清凉服务。", "", "快递员在派件。", "",
+    ...         "在某某街道，城管队员在工会驿站内补水，驿站备有防暑药品。", "", "某某新闻签约摄影师 张三 摄影报道"]
+    >>> [b.kind.value for b in mark_photo_report(mark_captions(mark_labels(group_lines(page))))]
+    ['text', 'caption', 'text', 'credit']
+    >>> [b.kind.value for b in mark_photo_report(mark_captions(mark_labels(group_lines(page[:-1]))))]
+    ['text', 'text', 'text']
+    """
+    credit = next((b for b in blocks if len(b.lines) == 1 and b.kind in (Kind.CREDIT, Kind.BYLINE, Kind.TEXT)
+                   and labels.credits_photo_report(b.text)), None)
+    if credit is None:
+        return blocks
+    first_text = next((i for i, b in enumerate(blocks) if b.kind is Kind.TEXT and is_body(b.text)), None)
+    note = f"a short sentence in a photo report (credited on line {credit.first_line})"
+    return [replace(b, kind=Kind.CREDIT, note="the photo report's credit line") if b is credit and b.kind is Kind.TEXT
+            else replace(b, kind=Kind.CAPTION, weak=True, note=note)
+            if i != first_text and b.kind is Kind.TEXT and len(b.lines) == 1 and not b.heading_level
+            and len(b.text) <= PHOTO_REPORT_CAPTION_MAX_CHARS and labels.ends_sentence(b.text)
+            and not _SENTENCE_OR_CLAUSE.search(b.text[:-1]) else b
+            for i, b in enumerate(blocks)]
+
+
 def mark_repeats(blocks: list[Block]) -> list[Block]:
     """A line printed again right after itself is published once; the first of the pair is a caption.
 
@@ -1019,5 +1051,5 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     layout = page_layout(lines, indented)
     blocks = split_bracketed_titles(split_title_suffixes(split_flattened_paragraphs(
         split_runs(group_lines(lines, hard_breaks), layout))))
-    blocks = mark_photo_story(mark_captions(mark_labels(blocks)))
+    blocks = mark_photo_report(mark_photo_story(mark_captions(mark_labels(blocks))))
     return mark_lead_byline(mark_page_chrome(mark_web_headline(mark_teasers(mark_repeats(blocks)))))

@@ -35,6 +35,7 @@ class LabelRules:
     not_caption_openers: tuple[str, ...]
     credit_roles: frozenset[str]
     photo_story_words: tuple[str, ...]
+    photo_report_credits: tuple[str, ...]
     bullets: str
     organisation_suffixes: tuple[str, ...]
     surnames: frozenset[str]
@@ -58,6 +59,7 @@ def rules() -> LabelRules:
         not_caption_openers=tuple(data["not_caption_openers"]),
         credit_roles=frozenset(data.get("credit_roles", ())),
         photo_story_words=tuple(data["photo_story_words"]),
+        photo_report_credits=tuple(data["photo_report_credits"]),
         bullets=data["bullets"],
         organisation_suffixes=tuple(sorted(data["organisation_suffixes"], key=len, reverse=True)),
         surnames=frozenset(data["surnames"].strip()),
@@ -120,11 +122,17 @@ def credit_authors(text: str) -> list[str] | None:
     True
     >>> credit_authors("（记者 陈静 通讯员 刘洋）")
     ['陈静', '刘洋']
+    >>> credit_authors("（記者 陳靜 通訊員 劉洋）"), credit_authors("某某新闻签约摄影师 张三 摄影报道")
+    (['陳靜', '劉洋'], ['张三'])
     """
+    key = to_simplified(text)
     for pattern in rules().credits:
-        match = pattern.match(text)
+        match = pattern.match(key)
         if match:
-            return _person_names(match.groupdict().get("authors") or "")
+            start, end = match.span("authors") if "authors" in match.groupdict() else (0, 0)
+            # names as printed (traditional stays traditional) when the fold kept the length
+            names = (text if len(text) == len(key) else key)[start:end] if start >= 0 else ""
+            return _person_names(names)
     return None
 
 
@@ -179,8 +187,9 @@ def names_only(text: str) -> list[str]:
 
 
 def _person_names(names: str) -> list[str]:
-    parts = [p for p in re.split(r"[\s、，,]+", names) if p and p not in rules().credit_roles]
-    return parts if parts and all(is_person_name(p) for p in parts) else []
+    # read through the fold (通訊員 is a role, 陳 a surname), kept as printed
+    parts = [p for p in re.split(r"[\s、，,]+", names) if p and to_simplified(p) not in rules().credit_roles]
+    return parts if parts and all(is_person_name(to_simplified(p)) for p in parts) else []
 
 
 def split_trailing_credit(text: str) -> tuple[str, str]:
@@ -261,6 +270,19 @@ def names_photo_story(text: str) -> bool:
     (True, False)
     """
     return any(word in to_simplified(text) for word in rules().photo_story_words)
+
+
+PHOTO_REPORT_CREDIT_MAX_CHARS = 40
+
+
+def credits_photo_report(text: str) -> bool:
+    """A credit line naming the photographer who reported the story in pictures.
+
+    >>> credits_photo_report("某某新闻签约摄影师 张三 摄影报道"), credits_photo_report("本报记者 张三 摄")
+    (True, False)
+    """
+    key = to_simplified(text).strip()
+    return len(key) <= PHOTO_REPORT_CREDIT_MAX_CHARS and key.endswith(rules().photo_report_credits)
 
 
 def is_bullet_item(text: str) -> bool:
