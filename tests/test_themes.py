@@ -137,6 +137,10 @@ def test_is_known_theme(name, known):
     # fragments written for the rules
     ("区总工会为一线职工送去防暑降温用品,开展安康杯竞赛和劳动保护检查。", "渝工安康"),
     ("职工心理健康讲座走进园区,心理咨询师现场答疑。", "渝工关爱"),
+    # officials' titles (党组书记) name no subject: the forum of model workers is the news
+    ("某市总工会党组书记、副主席张某，某区总工会党组书记、常务副主席李某，某区委党组副书记王某出席劳模论坛，"
+     "劳模代表签署劳模创新工作室联盟备忘录。", "渝工创新"),
+    ("“新时代奋斗者——某年度最美产业工人发布仪式”举行，10名最美产业工人代表上台领奖。", "渝工铸魂"),
 ])
 def test_fragment_first_theme(text, expected):
     assert classify_themes(None, "", text).themes[0] == expected
