@@ -36,6 +36,7 @@ class LabelRules:
     credit_roles: frozenset[str]
     photo_story_words: tuple[str, ...]
     photo_report_credits: tuple[str, ...]
+    headline_lead_suffixes: tuple[str, ...]
     bullets: str
     organisation_suffixes: tuple[str, ...]
     surnames: frozenset[str]
@@ -60,6 +61,7 @@ def rules() -> LabelRules:
         credit_roles=frozenset(data.get("credit_roles", ())),
         photo_story_words=tuple(data["photo_story_words"]),
         photo_report_credits=tuple(data["photo_report_credits"]),
+        headline_lead_suffixes=tuple(data["headline_lead_suffixes"]),
         bullets=data["bullets"],
         organisation_suffixes=tuple(sorted(data["organisation_suffixes"], key=len, reverse=True)),
         surnames=frozenset(data["surnames"].strip()),
@@ -283,6 +285,15 @@ def credits_photo_report(text: str) -> bool:
     """
     key = to_simplified(text).strip()
     return len(key) <= PHOTO_REPORT_CREDIT_MAX_CHARS and key.endswith(rules().photo_report_credits)
+
+
+def names_headline_lead(text: str) -> bool:
+    """A title line that is only the organisation the headline is about (某某区工会 / 重视报刊发行工作).
+
+    >>> names_headline_lead("西安市新城区工会"), names_headline_lead("走进社区")
+    (True, False)
+    """
+    return to_simplified(text).endswith(rules().headline_lead_suffixes)
 
 
 def is_bullet_item(text: str) -> bool:

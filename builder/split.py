@@ -357,6 +357,10 @@ def _assign_title(article: Article, lines: list[Block]) -> None:
     >>> _assign_title(article, [Block(("两年帮扶千余户，发放资金300万元",), 1, 1), Block(("某区困难职工帮扶实现全覆盖",), 2, 2)])
     >>> article.kicker, article.title
     ('两年帮扶千余户，发放资金300万元', '某区困难职工帮扶实现全覆盖')
+    >>> article = Article("x.txt", 1)
+    >>> _assign_title(article, [Block(("某某区新城区工会",), 1, 1), Block(("重视工人报刊发行工作",), 3, 3)])
+    >>> article.kicker, article.title
+    ('', '某某区新城区工会重视工人报刊发行工作')
     """
     if not lines:
         return
@@ -364,8 +368,13 @@ def _assign_title(article: Article, lines: list[Block]) -> None:
     at = marked[0] if marked else 0
     if lines[at].text.startswith(("——", "—", "--")) and at == 0 and len(lines) > 1:
         at = 1  # a subtitle cannot come first; the dump lost the title's mark
-    elif not marked and at + 1 < len(lines) and lines[at].text.endswith(("：", ":")):
-        at += 1  # '重庆市潼南区：' leads into the title below it
+    elif not marked and at + 1 < len(lines) and _leads_into_next(lines[at].text, lines[at + 1].text):
+        # '重庆市潼南区：' / '工会送清凉 防暑保安康', '某区工会' / '重视报刊发行': one headline on two lines
+        first, second = lines[at], lines[at + 1]
+        lines = [*lines[:at], Block((first.text + second.text,), first.first_line, second.last_line),
+                 *lines[at + 2:]]
+        article.weak["title"] = (f"lines {first.first_line}-{second.last_line}: one headline printed on two lines "
+                                 f"(the first names only a place or an organisation)")
     elif not marked:
         dash = next((i for i, b in enumerate(lines) if b.text.startswith(("——", "—", "--"))), 0)
         if dash >= 2:
@@ -387,6 +396,22 @@ def _assign_title(article: Article, lines: list[Block]) -> None:
         article.deck = after[1:]
     article.evidence["title"] = [f"line {lines[at].first_line}: "
                                  + ("first line marked as a heading" if marked else "first line of the title block")]
+
+
+HEADLINE_LEAD_MAX_CHARS = 16
+
+
+def _leads_into_next(line: str, below: str) -> bool:
+    """A title line that cannot stand alone: a place with its colon, or an organisation's name and nothing else.
+
+    >>> _leads_into_next("重庆市潼南区：", "工会送清凉"), _leads_into_next("某某区新城区工会", "重视报刊发行工作")
+    (True, True)
+    >>> _leads_into_next("凝心聚力跟党走", "某区职工书画展开幕"), _leads_into_next("某区总工会", "——百余件作品")
+    (False, False)
+    """
+    if below.startswith(("—", "--")) or len(line) > HEADLINE_LEAD_MAX_CHARS or _CLAUSE_MARK.search(line):
+        return False
+    return line.endswith(("：", ":")) or " " not in line and labels.names_headline_lead(line)
 
 
 def _caption(block: Block) -> Caption:
