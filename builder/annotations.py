@@ -21,7 +21,8 @@ from .model import Dropped
 # a bracketed syllable with a tone mark, right after an ideograph (or the '?' a
 # lossy re-encoding left where the ideograph was): 強（qiáng） 會(huì) 日?(bào)
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_SYLLABLE = rf"(?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[）)]"
+# (a copy may leave a space inside the bracket: 會(huì ), or between syllables: 職工(zhí gōng))
+_SYLLABLE = rf"(?=[a-zü{_TONED} ]*[{_TONED}])[a-zü{_TONED}]{{1,7}}(?: [a-zü{_TONED}]{{1,7}}){{0,3}} ?[）)]"
 _PINYIN = re.compile(rf"(?<=[\u3400-\u9fff\uf900-\ufaff?？])[（(]{_SYLLABLE}"
                      # the re-encoding may have eaten the bracket too, leaving its '?': 日?qǐng)
                      rf"|(?<=[?？]){_SYLLABLE}")
@@ -39,6 +40,8 @@ def strip_pinyin(line: str) -> tuple[str, list[str]]:
     ('記者黃仕強 重慶市涪陵區', ['（qiáng）', '(qū)'])
     >>> strip_pinyin("工人日？qǐng)?bào)客戶端")
     ('工人日？?客戶端', ['qǐng)', 'bào)'])
+    >>> strip_pinyin("工會(huì )驛站 職工(zhí gōng)")
+    ('工會驛站 職工', ['(huì )', '(zhí gōng)'])
     >>> strip_pinyin("推广APP(app)，工会(GDP)")[1]
     []
     """
