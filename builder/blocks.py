@@ -40,7 +40,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from . import labels
-from .furniture import furniture_reason, is_channel_name, is_weak, opens_related_links
+from .furniture import PHOTO_MARKS, furniture_reason, is_channel_name, is_weak, opens_related_links
 from .headers import is_site_name, parse_publication_line
 from .layout import PageLayout, is_body, page_layout, wrapped_mid_sentence
 from .meta.dates import parse_edition_header
@@ -385,6 +385,10 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
             marked.append(replace(block, kind=Kind.CREDIT, note="a photo credit line (of the photos above)"))
             continue
         why = _caption_reason(block, gap_after)
+        above = marked[-1] if marked else None
+        if not why and above is not None and above.kind is Kind.FURNITURE and above.note in PHOTO_MARKS \
+                and _caption_reason(replace(block, gap_before=PHOTO_GAP), PHOTO_GAP):
+            why = f"short line under a photo's placeholder on line {above.first_line}"
         # a caption by its place alone, after a gap no wider than a spacing blank line pair, is a guess the review shows
         weak = why.startswith("short line") and (block.gap_before <= PHOTO_GAP or "between" in why)
         marked.append(replace(block, kind=Kind.CAPTION, note=why, weak=weak) if why else block)

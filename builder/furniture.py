@@ -153,6 +153,12 @@ def footer_reason(line: str) -> str | None:
     return None
 
 
+IMAGE_FILE = "image file name or token"
+IMAGE_PLACEHOLDER = "placeholder for a photo"
+# a line that stands where the copy lost a photo: the short line under it is the photo's caption
+PHOTO_MARKS = frozenset({IMAGE_FILE, IMAGE_PLACEHOLDER})
+
+
 def image_reason(line: str) -> str | None:
     """An image's file name, a generated token, or a placeholder title standing for a photo.
 
@@ -165,9 +171,9 @@ def image_reason(line: str) -> str | None:
     """
     r = rules()
     if r.image_file.fullmatch(line) or any(p.fullmatch(line) for p in r.image_tokens):
-        return "image file name or token"
+        return IMAGE_FILE
     if r.image_placeholder.match(line):
-        return "placeholder for a photo"
+        return IMAGE_PLACEHOLDER
     return None
 
 

@@ -233,6 +233,8 @@ def test_government_site_copy_with_font_widget_and_boxed_byline(read):
     (article,) = page.articles
     assert article.title == "南岸区总工会为户外劳动者送清凉" and not article.title_derived
     assert article.meta["authors"] == ["刘洋"]          # □ 记者 刘洋: a byline behind a box
+    # the short line under a lost photo's placeholder is its caption, not the start of the next paragraph
+    assert [c.text for _, c in article.captions] == ["送清凉现场"]
     assert [p.text[:4] for p in article.body] == ["7月19", "活动中，", "据了解，"]
     assert article.meta["date"] == "2024-07-20"
     assert article.meta["districts"] == ["南岸区"]
