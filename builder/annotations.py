@@ -61,6 +61,22 @@ def strip_tag_residue(line: str) -> tuple[str, list[str]]:
     return _strip(_TAG_RESIDUE, line)
 
 
+# a web copy's marker of where the body starts, glued to the first paragraph: 【正文】职工互助保障是……
+_BODY_MARKER = re.compile(r"^\s*[【\[［]\s?(正文|全文|内容)\s?[】\]］]\s?(?=\S)")
+
+
+def strip_body_marker(line: str) -> tuple[str, list[str]]:
+    """Remove a body marker at the start of a line; return the line and what was removed.
+
+    >>> strip_body_marker("【正文】职工互助保障是一种互助互济保障活动。")
+    ('职工互助保障是一种互助互济保障活动。', ['【正文】'])
+    >>> strip_body_marker("【正文】")[1], strip_body_marker("会议【正文】")[1]
+    ([], [])
+    """
+    match = _BODY_MARKER.match(line)
+    return (line[match.end():], [match.group(0).strip()]) if match else (line, [])
+
+
 def _strip(pattern: re.Pattern[str], line: str) -> tuple[str, list[str]]:
     removed = pattern.findall(line)
     return (pattern.sub("", line), removed) if removed else (line, [])
@@ -70,6 +86,7 @@ def _strip(pattern: re.Pattern[str], line: str) -> tuple[str, list[str]]:
 PASSES: tuple[tuple[Callable[[str], tuple[str, list[str]]], str], ...] = (
     (strip_tag_residue, "remnant of an HTML tag"),
     (strip_pinyin, "pinyin annotation after a character"),
+    (strip_body_marker, "a web copy's marker of where the body starts"),
 )
 
 
