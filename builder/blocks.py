@@ -650,8 +650,13 @@ def mark_web_headline(blocks: list[Block]) -> list[Block]:
             continue
         following = next((b for b in marked[at + 1:top] if b.kind in (Kind.TEXT, Kind.CAPTION)), None)
         if following is not None and following.kind is Kind.TEXT and not is_body(following.text) \
-                and not labels.names_only(following.text):
-            continue                  # a title follows: the line is a reader's date above an e-paper headline
+                and not labels.names_only(following.text) and (
+                    not (line.origin or line.authors or line.editors)
+                    or any(squeeze(following.text) in squeeze(b.text) for b in marked[:at])):
+            # a title follows a bare date (a reader's date above an e-paper headline), or the headline printed
+            # again under a web page's own lines; a short line under a 来源 line that nothing above holds is
+            # the caption of the photo under a web headline
+            continue
         above = at - 1
         names = []
         while above >= 0 and (marked[above].kind in (Kind.BYLINE, Kind.CREDIT, Kind.META, Kind.FURNITURE, Kind.TEASER)
@@ -687,6 +692,45 @@ def mark_web_headline(blocks: list[Block]) -> list[Block]:
                 marked[i] = replace(block, kind=Kind.FURNITURE, weak=True,
                                     note="above the headline of a web copy (the site's)")
         break
+    return marked
+
+
+HEAD_PHOTO_CAPTION_MAX_CHARS = 40
+
+
+def mark_head_photo_caption(blocks: list[Block]) -> list[Block]:
+    """A web copy's photo under its headline: a short line between the publication line and the lead is its caption.
+
+    Sites put the article's first photo right under the headline and its
+    publication line; the copy keeps the photo's caption (运动会现场) as a line
+    of its own above the lead.  A line there that finishes no sentence, has
+    no clause, names no person and is no label is that caption.  A guess from
+    its place, so the review lists it.
+
+    >>> page = ["某区职工运动会开幕", "", "2023-11-27 16:42 来源：某某网", "运动会现场", "",
+    ...         "11月27日，某区第四届职工运动会开幕，48支代表队参赛。"]
+    >>> [(b.kind.value, b.text) for b in page_blocks(page)]
+    [('text', '某区职工运动会开幕'), ('meta', '2023-11-27 16:42 来源：某某网'), ('caption', '运动会现场'), ('text', '11月27日，某区第四届职工运动会开幕，48支代表队参赛。')]
+    """
+    head = next((i for i, b in enumerate(blocks) if b.note.startswith("headline:")), None)
+    if head is None:
+        return blocks
+    texts = [i for i in range(head + 1, len(blocks)) if blocks[i].kind in (Kind.TEXT, Kind.CAPTION)]
+    if len(texts) < 2 or blocks[texts[0]].kind is not Kind.TEXT:
+        return blocks
+    at, lead = texts[0], blocks[texts[1]]
+    block = blocks[at]
+    text = block.text
+    if (len(block.lines) != 1 or block.heading_level or not is_body(lead.text) or lead.kind is not Kind.TEXT
+            or not any(blocks[i].kind is Kind.META for i in range(head + 1, at))
+            or len(text) > HEAD_PHOTO_CAPTION_MAX_CHARS or len(CJK_IDEOGRAPH.findall(text)) < CAPTION_MIN_HAN
+            or labels.ends_sentence(text) or _SENTENCE_OR_CLAUSE.search(text) or _CLAUSE_MARK.search(text)
+            or text.startswith(("—", "-", "【", "[", "〔", "（", "(", "《")) or labels.names_only(text)
+            or labels.is_section_label(to_simplified(text)) or labels.is_bullet_item(text)):
+        return blocks
+    marked = list(blocks)
+    marked[at] = replace(block, kind=Kind.CAPTION, weak=True,
+                         note="short line between the publication line and the lead (the photo under the headline)")
     return marked
 
 
@@ -1056,4 +1100,4 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     blocks = split_bracketed_titles(split_title_suffixes(split_flattened_paragraphs(
         split_runs(group_lines(lines, hard_breaks), layout))))
     blocks = mark_photo_report(mark_photo_story(mark_captions(mark_labels(blocks))))
-    return mark_lead_byline(mark_page_chrome(mark_web_headline(mark_teasers(mark_repeats(blocks)))))
+    return mark_lead_byline(mark_page_chrome(mark_head_photo_caption(mark_web_headline(mark_teasers(mark_repeats(blocks))))))

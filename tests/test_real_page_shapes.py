@@ -12,7 +12,8 @@ printed one after another, each over its credit line, a web copy whose
 paragraphs ran into one line, a web copy with a view counter, a "link copied" toast and
 a list of other stories after its text, and a page with a writer's name over the text
 and a kicker over a dash-subtitled title, an e-paper reader with its masthead codes and an
-index run on from the headline, and a government site copy with its font widget and a boxed byline.
+index run on from the headline, a government site copy with its font widget and a boxed byline,
+and a web copy with its photo's caption under the publication line.
 The expected values were read off each page by hand.
 """
 
@@ -242,3 +243,12 @@ def test_government_site_copy_with_font_widget_and_boxed_byline(read):
     for furniture in ("当前位置", "字号", "打印正文", "分享到"):
         assert furniture not in text, furniture
     assert all("\n" not in name for name in article.meta.get("people", []))
+
+
+def test_web_copy_with_the_photo_caption_under_its_publication_line(read):
+    page = read("web-copy-with-photo-under-headline.txt")
+    (article,) = page.articles
+    assert article.title == "某某区第二届职工运动会开幕" and not article.title_derived
+    assert [c.text for _, c in article.captions] == ["开幕式现场"]
+    assert [p.text[:6] for p in article.body] == ["某某区融媒体", "运动会设拔河"]
+    assert article.meta["date"] == "2024-10-12"
