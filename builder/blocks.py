@@ -703,11 +703,12 @@ def mark_head_photo_caption(blocks: list[Block]) -> list[Block]:
 
     Sites put the article's first photo right under the headline and its
     publication line; the copy keeps the photo's caption (运动会现场) as a line
-    of its own above the lead.  A line there that finishes no sentence, has
-    no clause, names no person and is no label is that caption.  A guess from
+    of its own above the lead, with the photo's space between it and the
+    lead.  A line there that finishes no sentence, has no clause, names no
+    person and is no label or site name is that caption.  A guess from
     its place, so the review lists it.
 
-    >>> page = ["某区职工运动会开幕", "", "2023-11-27 16:42 来源：某某网", "运动会现场", "",
+    >>> page = ["某区职工运动会开幕", "", "2023-11-27 16:42 来源：某某网", "运动会现场", "", "",
     ...         "11月27日，某区第四届职工运动会开幕，48支代表队参赛。"]
     >>> [(b.kind.value, b.text) for b in page_blocks(page)]
     [('text', '某区职工运动会开幕'), ('meta', '2023-11-27 16:42 来源：某某网'), ('caption', '运动会现场'), ('text', '11月27日，某区第四届职工运动会开幕，48支代表队参赛。')]
@@ -721,12 +722,15 @@ def mark_head_photo_caption(blocks: list[Block]) -> list[Block]:
     at, lead = texts[0], blocks[texts[1]]
     block = blocks[at]
     text = block.text
+    # the photo and its caption stand apart from the text: wide space between the caption and the lead
     if (len(block.lines) != 1 or block.heading_level or not is_body(lead.text) or lead.kind is not Kind.TEXT
+            or lead.gap_before < PHOTO_GAP
             or not any(blocks[i].kind is Kind.META for i in range(head + 1, at))
             or len(text) > HEAD_PHOTO_CAPTION_MAX_CHARS or len(CJK_IDEOGRAPH.findall(text)) < CAPTION_MIN_HAN
             or labels.ends_sentence(text) or _SENTENCE_OR_CLAUSE.search(text) or _CLAUSE_MARK.search(text)
             or text.startswith(("—", "-", "【", "[", "〔", "（", "(", "《")) or labels.names_only(text)
-            or labels.is_section_label(to_simplified(text)) or labels.is_bullet_item(text)):
+            or labels.is_section_label(to_simplified(text)) or labels.is_bullet_item(text)
+            or is_site_name(to_simplified(text)) or is_channel_name(text)):
         return blocks
     marked = list(blocks)
     marked[at] = replace(block, kind=Kind.CAPTION, weak=True,
