@@ -11,8 +11,13 @@ Registered in mkdocs.yml as ``newspaper``.  Each MkDocs event does one job:
                  (errors and warnings as warnings, so ``--strict`` fails on them);
                  under ``mkdocs serve`` only, add the editor's review page
                  (``review/``), never published by ``mkdocs build``;
-* ``on_post_build`` replace the sitemap MkDocs wrote by an index of parts
-                 (builder/site/sitemap.py): readers' browsers fetch it on every page;
+                 mark each generated page whose HTML an earlier build stored under the
+                 same key as not to be rendered (builder/render_cache.py);
+* ``on_post_page`` store the HTML of each generated page that was rendered;
+* ``on_post_build`` write the stored HTML of the pages not rendered; replace the
+                 sitemap MkDocs wrote (which lists only rendered pages) by an index of
+                 parts naming every page (builder/site/sitemap.py): readers' browsers
+                 fetch it on every page; drop stored pages this build did not use;
 * ``on_serve``   make ``mkdocs serve`` rebuild when a raw page changes.
 
 The builder's core knows nothing of MkDocs; moving to another generator means
@@ -23,15 +28,23 @@ from __future__ import annotations
 
 import html
 import logging
+import re
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from urllib.parse import urljoin
+
+import mkdocs
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_date
 
 from .model import Severity
 from .pipeline import PageCache, build
+from .render_cache import RenderCache, page_key, site_fingerprint
 from .review import render_markdown, review_result
 from .site.build import site_files
 from .site.entries import site_data, site_text
@@ -41,6 +54,30 @@ from .urls import page_url
 
 log = logging.getLogger("mkdocs.plugins.newspaper")
 REVIEW_PAGE = "review/index.md"
+PACKAGE = Path(__file__).resolve().parent
+# a Markdown link to another docs file, as the generated pages write them (builder/urls.docs_link)
+_DOCS_LINK = re.compile(r"\]\(([^()\s#]+\.md)(?:#[^()\s]*)?\)")
+
+
+def _version(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return ""
+
+
+class _ReusedLinkNote(logging.Filter):
+    """Drop MkDocs' note that a page links to one 'excluded from the built site': a reused page is published."""
+
+    _NOTE = re.compile(r"contains a link to '(?P<target>[^']+)' which is excluded from the built site")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reused: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        match = self._NOTE.search(record.getMessage())
+        return not (match and match.group("target") in self.reused)
 
 
 def escape_for_templates(value):
@@ -62,6 +99,8 @@ class NewspaperConfig(Config):
     seeds = c.Type(str, default="seeds")
     # processed pages by content hash; a rebuild re-processes only changed pages ('' turns it off)
     cache_dir = c.Type(str, default=".cache/newspaper")
+    # finished HTML of generated pages by what they are made of; a rebuild renders only what changed
+    render_cache = c.Type(bool, default=True)
 
 
 class NewspaperPlugin(BasePlugin[NewspaperConfig]):
@@ -76,6 +115,10 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
         self.seeds_dir = project / self.config.seeds
         if not hasattr(self, "cache"):   # kept across `mkdocs serve` rebuilds
             self.cache = PageCache(project / self.config.cache_dir if self.config.cache_dir else None)
+            folder = project / self.config.cache_dir / "render" if self.config.cache_dir else None
+            self.rendered = RenderCache(folder) if self.config.render_cache else None
+            self.link_note = _ReusedLinkNote()
+            logging.getLogger(Page.__module__).addFilter(self.link_note)
         # templates read the texts from data/site.yaml, so the site's words stay in one file
         config.extra["texts"] = {"not_found": site_text("not_found"),
                                  "sections": [{"name": s["name"], "url": page_url(s["path"], config.use_directory_urls)}
@@ -116,7 +159,57 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
             link = lambda path: "../" + path  # noqa: E731 — from review/index.md to an article's Markdown file
             files.append(File.generated(config, REVIEW_PAGE, content=render_markdown(review_result(result), link)))
             log.info(f"newspaper: the editor's review is at {REVIEW_PAGE.removesuffix('index.md')} (serve only)")
+        self._reuse_rendered(files, config)
         return files
+
+    def _reuse_rendered(self, files: Files, config) -> None:
+        """Mark the generated pages an earlier build rendered from the same inputs as not to be rendered again.
+
+        Such a page stays in the files (links to it resolve as before) but is excluded
+        from rendering; ``on_post_build`` writes its stored HTML.  A page that links to
+        a docs file that no longer exists is rendered, so MkDocs reports the link.
+        """
+        self.keys: dict[str, str] = {}           # src_uri → key of the pages to store once rendered
+        self.reused: dict[str, str] = {}         # dest_uri → key of the pages written from the cache
+        self.page_order: list[tuple[str, bool]] = []    # every page's URL, in MkDocs' order, and whether reused
+        self.link_note.reused = set()
+        if self.rendered is None:
+            return
+        fingerprint = self._fingerprint(config)
+        # a page of the navigation is always rendered: an excluded one would drop out of every page's menu
+        in_nav = set(_nav_paths(config.nav or []))
+        reused = 0
+        for file in files.documentation_pages():
+            if file.generated_by != "newspaper" or file.src_uri in in_nav:
+                self.page_order.append((file.url, False))
+                continue
+            markdown = file.content_string
+            key = page_key(fingerprint, file.src_uri, markdown)
+            targets_exist = all(files.get_file_from_path(_resolve(file.src_uri, target)) is not None
+                                for target in _DOCS_LINK.findall(markdown))
+            if targets_exist and self.rendered.has(key):
+                file.inclusion = InclusionLevel.EXCLUDED
+                self.reused[file.dest_uri] = key
+                self.link_note.reused.add(file.src_uri)
+                reused += 1
+            else:
+                self.keys[file.src_uri] = key
+            self.page_order.append((file.url, file.dest_uri in self.reused))
+        log.info(f"newspaper: {reused} generated pages unchanged since the last build, "
+                 f"{len(self.keys)} to render (and the navigation's pages, always)")
+
+    def _fingerprint(self, config) -> str:
+        """What every generated page's HTML depends on besides its own Markdown and path."""
+        theme = config.theme
+        custom = Path(theme.custom_dir) if getattr(theme, "custom_dir", None) else None
+        sources = sorted(p for p in PACKAGE.rglob("*") if p.suffix in (".py", ".yaml") and p.is_file())
+        return site_fingerprint(
+            [f"{mkdocs.__name__} {mkdocs.__version__}", f"material {_version('mkdocs-material')}",
+             f"markdown {_version('markdown')}", f"pymdown {_version('pymdown-extensions')}",
+             Path(config.config_file_path).read_bytes(), str(config.site_url), repr(config.extra),
+             repr(config.use_directory_urls)]
+            + [p.relative_to(PACKAGE).as_posix().encode() + b"\0" + p.read_bytes() for p in sources],
+            [custom] if custom is not None and custom.is_dir() else [])
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         # MkDocs renders templates without autoescaping, and Material prints
@@ -125,13 +218,35 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
         page.meta = escape_for_templates(page.meta)
         return markdown
 
+    def on_post_page(self, output: str, *, page, config) -> str:
+        key = getattr(self, "keys", {}).get(page.file.src_uri)
+        if key is not None and self.rendered is not None:
+            self.rendered.store(key, output)
+        return output
+
     def on_post_build(self, *, config) -> None:
         site_dir = Path(config.site_dir)
+        reused = getattr(self, "reused", {})
+        for dest, key in reused.items():
+            target = site_dir / dest
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(self.rendered.read(key), encoding="utf-8")
+        if self.rendered is not None and not self.serving:
+            self.rendered.prune()        # (the preview renders pages the build does not: keep the build's)
         written = site_dir / "sitemap.xml"
         if not written.is_file():
             return
         per_part = int(site_data().get("sitemap", {}).get("urls_per_part", 5000))
-        files = sitemap_index(sitemap_urls(written.read_text(encoding="utf-8")), config.site_url or "/", per_part)
+        listed = sitemap_urls(written.read_text(encoding="utf-8"))
+        if reused:
+            # MkDocs' sitemap names the pages it rendered: put the reused ones back in their places
+            base = config.site_url if (config.site_url or "").endswith("/") else (config.site_url or "") + "/"
+            found = dict(listed)
+            build_date = get_build_date()
+            listed = [(urljoin(base, url), build_date if was_reused else found.get(urljoin(base, url), ""))
+                      for url, was_reused in self.page_order
+                      if was_reused or urljoin(base, url) in found]
+        files = sitemap_index(listed, config.site_url or "/", per_part)
         for path, text in files.items():
             target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -141,3 +256,33 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.seeds_dir))
         return server
+
+
+def _resolve(source: str, link: str) -> str:
+    """The docs path a relative Markdown link of a docs file points at.
+
+    >>> _resolve("articles/2024/a.md", "../../themes/gangwan.md"), _resolve("index.md", "timeline/2024.md")
+    ('themes/gangwan.md', 'timeline/2024.md')
+    """
+    parts = source.split("/")[:-1]
+    for piece in link.split("/"):
+        if piece == "..":
+            parts = parts[:-1]
+        elif piece not in ("", "."):
+            parts.append(piece)
+    return "/".join(parts)
+
+
+def _nav_paths(nav) -> list[str]:
+    """The docs paths the configured navigation names.
+
+    >>> _nav_paths([{"首页": "index.md"}, {"专题": [{"a": "themes/index.md"}, "about.md"]}, {"外链": "https://x/"}])
+    ['index.md', 'themes/index.md', 'about.md']
+    """
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, dict):
+        return [path for value in nav.values() for path in _nav_paths(value)]
+    if isinstance(nav, list):
+        return [path for item in nav for path in _nav_paths(item)]
+    return []

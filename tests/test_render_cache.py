@@ -1,0 +1,93 @@
+"""The render cache: a rebuild that reuses stored pages publishes the same bytes as one that renders them all.
+
+A project made of this repository's site configuration over the seed pages is
+built, then changed the ways editors change it (a page edited, a page added, a
+page removed), rebuilt with the cache, and compared file by file with a build
+of the same inputs from an empty cache.  A damaged or planted entry is a miss.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SEEDS
+
+
+def _project(work: Path) -> Path:
+    for name in ("docs", "overrides"):
+        shutil.copytree(ROOT / name, work / name)
+    shutil.copytree(SEEDS, work / "seeds")
+    (work / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    return work
+
+
+def _build(project: Path, site: Path, cache: str = ".cache/newspaper") -> str:
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?m)^(\s+seeds:\s*seeds)\s*$", rf"\1\n      cache_dir: {cache}", config)
+    (project / "build.yml").write_text(config, encoding="utf-8")
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000", NO_MKDOCS_2_WARNING="1")
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "build.yml",
+                           "--site-dir", str(site)], cwd=project, capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stderr
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def _same(first: Path, second: Path) -> None:
+    a, b = _tree(first), _tree(second)
+    assert sorted(a) == sorted(b)
+    assert [name for name in a if a[name] != b[name]] == []
+
+
+def _reused(log: str) -> int:
+    return int(re.search(r"newspaper: (\d+) generated pages unchanged", log).group(1))
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    work = _project(tmp_path_factory.mktemp("render-cache"))
+    log = _build(work, work / "first")
+    assert _reused(log) == 0
+    return work
+
+
+def test_a_rebuild_with_nothing_changed_reuses_every_generated_page_and_writes_the_same_site(project):
+    log = _build(project, project / "again")
+    assert _reused(log) > 0 and re.search(r"unchanged since the last build, (\d+) to render", log).group(1) == "0"
+    _same(project / "first", project / "again")
+
+
+def test_after_pages_change_come_and_go_the_site_is_the_one_a_cold_build_writes(project):
+    seeds = project / "seeds"
+    edited = seeds / "jiangjin-union-five-years.txt"
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("。", "。职工们纷纷表示要以劳模为榜样。", 1), encoding="utf-8")
+    # a page goes, and comes back under a new name (a new page, with its overrides)
+    for suffix in (".txt", ".overrides.yaml"):
+        (seeds / f"beibei-union-benchmark{suffix}").rename(seeds / f"a-new-page{suffix}")
+    (seeds / "chengyu-craftsmen-yugong-columns.txt").unlink()
+    log = _build(project, project / "incremental")
+    assert _reused(log) > 0
+    _build(project, project / "cold", cache=".cache/cold")          # an empty cache: every page rendered
+    _same(project / "incremental", project / "cold")
+
+
+def test_a_damaged_or_planted_entry_is_a_miss_and_the_page_is_rendered(project):
+    entries = sorted((project / ".cache/newspaper/render").glob("*.html.gz"))
+    assert entries
+    entries[0].write_bytes(entries[0].read_bytes()[:20])               # cut short
+    entries[1].write_bytes(b"<script>alert(1)</script>")               # not a gzip entry at all
+    log = _build(project, project / "repaired")
+    assert "Traceback" not in log
+    _build(project, project / "reference", cache=".cache/reference")
+    _same(project / "repaired", project / "reference")
