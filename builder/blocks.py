@@ -676,8 +676,9 @@ def mark_web_headline(blocks: list[Block]) -> list[Block]:
         if above >= 0 and marked[above].kind is Kind.CAPTION and marked[above].weak:
             # a short line after a gap, right above the publication line: the headline, not a caption
             marked[above] = replace(marked[above], kind=Kind.TEXT, weak=False)
-        if above < 0 or marked[above].kind is not Kind.TEXT or is_body(marked[above].text):
-            continue
+        if above < 0 or marked[above].kind is not Kind.TEXT or is_body(marked[above].text) \
+                or is_site_name(to_simplified(marked[above].text)):
+            continue                  # (a paper's name above its date line is its masthead, not a headline)
         for i in names:
             marked[i] = replace(marked[i], kind=Kind.BYLINE, note="a writer's name under the headline")
         if not marked[above].heading_level:

@@ -361,6 +361,10 @@ def _assign_title(article: Article, lines: list[Block]) -> None:
     >>> _assign_title(article, [Block(("某某区新城区工会",), 1, 1), Block(("重视工人报刊发行工作",), 3, 3)])
     >>> article.kicker, article.title
     ('', '某某区新城区工会重视工人报刊发行工作')
+    >>> article = Article("x.txt", 1)
+    >>> _assign_title(article, [Block(("“新时代奋斗者——某年度最美产业工人发布仪式”举行",), 1, 1)])
+    >>> article.title, article.subtitle
+    ('“新时代奋斗者——某年度最美产业工人发布仪式”举行', '')
     """
     if not lines:
         return
@@ -388,7 +392,9 @@ def _assign_title(article: Article, lines: list[Block]) -> None:
     article.title = lines[at].text
     after = [b.text for b in lines[at + 1:]]
     run_on = _RUN_ON_SUBTITLE.match(article.title)
-    if run_on and not after:
+    # a dash inside quotation marks joins a name's parts (“新时代奋斗者——某年度发布仪式”举行), no subtitle
+    quoted = run_on is not None and run_on.group("title").count("“") > run_on.group("title").count("”")
+    if run_on and not after and not quoted:
         # a web page's one-line title joins the title and its 副题: 劳动创造幸福——某社区举办摄影展
         article.title, after = run_on.group("title"), [run_on.group("subtitle")]
     if after:
