@@ -176,6 +176,7 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
         if self.rendered is None:
             return
         fingerprint = self._fingerprint(config)
+        known = {file.src_uri for file in files}
         # a page of the navigation is always rendered: an excluded one would drop out of every page's menu
         in_nav = set(_nav_paths(config.nav or []))
         reused = 0
@@ -185,8 +186,7 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
                 continue
             markdown = file.content_string
             key = page_key(fingerprint, file.src_uri, markdown)
-            targets_exist = all(files.get_file_from_path(_resolve(file.src_uri, target)) is not None
-                                for target in _DOCS_LINK.findall(markdown))
+            targets_exist = all(_resolve(file.src_uri, target) in known for target in _DOCS_LINK.findall(markdown))
             if targets_exist and self.rendered.has(key):
                 file.inclusion = InclusionLevel.EXCLUDED
                 self.reused[file.dest_uri] = key

@@ -375,8 +375,10 @@ def term_pages(entries: Sequence[Entry], kind: str, title: str,
     per_term = max(1, int(data.get("articles_per_term", 3)))
     found: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
     for entry in newest_first(entries):
-        for term, role in dict.fromkeys(terms_of(entry)):
-            if not any(e is entry for e, _ in found[term]):
+        seen: set[str] = set()       # a term listed twice for one entry (two roles) keeps its first role
+        for term, role in terms_of(entry):
+            if term not in seen:
+                seen.add(term)
                 found[term].append((entry, role))
     anchors = term_anchors(found)
     letters: dict[str, list[str]] = defaultdict(list)
