@@ -235,6 +235,9 @@ def make_project(dest: Path, seeds: Path | None, extra_docs: Path | None = None)
             shutil.copy2(source, dest / part)
     (dest / "mkdocs.yml").write_text(configure((CODE_ROOT / "mkdocs.yml").read_text(encoding="utf-8"), seeds),
                                      encoding="utf-8")
+    if seeds is None:
+        # the site's 404 page reads texts the plugin hands to the templates: plain Material keeps its own
+        (dest / "overrides" / "404.html").unlink(missing_ok=True)
     if extra_docs is not None:
         shutil.copytree(extra_docs, dest / "docs", dirs_exist_ok=True)
     return dest
