@@ -91,3 +91,10 @@ def test_a_damaged_or_planted_entry_is_a_miss_and_the_page_is_rendered(project):
     assert "Traceback" not in log
     _build(project, project / "reference", cache=".cache/reference")
     _same(project / "repaired", project / "reference")
+
+
+def test_a_changed_template_renders_every_page_again(project):
+    template = project / "overrides" / "main.html"
+    template.write_text(template.read_text(encoding="utf-8") + "\n{# a change #}\n", encoding="utf-8")
+    log = _build(project, project / "retemplated")
+    assert _reused(log) == 0
