@@ -1044,8 +1044,7 @@ def mark_teasers(blocks: list[Block]) -> list[Block]:
             bare_titles = len(blocks[i].text.split()) >= 4 and unpunctuated
             # …or it opens with a later title and runs on, unpunctuated, to several times its length
             runs_on = unpunctuated and any(keys[i].startswith(t) and len(keys[i]) >= INDEX_RUN_ON * len(t) for t in held)
-            if (len(held) >= 2 or runs_on) and (bare_titles or runs_on
-                                                or sum(map(len, held)) >= INDEX_COVERAGE * len(keys[i])):
+            if runs_on or len(held) >= 2 and (bare_titles or sum(map(len, held)) >= INDEX_COVERAGE * len(keys[i])):
                 indexes.add(i)
     index_texts = [keys[i] for i in indexes]
     # the last line of the top matter is the first article's title, wherever else it was printed

@@ -133,8 +133,7 @@ def credit_authors(text: str) -> list[str] | None:
         if match:
             start, end = match.span("authors") if "authors" in match.groupdict() else (0, 0)
             # names as printed (traditional stays traditional) when the fold kept the length
-            names = (text if len(text) == len(key) else key)[start:end] if start >= 0 else ""
-            return _person_names(names)
+            return _person_names((text if len(text) == len(key) else key)[start:end])
     return None
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import html
 import logging
+import posixpath
 import re
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -264,13 +265,7 @@ def _resolve(source: str, link: str) -> str:
     >>> _resolve("articles/2024/a.md", "../../themes/gangwan.md"), _resolve("index.md", "timeline/2024.md")
     ('themes/gangwan.md', 'timeline/2024.md')
     """
-    parts = source.split("/")[:-1]
-    for piece in link.split("/"):
-        if piece == "..":
-            parts = parts[:-1]
-        elif piece not in ("", "."):
-            parts.append(piece)
-    return "/".join(parts)
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source), link))
 
 
 def _nav_paths(nav) -> list[str]:
