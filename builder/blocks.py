@@ -19,6 +19,10 @@ these passes read it:
 * ``mark_captions``    a short line after a wide gap (where a photo was), one
                        with a photo credit or one printed twice in a row is a caption;
 * ``mark_photo_story`` under a photo story's head, its short sentences are captions;
+* ``mark_item_heads``  a union's name over each item of a roundup heads the item;
+* ``mark_closing_captions`` short lines after the last paragraph of an article
+                       whose byline credits photos are their captions;
+* ``mark_photo_news``  a page that is one photo's long caption is that article's text;
 * ``mark_repeats``     a line printed again right after itself (a caption or a
                        title a website shows twice) is published once;
 * ``mark_teasers``     a line that repeats a later title of the same page is a
@@ -535,6 +539,144 @@ def mark_photo_report(blocks: list[Block]) -> list[Block]:
             and len(b.text) <= PHOTO_REPORT_CAPTION_MAX_CHARS and labels.ends_sentence(b.text)
             and not _SENTENCE_OR_CLAUSE.search(b.text[:-1]) else b
             for i, b in enumerate(blocks)]
+
+
+ITEM_HEADS_MIN = 2          # a roundup heads two items or more with the unions' names
+ITEM_HEAD_MAX_CHARS = 16
+
+
+def mark_item_heads(blocks: list[Block]) -> list[Block]:
+    """In a roundup, a line that is only a union's name, over its item's paragraphs, heads the item.
+
+    A roundup prints short items one after another, each under the name of
+    the union it is about, with no headline of its own.  The name is no
+    title: it becomes the item's section label, and the item's title is
+    derived from its first sentence.  It takes two such heads, each at the
+    top or after a finished paragraph and right over running text: one
+    union's name under a title is that article's byline.
+
+    >>> page = ["甲县总工会", "", "近日，甲县总工会开展送清凉活动。", "", "据悉，共筹集资金24万余元。", "",
+    ...         "乙县总工会", "", "近日，乙县总工会举行快递行业建会仪式。"]
+    >>> [b.kind.value for b in mark_item_heads(mark_labels(group_lines(page)))]
+    ['section', 'text', 'text', 'section', 'text']
+    >>> [b.kind.value for b in mark_item_heads(mark_labels(group_lines(["某区工会开展培训", "", "某区总工会", "",
+    ...                                                                   "近日，某区工会开展培训。", "", "某区总工会", "", "近日，某区工会开展宣讲。"])))]
+    ['text', 'text', 'text', 'text', 'text']
+
+    | page                                                   | the union's name is |
+    |--------------------------------------------------------|---------------------|
+    | 甲县总工会 / 近日，… / 乙县总工会 / 近日，…                | two items' sections |
+    | 标题 / 某区总工会 / 近日，…                               | a byline (one head) |
+    | 某区总工会 / 近日，… (once)                               | text (one head)     |
+    """
+    heads = []
+    above: Block | None = None            # the last text block before this one
+    for index, block in enumerate(blocks):
+        if block.kind is not Kind.TEXT:
+            continue
+        below = blocks[index + 1] if index + 1 < len(blocks) else None
+        if (len(block.lines) == 1 and not block.heading_level and len(block.text) <= ITEM_HEAD_MAX_CHARS
+                and not _SENTENCE_OR_CLAUSE.search(block.text) and " " not in block.text
+                and labels.names_headline_lead(block.text)
+                and (above is None or is_body(above.text))
+                and below is not None and below.kind is Kind.TEXT and is_body(below.text)):
+            heads.append(index)
+        above = block
+    if len(heads) < ITEM_HEADS_MIN:
+        return blocks
+    return [replace(b, kind=Kind.SECTION, note="a union's name over a roundup item") if i in heads else b
+            for i, b in enumerate(blocks)]
+
+
+CLOSING_CAPTIONS_MAX = 8
+
+
+def mark_closing_captions(blocks: list[Block]) -> list[Block]:
+    """Short lines after the last paragraph are captions when a credit line says the article has photos.
+
+    Some e-paper copies print an article's photo captions after its text.
+    A line there that finishes no sentence is no paragraph; when the
+    article's byline credits its photos (某某供图, 图/李四, 张三 摄) it is a
+    caption.  A guess from position, so the review lists it.
+
+    >>> page = ["标题", "", "张三/文 某某区总工会供图", "", "近日，某区总工会举办劳模宣讲。", "", "劳模宣讲现场", "", "职工聆听宣讲"]
+    >>> [b.kind.value for b in mark_closing_captions(mark_labels(group_lines(page)))]
+    ['text', 'credit', 'text', 'caption', 'caption']
+    >>> [b.kind.value for b in mark_closing_captions(mark_labels(group_lines(["标题", "", "记者 张三", "",
+    ...                                                                        "近日，某区总工会举办劳模宣讲。", "", "劳模宣讲现场"])))]
+    ['text', 'credit', 'text', 'text']
+
+    | after the last paragraph | the byline              | the line is |
+    |--------------------------|-------------------------|-------------|
+    | 劳模宣讲现场              | 张三/文 某某总工会供图    | a caption   |
+    | 劳模宣讲现场              | 记者 张三               | text        |
+    | 活动圆满结束。            | 张三/文 某某总工会供图    | text        |
+    """
+    trailing: list[int] = []
+    last_paragraph = None
+    for index in range(len(blocks) - 1, -1, -1):
+        block = blocks[index]
+        if block.kind is not Kind.TEXT:
+            continue
+        if is_body(block.text):
+            last_paragraph = index
+            break
+        if (len(block.lines) != 1 or block.heading_level or labels.ends_sentence(block.text)
+                or len(block.text) > CAPTION_MAX_CHARS or len(CJK_IDEOGRAPH.findall(block.text)) < CAPTION_MIN_HAN):
+            return blocks
+        trailing.append(index)
+    if last_paragraph is None or not trailing or len(trailing) > CLOSING_CAPTIONS_MAX:
+        return blocks
+    credit = next((b for b in blocks[:last_paragraph] if b.kind in (Kind.CREDIT, Kind.BYLINE)
+                   and labels.credits_photos(b.text)), None)
+    if credit is None:
+        return blocks
+    note = f"a short line after the last paragraph, and line {credit.first_line} credits the photos"
+    return [replace(b, kind=Kind.CAPTION, weak=True, note=note) if i in trailing else b
+            for i, b in enumerate(blocks)]
+
+
+PHOTO_NEWS_MIN_SENTENCES = 2
+
+
+def mark_photo_news(blocks: list[Block]) -> list[Block]:
+    """A page whose only text is one credited photo caption of several sentences is a photo news item.
+
+    News agencies send a photo with a caption that tells the story
+    (8月12日，环卫工人在驿站休息。连日来，…。新华社记者 黄伟/摄); printed
+    alone, that caption is the article: its text becomes the article's
+    paragraph and its credit the article's credit.
+
+    >>> page = ["8月12日，环卫工人在驿站内休息。连日来，重庆持续高温。新华社记者 黄伟/摄"]
+    >>> [(b.kind.value, b.text) for b in mark_photo_news(mark_captions(mark_labels(group_lines(page))))]
+    [('text', '8月12日，环卫工人在驿站内休息。连日来，重庆持续高温。'), ('credit', '新华社记者 黄伟/摄')]
+    >>> page = ["环卫工人在驿站内休息。新华社记者 黄伟/摄", "", "近日，某区建成驿站12个。"]
+    >>> [b.kind.value for b in mark_photo_news(mark_captions(mark_labels(group_lines(page))))]
+    ['caption', 'text']
+
+    | page                                      | the caption is        |
+    |-------------------------------------------|-----------------------|
+    | one caption of 2+ sentences, no other text | the article's text    |
+    | one caption of one sentence               | a caption             |
+    | captions beside running text              | captions              |
+    """
+    if any(b.kind is Kind.TEXT and is_body(b.text) for b in blocks):
+        return blocks
+    captions = [i for i, b in enumerate(blocks) if b.kind is Kind.CAPTION]
+    if len(captions) != 1 or len(blocks[captions[0]].lines) != 1:
+        return blocks
+    index = captions[0]
+    block = blocks[index]
+    text, credit = labels.split_caption_credit(block.text)
+    if (not credit or not block.text.startswith(text)
+            or sum(text.count(end) for end in labels.SENTENCE_END) < PHOTO_NEWS_MIN_SENTENCES):
+        return blocks
+    note = "a photo news item: its caption is its text"
+    # the credit keeps the brackets it was printed in: nothing of the line is lost
+    return [*blocks[:index],
+            replace(block, lines=(text.rstrip(),), kind=Kind.TEXT, note=note),
+            Block((block.text[len(text):].strip(),), block.first_line, block.last_line, kind=Kind.CREDIT, note=note),
+            *blocks[index + 1:]]
 
 
 def mark_repeats(blocks: list[Block]) -> list[Block]:
@@ -1103,5 +1245,5 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     layout = page_layout(lines, indented)
     blocks = split_bracketed_titles(split_title_suffixes(split_flattened_paragraphs(
         split_runs(group_lines(lines, hard_breaks), layout))))
-    blocks = mark_photo_report(mark_photo_story(mark_captions(mark_labels(blocks))))
+    blocks = mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(mark_captions(mark_labels(blocks)))))))
     return mark_lead_byline(mark_page_chrome(mark_head_photo_caption(mark_web_headline(mark_teasers(mark_repeats(blocks))))))

@@ -36,6 +36,7 @@ class LabelRules:
     credit_roles: frozenset[str]
     photo_story_words: tuple[str, ...]
     photo_report_credits: tuple[str, ...]
+    photos_credited: re.Pattern[str]
     headline_lead_suffixes: tuple[str, ...]
     bullets: str
     organisation_suffixes: tuple[str, ...]
@@ -61,6 +62,7 @@ def rules() -> LabelRules:
         credit_roles=frozenset(data.get("credit_roles", ())),
         photo_story_words=tuple(data["photo_story_words"]),
         photo_report_credits=tuple(data["photo_report_credits"]),
+        photos_credited=re.compile(data["photos_credited"]),
         headline_lead_suffixes=tuple(data["headline_lead_suffixes"]),
         bullets=data["bullets"],
         organisation_suffixes=tuple(sorted(data["organisation_suffixes"], key=len, reverse=True)),
@@ -284,6 +286,15 @@ def credits_photo_report(text: str) -> bool:
     """
     key = to_simplified(text).strip()
     return len(key) <= PHOTO_REPORT_CREDIT_MAX_CHARS and key.endswith(rules().photo_report_credits)
+
+
+def credits_photos(text: str) -> bool:
+    """A credit or byline line that names who took or supplied the article's photos.
+
+    >>> credits_photos("乔大海 赵海传/文 某某市总工会供图"), credits_photos("文/张三 图/李四"), credits_photos("记者 张三")
+    (True, True, False)
+    """
+    return bool(rules().photos_credited.search(to_simplified(text)))
 
 
 def names_headline_lead(text: str) -> bool:

@@ -13,7 +13,9 @@ paragraphs ran into one line, a web copy with a view counter, a "link copied" to
 a list of other stories after its text, and a page with a writer's name over the text
 and a kicker over a dash-subtitled title, an e-paper reader with its masthead codes and an
 index run on from the headline, a government site copy with its font widget and a boxed byline,
-and a web copy with its photo's caption under the publication line.
+a web copy with its photo's caption under the publication line, a roundup whose items
+stand under the unions' names, a page that is one agency photo's long caption, and an
+e-paper article whose captions follow its text.
 The expected values were read off each page by hand.
 """
 
@@ -252,3 +254,27 @@ def test_web_copy_with_the_photo_caption_under_its_publication_line(read):
     assert [c.text for _, c in article.captions] == ["开幕式现场"]
     assert [p.text[:6] for p in article.body] == ["某某区融媒体", "运动会设拔河"]
     assert article.meta["date"] == "2024-10-12"
+
+
+def test_roundup_items_under_union_names(read):
+    page = read("roundup-under-union-names.txt")
+    assert [(a.section, a.title_derived, len(a.body)) for a in page.articles] == [
+        ("甲县总工会", True, 2), ("乙县总工会", True, 1), ("丙区总工会", True, 1)]
+    assert page.articles[1].title.startswith("近日，乙县总工会在县物流园")
+    assert page.articles[2].meta["districts"] == []      # 丙区 is no district: nothing is guessed
+
+
+def test_a_page_that_is_one_photo_caption_publishes_it_as_the_text(read):
+    (article,) = read("photo-news-caption-only.txt").articles
+    assert article.captions == []
+    assert [p.text[:5] for p in article.body] == ["7月20日"] and article.body[0].text.endswith("86座。")
+    assert article.credits == ["新华社记者 钱进/摄"]
+    assert article.meta["districts"] == ["九龙坡区"] and article.meta["date"] == "2024-07-22"
+
+
+def test_captions_printed_after_the_text_when_the_byline_credits_photos(read):
+    (article,) = read("epaper-captions-after-text.txt").articles
+    assert article.title == "劳模走上讲台 理论走进车间"
+    assert [c.text for _, c in article.captions] == ["某某区劳模宣讲团在机械厂车间宣讲", "职工在工地休息区聆听劳模宣讲"]
+    assert all(c.weak for _, c in article.captions)         # a guess from position: the review lists it
+    assert [p.text[:5] for p in article.body] == ["11月以来", "截至目前，"]
