@@ -40,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from builder.annotations import strip_pinyin  # noqa: E402
 from builder.conservation import account  # noqa: E402
-from builder.meta.themes import load_themes  # noqa: E402
+from builder.knowledge.taxonomy import load_themes  # noqa: E402
 from builder.pipeline import read_path  # noqa: E402
 from builder.textfix import fix_line  # noqa: E402
 

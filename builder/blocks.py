@@ -45,9 +45,8 @@ from functools import lru_cache
 
 from . import labels
 from .furniture import PHOTO_MARKS, furniture_reason, is_channel_name, is_weak, opens_related_links
-from .headers import is_site_name, parse_publication_line
+from .headers import is_site_name, parse_edition_header, parse_publication_line
 from .layout import PageLayout, is_body, page_layout, wrapped_mid_sentence
-from .meta.dates import parse_edition_header
 from .model import Block, Kind
 from .text import squeeze
 from .text.simplified import to_simplified

@@ -12,6 +12,9 @@ such a line.  A line qualifies only if every part of it is understood — a date
 a time, a page number, a labelled field (来源 / 作者 / 编辑 / 发布时间 / 点击量 …),
 a paper or site name, an interface word — so a sentence that happens to hold a
 date is never taken for one.  The labels and names live in data/furniture.yaml.
+
+``parse_edition_header`` reads an e-paper page's 版次 header
+(``版次:004 作者:来源: 2023年05月25日``): its page number and date.
 """
 
 from __future__ import annotations
@@ -25,7 +28,9 @@ from pathlib import Path
 import yaml
 
 from .labels import is_person_name
+from .text.calendar import is_real_date, iso_date, numeral_value
 from .text.simplified import to_simplified
+from .textfix import fold_fullwidth_alphanumerics
 
 DATA = Path(__file__).parent / "data" / "furniture.yaml"
 MAX_CHARS = 100
@@ -293,3 +298,74 @@ def parse_publication_line(line: str) -> PublicationLine | None:
         authors=tuple(found["author"]),
         editors=tuple(found["editor"]),
     )
+
+
+@dataclass(frozen=True)
+class EditionHeader:
+    """The fields of a page's edition header line (版次 / 作者 / 来源 / date)."""
+
+    page: str
+    author: str
+    source: str
+    date: str | None         # 'YYYY-MM-DD'; None when missing or impossible
+
+
+_PAGE_TOKEN = r"[0-9A-Za-z]+|[〇零一二三四五六七八九十百]+"
+_PAGE = re.compile(rf"版次\s*[:：]\s*(?:第\s*)?(?P<a>{_PAGE_TOKEN})\s*版?|第\s*(?P<b>{_PAGE_TOKEN})\s*版")
+_HEADER_DATE = re.compile(
+    r"(?<!\d)(?P<y>\d{4})\s*(?:年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日"
+    r"|[-./]\s*(?P<m2>\d{1,2})\s*[-./]\s*(?P<d2>\d{1,2})(?!\d))"
+)
+_LABEL = re.compile(r"(作者|来源|日期)\s*[:：]")
+
+
+def _page_number(token: str) -> str:
+    if token.isascii():
+        return token
+    value = numeral_value(token)
+    return str(value) if value is not None else token
+
+
+def parse_edition_header(line: str) -> EditionHeader | None:
+    """Read a page's edition header line, or None when the line is not one.
+
+    Why: a header date is the page's date, better evidence than any text.
+    A line counts only if it has a page field and nothing but 作者/来源/日期
+    fields and one date; an impossible date leaves ``date`` None.
+
+    >>> parse_edition_header("版次:004    作者:来源:    2023年05月25日")
+    EditionHeader(page='004', author='', source='', date='2023-05-25')
+    >>> parse_edition_header("第4版 作者：张三 来源：重庆日报 2023-5-25").source
+    '重庆日报'
+    >>> parse_edition_header("本报第4版刊登了大会消息") is None
+    True
+    """
+    if not isinstance(line, str):
+        return None
+    text = fold_fullwidth_alphanumerics(line).strip()
+    page = _PAGE.search(text)
+    dates = list(_HEADER_DATE.finditer(text))
+    if page is None or len(dates) > 1:
+        return None
+    date_value = None
+    spans = [page.span()]
+    if dates:
+        d = dates[0]
+        spans.append(d.span())
+        y, mo, dd = int(d.group("y")), int(d.group("m1") or d.group("m2")), int(d.group("d1") or d.group("d2"))
+        date_value = iso_date(y, mo, dd)[0] if is_real_date(y, mo, dd) else None
+    if len(spans) == 2 and spans[1][0] < spans[0][1] and spans[0][0] < spans[1][1]:
+        return None                                   # page field and date overlap
+    rest = text
+    for a, b in sorted(spans, reverse=True):
+        rest = rest[:a] + "\u0000" + rest[b:]           # keep fields apart where a span stood
+    parts = _LABEL.split(rest)
+    if parts[0].replace("\u0000", "").strip():
+        return None                                   # text outside any field
+    fields: dict[str, str] = {}
+    for label, value in zip(parts[1::2], parts[2::2]):
+        if label in fields:
+            return None
+        fields[label] = value.replace("\u0000", " ").strip()
+    return EditionHeader(_page_number(page.group("a") or page.group("b")),
+                         fields.get("作者", ""), fields.get("来源", ""), date_value)

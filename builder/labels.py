@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from .knowledge.taxonomy import column_theme
 from .text.simplified import to_simplified
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -89,8 +90,6 @@ def is_column_label(text: str) -> bool:
     >>> is_column_label("渝工港湾"), is_column_label("渝工港湾建设持续推进")
     (True, False)
     """
-    from .meta.themes import column_theme  # the theme taxonomy lists every known label
-
     return any(p.match(text) for p in rules().column_patterns) or column_theme(text) is not None
 
 

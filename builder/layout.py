@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from . import labels
 from .text import squeeze
+from .text.segment import tokenizer
 from .model import Block, Kind
 
 HEADING_MAX_CHARS = 45
@@ -208,8 +209,6 @@ def spanning_word(before: str, after: str) -> str:
     >>> spanning_word("更加牢固", "全区工会旗帜鲜明讲政治")
     ''
     """
-    from .meta.segment import tokenizer
-
     left, right = before[-4:], after[:4]
     if not left or not right or not _is_hanzi(left[-1]) or not _is_hanzi(right[0]):
         return ""
@@ -222,8 +221,6 @@ def spanning_word(before: str, after: str) -> str:
 
 
 def _last_word(text: str) -> str:
-    from .meta.segment import tokenizer
-
     words = list(tokenizer().cut(text[-6:], HMM=False))
     return words[-1] if words else ""
 

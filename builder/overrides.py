@@ -30,9 +30,9 @@ from typing import Any
 
 import yaml
 
-from .meta.dates import parse_iso_date
+from .text.calendar import parse_iso_date
 from .meta.places import normalise_district
-from .meta.themes import is_known_theme
+from .knowledge.taxonomy import is_known_theme
 from .model import Article, Diagnostic, Dropped, Severity
 
 OVERRIDE_SUFFIX = ".overrides.yaml"

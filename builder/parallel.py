@@ -47,7 +47,8 @@ def worker_count(requested: int | None = None) -> int:
 
 def warm_up() -> None:
     """Load what every page needs (jieba dictionary, IDF table) before workers are forked."""
-    from .meta import segment, tags
+    from .meta import tags
+    from .text import segment
 
     segment.pos_tokenizer().makesure_userdict_loaded()
     tags._idf_table()

@@ -26,7 +26,7 @@ from .conservation import account
 from .contrib import read_markdown_article
 from .enrich import enrich_page, missing_dates
 from .ingest import UnreadableInput, decode, hard_break_lines, indented_lines, size_problem, split_lines
-from .meta.dates import parse_iso_date
+from .text.calendar import parse_iso_date
 from .model import Article, Diagnostic, Dropped, Page, Severity
 from .overrides import Overrides, apply_overrides, load_overrides, overrides_path
 from .parallel import map_in_order

@@ -23,8 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from . import labels
 from .layout import cut_reason, is_body, rejoin
-from .headers import parse_publication_line
-from .meta.dates import parse_edition_header
+from .headers import parse_edition_header, parse_publication_line
 from .model import Article, Block, Caption, Diagnostic, Dropped, Kind, Para, Severity
 
 _ENUMERATED = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]|\d+[.、．])")

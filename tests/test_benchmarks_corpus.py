@@ -2,7 +2,7 @@
 
 The generator must be deterministic (same seed, same pages) and its pages
 must split into the articles it meant; the fast part-of-speech cut
-(builder/meta/hmm.py) must give jieba's words and tags exactly.
+(builder/text/hmm.py) must give jieba's words and tags exactly.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from generate_corpus import generate_corpus, harvest, split_accuracy  # noqa: E402
 
-from builder.meta import hmm, segment  # noqa: E402
+from builder.text import hmm, segment  # noqa: E402
 
 
 def test_the_generator_is_deterministic_by_seed():

@@ -5,7 +5,7 @@ from collections import Counter
 import pytest
 
 from builder.conservation import account
-from builder.ingest import decode, split_lines
+from builder.ingest import decode
 from builder.model import Article, Dropped, Para
 from builder.textfix import cjk_characters
 from tests.conftest import SEEDS

@@ -1,4 +1,4 @@
-"""Tests for builder.meta.dates: edition headers, date mentions, article dates."""
+"""Tests for dates: edition headers (builder.headers), date mentions and article dates (builder.meta.dates)."""
 
 from __future__ import annotations
 
@@ -8,15 +8,9 @@ import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from builder.meta.dates import (
-    DateInfo,
-    EditionHeader,
-    date_articles,
-    find_date_mentions,
-    normalise_date_text,
-    parse_edition_header,
-    parse_iso_date,
-)
+from builder.headers import EditionHeader, parse_edition_header
+from builder.meta.dates import DateInfo, date_articles, find_date_mentions, normalise_date_text
+from builder.text.calendar import parse_iso_date
 from builder.textfix import fix_line
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

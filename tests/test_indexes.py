@@ -20,7 +20,7 @@ from builder.site.indexes import (
     theme_pages,
     timeline_pages,
 )
-from builder.meta.themes import load_themes
+from builder.knowledge.taxonomy import load_themes
 from builder.model import Article
 from builder.site.entries import Entry, chronological, date_label, newest_first
 from builder.urls import article_path

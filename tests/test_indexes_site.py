@@ -130,7 +130,7 @@ def test_related_articles_are_capped_deterministic_and_need_a_real_overlap():
 
 
 def test_busy_features_only_link_articles_near_in_time():
-    many = [entry(f"港湾{n:03d}", f"2023-01-01", part=n, themes=["渝工港湾"]) for n in range(200)]
+    many = [entry(f"港湾{n:03d}", "2023-01-01", part=n, themes=["渝工港湾"]) for n in range(200)]
     related = related_articles(many, weights=WEIGHTS, count=5, window=10)
     parts = [x.article.part for x in related[many[100].path]]
     assert all(abs(p - 100) <= 10 for p in parts)
@@ -203,7 +203,7 @@ def test_stats_page_keeps_its_size_as_the_archive_spans_more_years():
     months = page.split("## 每月文章数")[1].split("## ")[0]
     assert months.count("<rect") == 24 and "最近24个月；更早的月份见[时间线](../timeline/index.md)。" in months
     heat = page.split("## 各专题每月文章数")[1].split("## ")[0]
-    from builder.meta.themes import load_themes
+    from builder.knowledge.taxonomy import load_themes
     assert heat.count("<rect") == 12 * len(load_themes())          # twelve months a theme
     assert page.split("## 每年文章数")[1].split("## ")[0].count("<rect") == 20
     assert len(page) < 1.2 * len(stats_page(decades[-48:]))

@@ -6,7 +6,7 @@ import re
 
 import yaml
 
-from builder.meta.themes import load_themes
+from builder.knowledge.taxonomy import load_themes
 from builder.site.entries import SITE_DATA
 
 HAN = r"[\u4e00-\u9fff]"

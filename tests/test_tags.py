@@ -5,7 +5,7 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from builder.meta.segment import cut, posseg, user_terms
+from builder.text.segment import cut, posseg, user_terms
 from builder.meta.tags import extract_tags, is_tag_word, stop_words
 
 STATIONS_TITLE = "重庆45个站点入选全国“最美驿站”"

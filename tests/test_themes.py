@@ -10,17 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from builder.knowledge import taxonomy
+from builder.knowledge.taxonomy import build_taxonomy, column_theme, is_known_theme, load_themes
 from builder.meta import themes
-from builder.meta.themes import (
-    ThemeResult,
-    build_taxonomy,
-    classify_themes,
-    column_theme,
-    count_cues,
-    is_known_theme,
-    load_themes,
-    score_themes,
-)
+from builder.meta.themes import ThemeResult, classify_themes, count_cues, score_themes
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -151,7 +144,7 @@ def test_fragment_first_theme(text, expected):
        st.text("驿站健身心理", max_size=30))
 def test_cue_regex_finds_what_a_longest_first_alternation_finds(words, text):
     plain = re.compile("|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))))
-    assert themes._cue_pattern(words).findall(text) == plain.findall(text)
+    assert taxonomy._cue_pattern(words).findall(text) == plain.findall(text)
 
 
 def test_longest_cue_wins_inside_a_longer_one():

@@ -57,6 +57,8 @@ from typing import Sequence
 
 import yaml
 
+from builder.headers import parse_edition_header
+from builder.text.calendar import CN_DIGIT, is_real_date, iso_date, numeral_value, parse_iso_date
 from builder.textfix import fold_fullwidth_alphanumerics
 
 _DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "dates.yaml"
@@ -67,16 +69,6 @@ HONOUR_REACH = 6             # how far an honour word may stand before its year:
 
 
 # ---------------------------------------------------------------- public types
-
-
-@dataclass(frozen=True)
-class EditionHeader:
-    """The fields of a page's edition header line (版次 / 作者 / 来源 / date)."""
-
-    page: str
-    author: str
-    source: str
-    date: str | None         # 'YYYY-MM-DD'; None when missing or impossible
 
 
 @dataclass(frozen=True)
@@ -153,8 +145,6 @@ def _words() -> _Words:
 
 # -------------------------------------------------------------- normalisation
 
-_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4,
-             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_YEAR = re.compile(r"([〇○零一二三四五六七八九]{4})(?=\s*年)")
 _CN_MONTH_DAY = re.compile(
     r"(?P<pre>\d{4}\s*年\s*)?(?<![一二三四五六七八九十百千万])"
@@ -163,30 +153,16 @@ _CN_MONTH_DAY = re.compile(
 )
 
 
-def _cn_int(numeral: str) -> int | None:
-    """'十二' → 12, '二十五' → 25, '三' → 3; None for anything else."""
-    tens, sep, units = numeral.partition("十")
-    if not sep:
-        return _CN_DIGIT.get(numeral) if len(numeral) == 1 else None
-    if len(tens) > 1 or len(units) > 1:
-        return None
-    high = _CN_DIGIT.get(tens, -1) if tens else 1
-    low = _CN_DIGIT.get(units, -1) if units else 0
-    if high <= 0 or low < 0:
-        return None
-    return high * 10 + low
-
-
 def _arabic_month_day(match: re.Match[str]) -> str:
     pre, day_numeral = match.group("pre"), match.group("d")
     if not pre and not day_numeral:          # a bare 五月 is too ambiguous
         return match.group(0)
-    month = _cn_int(match.group("m"))
+    month = numeral_value(match.group("m"))
     if month is None or not 1 <= month <= 12:
         return match.group(0)
     out = f"{pre or ''}{month}月"
     if day_numeral:
-        day = _cn_int(day_numeral)
+        day = numeral_value(day_numeral)
         if day is None or not 1 <= day <= 31:
             return match.group(0)
         out += f"{day}{match.group('unit')}"
@@ -207,7 +183,7 @@ def normalise_date_text(text: str) -> str:
     if not isinstance(text, str):
         return ""
     text = fold_fullwidth_alphanumerics(text)
-    text = _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGIT[c]) for c in m.group(1)), text)
+    text = _CN_YEAR.sub(lambda m: "".join(str(CN_DIGIT[c]) for c in m.group(1)), text)
     return _CN_MONTH_DAY.sub(_arabic_month_day, text)
 
 
@@ -270,15 +246,6 @@ _QUOTE_TAIL = re.compile(r"[\u4e00-\u9fff]{1,4}")
 
 def _sentence_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
-
-
-def _is_valid(year: int | None, month: int | None, day: int | None) -> bool:
-    try:
-        _date(2000 if year is None else year,       # 2000: a leap year, for 2月29日
-              1 if month is None else month, 1 if day is None else day)
-    except ValueError:
-        return False
-    return True
 
 
 def _connector_role(text: str, start: int) -> str:
@@ -397,7 +364,7 @@ def _mentions(text: str) -> list[DateMention]:
                                  role, reason, sentence_of(m.start())))
     for m in _NUMERIC_DATE.finditer(text):
         year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d"))
-        if _is_valid(year, month, day):
+        if is_real_date(year, month, day):
             role, reason = _classify(text, m.start(), m.end(), "", year, False, in_title(m.start()))
             found.append(DateMention(m.group(0), m.start(), m.end(), year, month, day, "",
                                      role, reason, sentence_of(m.start())))
@@ -408,7 +375,7 @@ def _mentions(text: str) -> list[DateMention]:
         if rel and not mo:                    # 今年 alone names no date
             continue
         year, month, day = (int(y) if y else None), (int(mo) if mo else None), (int(d) if d else None)
-        if not _is_valid(year, month, day):
+        if not is_real_date(year, month, day):
             continue
         start, end = m.start(), m.end()
         year_only = month is None
@@ -517,7 +484,7 @@ class _Dated:
 
     @property
     def iso(self) -> str:
-        return _iso(self.year, self.month, self.day)[0]
+        return iso_date(self.year, self.month, self.day)[0]
 
     def describe(self) -> str:
         if not self.year_note:
@@ -532,14 +499,6 @@ class _Lender:
     year: int
     where: str
     borrowed: bool = field(default=False, repr=False)   # from another article of the page, not the article itself
-
-
-def _iso(year: int, month: int | None = None, day: int | None = None) -> tuple[str, str]:
-    if month is None:
-        return f"{year:04d}", "year"
-    if day is None:
-        return f"{year:04d}-{month:02d}", "month"
-    return f"{year:04d}-{month:02d}-{day:02d}", "day"
 
 
 def _lends_year(mention: DateMention) -> bool:
@@ -619,7 +578,7 @@ def _page_year(month: int | None, day: int | None, relative: str,
 
 def _days_apart(year: int, month: int | None, day: int | None, reference: _Dated) -> float:
     """Days between a date and a dated event; infinite when the date does not exist (2月29日)."""
-    if not _is_valid(year, month, day):
+    if not is_real_date(year, month, day):
         return float("inf")
     start = _date(reference.year, reference.month or 1, reference.day or 1)
     return abs((_date(year, month or 1, day or 1) - start).days)
@@ -661,7 +620,7 @@ def _resolve(mention: DateMention, article: _Article, main: _Dated | None,
     if lender is None:
         return None
     year = lender.year + offset
-    if not _is_valid(year, mention.month, mention.day):
+    if not is_real_date(year, mention.month, mention.day):
         return None                                    # 2月29日 in a common year
     counted = f" ({mention.relative} of {lender.year})" if offset else ""
     return _Dated(year, mention.month, mention.day, mention, f"year {year}{counted} from {lender.where}",
@@ -743,7 +702,7 @@ def _choose(article: _Article, events: list[_Dated]) -> _Choice:
 
 
 def _from_dated(dated: _Dated, why: str) -> DateInfo:
-    value, precision = _iso(dated.year, dated.month, dated.day)
+    value, precision = iso_date(dated.year, dated.month, dated.day)
     return DateInfo(value, precision, dated.source, (why, dated.describe()), dated.borrowed)
 
 
@@ -752,7 +711,7 @@ def _page_date(word: str, page_events: list[_Dated]) -> DateInfo:
     if not page_events:
         return DateInfo(None, None, None, (f"'{word}' but no dated event anywhere on the page",))
     latest = max(page_events, key=lambda d: d.key)
-    value, precision = _iso(latest.year, latest.month)
+    value, precision = iso_date(latest.year, latest.month)
     return DateInfo(value, precision, "inferred",
                     (f"'{word}': as recent as the page",
                      f"latest date on the page: {latest.describe()}, kept to the "
@@ -815,95 +774,3 @@ def date_articles(header_date: str | None, articles: Sequence[str]) -> list[Date
         else:
             results.append(DateInfo(None, None, None, choice.notes))
     return results
-
-
-# ----------------------------------------------------------- header and ISO
-
-_PAGE_TOKEN = r"[0-9A-Za-z]+|[〇零一二三四五六七八九十百]+"
-_PAGE = re.compile(rf"版次\s*[:：]\s*(?:第\s*)?(?P<a>{_PAGE_TOKEN})\s*版?|第\s*(?P<b>{_PAGE_TOKEN})\s*版")
-_HEADER_DATE = re.compile(
-    r"(?<!\d)(?P<y>\d{4})\s*(?:年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日"
-    r"|[-./]\s*(?P<m2>\d{1,2})\s*[-./]\s*(?P<d2>\d{1,2})(?!\d))"
-)
-_LABEL = re.compile(r"(作者|来源|日期)\s*[:：]")
-
-
-def _page_number(token: str) -> str:
-    if token.isascii():
-        return token
-    value = _cn_int(token)
-    return str(value) if value is not None else token
-
-
-def parse_edition_header(line: str) -> EditionHeader | None:
-    """Read a page's edition header line, or None when the line is not one.
-
-    Why: a header date is the page's date, better evidence than any text.
-    A line counts only if it has a page field and nothing but 作者/来源/日期
-    fields and one date; an impossible date leaves ``date`` None.
-
-    >>> parse_edition_header("版次:004    作者:来源:    2023年05月25日")
-    EditionHeader(page='004', author='', source='', date='2023-05-25')
-    >>> parse_edition_header("第4版 作者：张三 来源：重庆日报 2023-5-25").source
-    '重庆日报'
-    >>> parse_edition_header("本报第4版刊登了大会消息") is None
-    True
-    """
-    if not isinstance(line, str):
-        return None
-    text = fold_fullwidth_alphanumerics(line).strip()
-    page = _PAGE.search(text)
-    dates = list(_HEADER_DATE.finditer(text))
-    if page is None or len(dates) > 1:
-        return None
-    date_value = None
-    spans = [page.span()]
-    if dates:
-        d = dates[0]
-        spans.append(d.span())
-        y, mo, dd = int(d.group("y")), int(d.group("m1") or d.group("m2")), int(d.group("d1") or d.group("d2"))
-        date_value = _iso(y, mo, dd)[0] if _is_valid(y, mo, dd) else None
-    if len(spans) == 2 and spans[1][0] < spans[0][1] and spans[0][0] < spans[1][1]:
-        return None                                   # page field and date overlap
-    rest = text
-    for a, b in sorted(spans, reverse=True):
-        rest = rest[:a] + "\u0000" + rest[b:]           # keep fields apart where a span stood
-    parts = _LABEL.split(rest)
-    if parts[0].replace("\u0000", "").strip():
-        return None                                   # text outside any field
-    fields: dict[str, str] = {}
-    for label, value in zip(parts[1::2], parts[2::2]):
-        if label in fields:
-            return None
-        fields[label] = value.replace("\u0000", " ").strip()
-    return EditionHeader(_page_number(page.group("a") or page.group("b")),
-                         fields.get("作者", ""), fields.get("来源", ""), date_value)
-
-
-_ISO_INPUT = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
-
-
-def parse_iso_date(value: str) -> tuple[str, str] | None:
-    """Check an editor's 'YYYY[-MM[-DD]]' and return (normalised, precision).
-
-    Why: dates typed into front matter override the inferred ones, so they
-    must be real dates; a wrong one is reported, not published.
-
-    >>> parse_iso_date("2023-5-1")
-    ('2023-05-01', 'day')
-    >>> parse_iso_date("2024")
-    ('2024', 'year')
-    >>> parse_iso_date("2023-13-01") is None
-    True
-    """
-    if not isinstance(value, str):
-        return None
-    m = _ISO_INPUT.fullmatch(fold_fullwidth_alphanumerics(value).strip())
-    if m is None:
-        return None
-    year = int(m.group(1))
-    month = int(m.group(2)) if m.group(2) else None
-    day = int(m.group(3)) if m.group(3) else None
-    if year < 1 or not _is_valid(year, month, day):
-        return None
-    return _iso(year, month, day)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, NamedTuple, Sequence
 
-from builder.meta.segment import (
+from builder.text.segment import (
     Token,
     dictionary_tag,
     district_names,

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
-from builder.meta.segment import genre_data, words_of
+from builder.text.segment import genre_data, words_of
 
 DEFAULT_MAX_CHARS = 120
 MIN_SENTENCE_CHARS = 12  # shorter ones are attributions (严卫说道。) or fragments

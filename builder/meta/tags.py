@@ -16,7 +16,7 @@ import threading
 from functools import lru_cache
 from typing import NamedTuple
 
-from builder.meta.segment import (
+from builder.text.segment import (
     district_names,
     genre_data,
     pos_tokenizer,

@@ -7,7 +7,7 @@ articles — the published seeds, contributed articles, or a synthetic archive.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .indexes import index_pages, theme_members
-from ..meta.themes import load_themes
+from ..knowledge.taxonomy import load_themes
 from .article import article_page
 from .entries import Entry, site_data
 from .feed import atom_feed

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from ..meta.places import load_gazetteer
-from ..meta.themes import Theme, load_themes
+from ..knowledge.taxonomy import Theme, load_themes
 from ..model import Article
 from ..render import dump_yaml, escape_markdown
 from ..urls import docs_link, slugify

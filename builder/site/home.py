@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .indexes import district_members, theme_members
-from ..meta.themes import load_themes
+from ..knowledge.taxonomy import load_themes
 from ..render import escape_markdown
 from .entries import (
     CITY_WIDE,

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pypinyin import lazy_pinyin
 
 from ..meta.places import Locality, load_gazetteer
-from ..meta.themes import Theme, load_themes
+from ..knowledge.taxonomy import Theme, load_themes
 from ..render import escape_markdown
 from .entries import (
     CITY_WIDE,

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .indexes import district_members, theme_members
-from ..meta.themes import Theme, load_themes
+from ..knowledge.taxonomy import Theme, load_themes
 from ..render import escape_markdown
 from ..urls import docs_link, relative_url
 from .entries import (

@@ -20,7 +20,7 @@ import jieba
 import jieba.posseg
 import yaml
 
-from builder.meta import hmm
+from builder.text import hmm
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -290,7 +290,7 @@ def hmm_pos_cut(text: str) -> list[tuple[str, str]]:
     """(word, part-of-speech) pairs, exactly as ``pos_tokenizer().lcut(text)`` gives them.
 
     Why: jieba's part-of-speech cut was most of the builder's time.  This is
-    the same algorithm with the same numbers (``builder.meta.hmm``): it finds
+    the same algorithm with the same numbers (``builder.text.hmm``): it finds
     dictionary words in one pass, skips HMM transitions that do not exist and
     remembers the short unknown runs it has cut, so the words and tags are
     identical and the cut is several times faster.
