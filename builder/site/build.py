@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .indexes import index_pages, theme_members
 from ..knowledge.taxonomy import load_themes
+from .indexes import index_pages, theme_members
 from .article import article_page
 from .entries import Entry, site_data
 from .feed import atom_feed
@@ -20,19 +20,52 @@ from .related import related_articles, timeline_neighbours
 from .stats import stats_page
 
 
+class PathWrittenTwice(ValueError):
+    """Two generators produced the same file: one would silently replace the other."""
+
+
+class SiteFiles:
+    """The one writer the generators hand their files to; a path is written once.
+
+    >>> files = SiteFiles()
+    >>> files.add("home", {"index.md": "首页"})
+    >>> files.add("listings", {"index.md": "专题"})
+    Traceback (most recent call last):
+    ...
+    builder.site.build.PathWrittenTwice: index.md: written by home and again by listings
+    """
+
+    def __init__(self) -> None:
+        self.files: dict[str, str] = {}
+        self._writer: dict[str, str] = {}
+
+    def add(self, generator: str, files: dict[str, str]) -> None:
+        for path, content in files.items():
+            if path in self._writer:
+                raise PathWrittenTwice(f"{path}: written by {self._writer[path]} and again by {generator}")
+            self._writer[path] = generator
+            self.files[path] = content
+
+
 def site_files(published: Sequence, *, site_url: str, site_name: str, site_description: str = "",
                directory_urls: bool = True) -> dict[str, str]:
-    """docs-relative path → content of every generated file; ``published`` holds PublishedArticle."""
+    """docs-relative path → content of every generated file; ``published`` holds PublishedArticle.
+
+    Each generator (article pages, listings, home, the all-articles pages,
+    statistics, feeds) returns its own files; ``SiteFiles`` refuses a path
+    two of them write.
+    """
     entries = [Entry(p.article, p.path, p.markdown) for p in published]
-    files = article_pages(entries, directory_urls=directory_urls)
-    files.update(index_pages(entries, directory_urls=directory_urls))
-    files["index.md"] = home_page(entries, site_name=site_name, directory_urls=directory_urls)
-    files.update(all_articles_pages(entries))
-    files["stats/index.md"] = stats_page(entries, directory_urls=directory_urls)
+    out = SiteFiles()
+    out.add("article pages", article_pages(entries, directory_urls=directory_urls))
+    out.add("listings", index_pages(entries, directory_urls=directory_urls))
+    out.add("home page", {"index.md": home_page(entries, site_name=site_name, directory_urls=directory_urls)})
+    out.add("all-articles pages", all_articles_pages(entries))
+    out.add("statistics", {"stats/index.md": stats_page(entries, directory_urls=directory_urls)})
     if site_url:
-        files.update(feeds(entries, site_url=site_url, site_name=site_name, site_description=site_description,
-                           directory_urls=directory_urls))
-    return files
+        out.add("feeds", feeds(entries, site_url=site_url, site_name=site_name, site_description=site_description,
+                               directory_urls=directory_urls))
+    return out.files
 
 
 def article_pages(entries: Sequence[Entry], directory_urls: bool = True) -> dict[str, str]:
