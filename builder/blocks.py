@@ -22,6 +22,9 @@ these passes read it:
 * ``mark_item_heads``  a union's name over each item of a roundup heads the item;
 * ``mark_closing_captions`` short lines after the last paragraph of an article
                        whose byline credits photos are their captions;
+* ``mark_layout_captions`` a line among the paragraphs opening with ▲, naming a
+                       photo's scene, standing unindented among indented paragraphs
+                       or naming the person of the next paragraph is a caption;
 * ``mark_photo_news``  a page that is one photo's long caption is that article's text;
 * ``mark_repeats``     a line printed again right after itself (a caption or a
                        title a website shows twice) is published once;
@@ -69,6 +72,8 @@ INDEX_RUN_ON = 3       # … or it opens with one and runs on to this many times
 SUMMARY_BLOCKS, SUMMARY_MIN_CHARS = 12, 20   # a web page's summary stands among its first blocks
 ABOVE_HEADLINE_MAX_CHARS = 10  # a short line above a web headline is the site's (中工娱乐); a longer one its kicker
 _TITLE_SUFFIX = re.compile(r"^(?P<title>.{6,}?)(?P<suffix>(\s[-–—_|｜]\s[^\s。，！？]{1,12}){1,3})$")
+# …的温暖-华龙网: a site's name glued to the title by a dash, no spaces
+_GLUED_SITE_SUFFIX = re.compile(r"^(?P<title>.{6,}?)(?P<suffix>[-–—_|｜](?P<site>[^\s\-–—_|｜。，！？“”]{2,12}))$")
 _CLAUSE_MARK = re.compile(r"[，、；,;]")
 _SENTENCE_OR_CLAUSE = re.compile(r"[，。；！？,;]")
 _SIGNED_DATE = re.compile(r"(19|20)\d{2}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$")
@@ -587,6 +592,77 @@ def mark_item_heads(blocks: list[Block]) -> list[Block]:
             for i, b in enumerate(blocks)]
 
 
+INDENTED_PAGE_MIN = 3           # paragraphs a page indents before its unindented lines stand out
+INDENTED_PAGE_SHARE = 0.7         # (the unindented captions count among them)
+
+
+def mark_layout_captions(blocks: list[Block]) -> list[Block]:
+    """Captions a page marks by their shape among its paragraphs: ▲, a scene word, no indent, a portrait's name.
+
+    Web copies print a photo's caption as a short line among the paragraphs.
+    After the first paragraph (or under the publication line, where the
+    article's first photo stands) such a line is a caption when the page
+    says so:
+
+    * it opens with ▲ or △ and finishes no sentence (roundup items opened so
+      are sentences);
+    * it names a photo's scene: it ends on 现场, 合影, 留影 … (``caption_scenes``);
+    * the page indents every paragraph and this sentence stands unindented;
+    * it is only a person's name, and the next paragraph is about that person
+      (a portrait).
+
+    Each is a guess from shape, so the review lists it.
+
+    >>> page = ["标题", "", "来源：某某网 2024-03-15", "", "近日，某区总工会召开发布会，为先进集体颁奖。", "",
+    ...         "▲为先进集体现场颁奖", "", "发布会发布了62项服务事项。", "", "发布会现场", "", "张三", "",
+    ...         "其中，张三多年坚持在一线调研。"]
+    >>> [b.kind.value for b in mark_layout_captions(mark_labels(group_lines(page)))]
+    ['text', 'meta', 'text', 'caption', 'text', 'caption', 'caption', 'text']
+
+    | line among the paragraphs         | the page                          | the line is |
+    |-----------------------------------|-----------------------------------|-------------|
+    | ▲为先进集体现场颁奖                | any                               | a caption   |
+    | ▲某区总工会开展培训，职工参加。     | any                               | text        |
+    | 发布会现场 / …颁奖仪式现场。        | any                               | a caption   |
+    | 张三                              | the next paragraph names 张三      | a caption   |
+    | 来自一线的9名职工获评。 (no indent) | every paragraph indented          | a caption   |
+    | 强化政治引领                       | any                               | text        |
+    """
+    running = [i for i, b in enumerate(blocks) if b.kind is Kind.TEXT and is_body(b.text)]
+    if not running:
+        return blocks
+    indented = [blocks[i].indented for i in running]
+    indented_page = (sum(indented) >= INDENTED_PAGE_MIN and sum(indented) >= INDENTED_PAGE_SHARE * len(indented))
+    first_meta = next((i for i, b in enumerate(blocks) if b.kind is Kind.META), None)
+    start = min(running[0], first_meta + 1) if first_meta is not None and first_meta < running[0] else running[0]
+    marked = list(blocks)
+    for index in range(start, len(blocks)):
+        block = blocks[index]
+        if block.kind is not Kind.TEXT or len(block.lines) != 1 or block.heading_level:
+            continue
+        text = block.text
+        following = next((b for b in blocks[index + 1:] if b.kind is Kind.TEXT), None)
+        if len(text) > CAPTION_MAX_CHARS or following is None:
+            continue             # the last line of the page is no photo's: nothing follows it
+        key = to_simplified(text)
+        why = ""
+        if labels.opens_marked_caption(text) and not labels.ends_sentence(text):
+            why = "a line opening with ▲ among the paragraphs"
+        elif len(CJK_IDEOGRAPH.findall(text)) >= CAPTION_MIN_HAN and labels.names_photo_scene(key):
+            why = "a line naming a photo's scene (…现场, …合影)"
+        elif labels.is_person_name(key) and key in to_simplified(following.text[:PORTRAIT_REACH]):
+            why = "a person's name over the paragraph about them (a portrait)"
+        elif (indented_page and not block.indented and labels.ends_sentence(text)
+              and len(CJK_IDEOGRAPH.findall(text)) >= CAPTION_MIN_HAN
+              # a lead that lost its indent is longer than a caption
+              and (index != running[0] or len(text) <= SENTENCE_CAPTION_MAX_CHARS)):
+            why = "the one unindented sentence among indented paragraphs"
+        if why:
+            marked[index] = replace(block, kind=Kind.CAPTION, weak=True, note=why)
+    return marked
+
+
+PORTRAIT_REACH = 40             # the portrait's person is named near the start of the paragraph below
 CLOSING_CAPTIONS_MAX = 8
 
 
@@ -1092,6 +1168,10 @@ def split_title_suffixes(blocks: list[Block]) -> list[Block]:
     ['2023-2027年 - 五年规划']
     >>> [b.text for b in split_title_suffixes(group_lines(["一个人的坚守与奉献 — 记全国劳模张三 — 劳模风采"]))]
     ['一个人的坚守与奉献 — 记全国劳模张三 — 劳模风采']
+    >>> [b.text for b in split_title_suffixes(group_lines(["重庆为农民工送上“娘家人”的温暖-某某网"]))]
+    ['重庆为农民工送上“娘家人”的温暖', '-某某网']
+    >>> [b.text for b in split_title_suffixes(group_lines(["一个人的坚守与奉献—记全国劳模张三"]))]
+    ['一个人的坚守与奉献—记全国劳模张三']
     """
     out: list[Block] = []
     for block in blocks:
@@ -1105,6 +1185,13 @@ def split_title_suffixes(blocks: list[Block]) -> list[Block]:
             out.append(replace(block, lines=(block.text[:cut].rstrip(),)))
             out.append(replace(block, lines=(block.text[cut:].strip(),), kind=Kind.FURNITURE, gap_before=0,
                                note="a web page title's channel and site name"))
+            continue
+        glued = _GLUED_SITE_SUFFIX.match(block.text) if len(block.lines) == 1 and block.kind is Kind.TEXT else None
+        if glued and not labels.ends_sentence(glued.group("title")) and is_site_name(to_simplified(glued.group("site"))):
+            cut = glued.start("suffix")
+            out.append(replace(block, lines=(block.text[:cut],)))
+            out.append(replace(block, lines=(block.text[cut:],), kind=Kind.FURNITURE, gap_before=0,
+                               note="a web page title's site name"))
             continue
         out.append(block)
     return out
@@ -1169,6 +1256,13 @@ def mark_teasers(blocks: list[Block]) -> list[Block]:
     >>> index = ["职工运动会开幕劳模宣讲进社区", "职工运动会开幕", "劳模宣讲进社区", "", "职工运动会开幕", "", "近日，运动会开幕。"]
     >>> [b.kind.value for b in mark_teasers(split_runs(group_lines(index), page_layout(index)))]
     ['teaser', 'teaser', 'teaser', 'text', 'text']
+
+    A web headline over its publication line stays; the page prints it again
+    lower down as a photo's alt text, and that copy goes:
+
+    >>> web = ["职工运动会开幕", "", "来源：某某网 2024-05-01 10:00", "", "近日，运动会开幕。", "", "职工运动会开幕"]
+    >>> [b.kind.value for b in mark_teasers(mark_labels(group_lines(web)))]
+    ['text', 'meta', 'text', 'repeat']
     """
     keys = [squeeze(block.text) for block in blocks]
     last_seen = {key: index for index, key in enumerate(keys)}
@@ -1192,16 +1286,22 @@ def mark_teasers(blocks: list[Block]) -> list[Block]:
     # (a subtitle under it opens with a dash: ——某某侧记)
     title = max((i for i in range(top) if blocks[i].kind is Kind.TEXT and i not in indexes
                  and not blocks[i].text.startswith(("—", "--"))), default=-1)
+    web_headline = title >= 0 and title + 1 < len(blocks) and blocks[title + 1].kind is Kind.META
     marked = []
     for index, block in enumerate(blocks):
         key = keys[index]
-        if index in indexes:
+        if web_headline and index > top and key == keys[title] and block.kind is Kind.TEXT and len(block.lines) == 1:
+            block = replace(block, kind=Kind.REPEAT, note=f"repeats the headline (line {blocks[title].first_line}), "
+                                                          "as a photo's alt text")
+        elif index in indexes:
             block = replace(block, kind=Kind.TEASER, note="the page's headline index (its titles run together)")
         elif index < top and block.kind is Kind.TEXT and len(block.lines) == 1 and _is_index_entry(block.text):
             block = replace(block, kind=Kind.TEASER, note="an entry of the page's headline index")
         elif index < top and block.kind is Kind.TEXT and len(block.text) <= CAPTION_MAX_CHARS:
             later = last_seen[key]
-            if later > index:
+            # a web headline stands over its publication line; a photo's alt text may repeat it lower down
+            over_publication_line = index + 1 < len(blocks) and blocks[index + 1].kind is Kind.META
+            if later > index and not over_publication_line:
                 block = replace(block, kind=Kind.TEASER, note=f"repeats line {blocks[later].first_line}")
             elif index != title and any(key in text for text in index_texts):
                 block = replace(block, kind=Kind.TEASER, note="a title of the page's headline index")
@@ -1244,5 +1344,5 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     layout = page_layout(lines, indented)
     blocks = split_bracketed_titles(split_title_suffixes(split_flattened_paragraphs(
         split_runs(group_lines(lines, hard_breaks), layout))))
-    blocks = mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(mark_captions(mark_labels(blocks)))))))
+    blocks = mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(mark_captions(mark_labels(blocks))))))))
     return mark_lead_byline(mark_page_chrome(mark_head_photo_caption(mark_web_headline(mark_teasers(mark_repeats(blocks))))))

@@ -228,7 +228,7 @@ def is_channel_name(line: str) -> bool:
     Short, no sentence, ending on a channel word, or parts joined by a dash of
     which one names the site.  A line that is one is set apart from the lines
     around it; only in the top matter of a copied web page does it become
-    furniture (``blocks.mark_web_headline``): elsewhere 一周动态 is a title.
+    furniture (``blocks.mark_web_headline``): elsewhere 工会要闻 may be a title.
 
     >>> is_channel_name("中工娱乐"), is_channel_name("新重庆-重庆日报精选"), is_channel_name("南川打造“暖心小站”")
     (True, True, False)

@@ -62,6 +62,7 @@ class _Rules:
     not_site_endings: tuple[str, ...]
     edition_page: re.Pattern[str]
     edition_issue: re.Pattern[str]
+    poster: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -85,6 +86,8 @@ def rules() -> _Rules:
         not_site_endings=tuple(data["not_site_endings"]),
         edition_page=re.compile(data["edition_page"]),
         edition_issue=re.compile(data["edition_issue"]),
+        # a forum's post line opens with the poster's handle: 幸福海边 发表于 2016-4-25 06:39:03
+        poster=re.compile(rf"^[^\s：:]{{1,16}}\s+(?=(?:{'|'.join(map(re.escape, data['poster_labels']))}))"),
     )
 
 
@@ -201,6 +204,8 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     '2025-08-27'
     >>> parse_publication_line("[2月7日 2:30]") is not None, parse_publication_line("2026-01-26").date
     (True, '2026-01-26')
+    >>> parse_publication_line("某某网友 发表于 2016-4-25 06:39:03").date
+    '2016-04-25'
     >>> parse_publication_line("09.01.2015  02:14").date, parse_publication_line("发布时间：25.05.2023").date
     ('2015', '2023-05-25')
     """
@@ -217,6 +222,10 @@ def parse_publication_line(line: str) -> PublicationLine | None:
         return "\u0000" * len(match.group(0))
 
     text = _URL.sub(blank, text)
+    poster = r.poster.match(text)
+    if poster:
+        understood += 1        # a handle, no person's name: not kept as an author
+        text = blank(poster) + text[poster.end():]
     for match in _NUMBERS_FIRST_DATE.finditer(text):
         iso = _numbers_first_iso(match)
         if not iso:
@@ -279,7 +288,7 @@ def parse_publication_line(line: str) -> PublicationLine | None:
             continue                           # a bare number (查看：1413|回复：0) says nothing either way
         if token.strip("0123456789") in r.ui_words or token in r.channel_tuple or (
                 "版" in token and len(token) <= 6 and token.endswith(r.channel_tuple)):
-            # 3上一篇 下一篇4, 一版要闻 (but 一周动态 may be a title)
+            # 3上一篇 下一篇4, 一版要闻 (a channel word alone, 动态, is read as a label elsewhere)
             understood += 1
         elif is_site_name(token):
             found["origin"].append(token)      # a name counts only beside other parts (see below)

@@ -27,7 +27,7 @@ class LabelRules:
     section_labels: frozenset[str]
     brief_sections: frozenset[str]
     banner_patterns: tuple[re.Pattern[str], ...]
-    credits: tuple[re.Pattern[str], ...]
+    credits: tuple[tuple[re.Pattern[str], bool], ...]     # (pattern, only person names make it a credit)
     trailing_credit: re.Pattern[str]
     byline: re.Pattern[str]
     caption_credits: tuple[re.Pattern[str], ...]
@@ -38,6 +38,8 @@ class LabelRules:
     photo_story_words: tuple[str, ...]
     photo_report_credits: tuple[str, ...]
     photos_credited: re.Pattern[str]
+    marked_caption_openers: tuple[str, ...]
+    caption_scenes: tuple[str, ...]
     headline_lead_suffixes: tuple[str, ...]
     bullets: str
     organisation_suffixes: tuple[str, ...]
@@ -53,7 +55,7 @@ def rules() -> LabelRules:
         section_labels=frozenset(data["section_labels"]),
         brief_sections=frozenset(data.get("brief_sections", ())),
         banner_patterns=tuple(re.compile(p) for p in data["banner_patterns"]),
-        credits=tuple(re.compile(c["pattern"]) for c in data["credits"]),
+        credits=tuple((re.compile(c["pattern"]), bool(c.get("persons_only"))) for c in data["credits"]),
         trailing_credit=re.compile(data["trailing_credit"]),
         byline=re.compile(data["byline_pattern"]),
         caption_credits=tuple(re.compile(p) for p in data["caption_credits"]),
@@ -64,6 +66,8 @@ def rules() -> LabelRules:
         photo_story_words=tuple(data["photo_story_words"]),
         photo_report_credits=tuple(data["photo_report_credits"]),
         photos_credited=re.compile(data["photos_credited"]),
+        marked_caption_openers=tuple(data["marked_caption_openers"]),
+        caption_scenes=tuple(data["caption_scenes"]),
         headline_lead_suffixes=tuple(data["headline_lead_suffixes"]),
         bullets=data["bullets"],
         organisation_suffixes=tuple(sorted(data["organisation_suffixes"], key=len, reverse=True)),
@@ -127,14 +131,20 @@ def credit_authors(text: str) -> list[str] | None:
     ['陈静', '刘洋']
     >>> credit_authors("（記者 陳靜 通訊員 劉洋）"), credit_authors("某某新闻签约摄影师 张三 摄影报道")
     (['陳靜', '劉洋'], ['张三'])
+    >>> credit_authors("記者李國 通訊員陳代琳")
+    ['李國', '陳代琳']
+    >>> credit_authors("（李华）"), credit_authors("（资料图）")
+    (['李华'], None)
     """
     key = to_simplified(text)
-    for pattern in rules().credits:
+    for pattern, persons_only in rules().credits:
         match = pattern.match(key)
         if match:
             start, end = match.span("authors") if "authors" in match.groupdict() else (0, 0)
             # names as printed (traditional stays traditional) when the fold kept the length
-            return _person_names((text if len(text) == len(key) else key)[start:end])
+            names = _person_names((text if len(text) == len(key) else key)[start:end])
+            if names or not persons_only:
+                return names
     return None
 
 
@@ -190,8 +200,20 @@ def names_only(text: str) -> list[str]:
 
 def _person_names(names: str) -> list[str]:
     # read through the fold (通訊員 is a role, 陳 a surname), kept as printed
-    parts = [p for p in re.split(r"[\s、，,]+", names) if p and to_simplified(p) not in rules().credit_roles]
+    parts = [_without_role(p) for p in re.split(r"[\s、，,]+", names) if p and to_simplified(p) not in rules().credit_roles]
     return parts if parts and all(is_person_name(to_simplified(p)) for p in parts) else []
+
+
+def _without_role(name: str) -> str:
+    """A name printed with its role glued to it: 通讯员陈代琳 → 陈代琳.
+
+    >>> _without_role("通訊員陳代琳"), _without_role("陈代琳")
+    ('陳代琳', '陈代琳')
+    """
+    key = to_simplified(name)
+    role = next((r for r in sorted(rules().credit_roles, key=len, reverse=True)
+                 if key.startswith(r) and len(key) > len(r)), "")
+    return name[len(role):]
 
 
 def split_trailing_credit(text: str) -> tuple[str, str]:
@@ -263,6 +285,24 @@ def opens_caption(text: str) -> bool:
     (True, False)
     """
     return text.startswith(rules().caption_openers) and not text.startswith(rules().not_caption_openers)
+
+
+def opens_marked_caption(text: str) -> bool:
+    """A line opening with the mark web copies print before a caption (▲为先进集体颁奖).
+
+    >>> opens_marked_caption("▲发布会现场"), opens_marked_caption("发布会现场")
+    (True, False)
+    """
+    return text.startswith(rules().marked_caption_openers)
+
+
+def names_photo_scene(text: str) -> bool:
+    """A line that ends on a photo's scene word: 发布会现场, 颁奖仪式现场。, 参赛队员合影.
+
+    >>> names_photo_scene("发布会现场"), names_photo_scene("颁奖仪式现场。"), names_photo_scene("现场办公")
+    (True, True, False)
+    """
+    return text.rstrip("。").endswith(rules().caption_scenes)
 
 
 def names_photo_story(text: str) -> bool:

@@ -15,7 +15,9 @@ and a kicker over a dash-subtitled title, an e-paper reader with its masthead co
 index run on from the headline, a government site copy with its font widget and a boxed byline,
 a web copy with its photo's caption under the publication line, a roundup whose items
 stand under the unions' names, a page that is one agency photo's long caption, and an
-e-paper article whose captions follow its text.
+e-paper article whose captions follow its text, a web copy with ▲-marked, scene and
+portrait captions among its paragraphs, and an indented web copy with an unindented caption
+and its headline printed again as a photo's alt text.
 The expected values were read off each page by hand.
 """
 
@@ -278,3 +280,20 @@ def test_captions_printed_after_the_text_when_the_byline_credits_photos(read):
     assert [c.text for _, c in article.captions] == ["某某区劳模宣讲团在机械厂车间宣讲", "职工在工地休息区聆听劳模宣讲"]
     assert all(c.weak for _, c in article.captions)         # a guess from position: the review lists it
     assert [p.text[:5] for p in article.body] == ["11月以来", "截至目前，"]
+
+
+def test_captions_marked_among_the_paragraphs(read):
+    (article,) = read("web-copy-with-marked-captions.txt").articles
+    assert article.title == "某某区总工会召开服务事项清单发布会"
+    assert [c.text for _, c in article.captions] == ["▲为先进集体现场颁奖", "发布会现场", "王小明"]
+    assert [p.text[:4] for p in article.body] == ["近日，某", "区总工会", "其中，王", "据悉，清"]
+    assert article.meta["date"] == "2024-03-15"
+
+
+def test_an_unindented_caption_and_the_headline_printed_again_as_alt_text(read):
+    page = read("indented-web-copy-with-repeated-headline.txt")
+    (article,) = page.articles
+    assert article.title == "九名职工获评“最美产业工人”" and not article.title_derived
+    assert [c.text for _, c in article.captions] == ["来自生产一线的9名职工获评本年度“最美产业工人”称号。"]
+    assert [p.text[:4] for p in article.body] == ["5月1日", "发布仪式", "受到表彰"]
+    assert any(d.reason.startswith("repeats the headline") for d in page.dropped)
