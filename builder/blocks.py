@@ -1004,11 +1004,13 @@ def mark_page_chrome(blocks: list[Block]) -> list[Block]:
             block = marked[i]
             if block.kind in (Kind.COLUMN, Kind.SECTION, Kind.BANNER, Kind.HEADER):
                 break                 # a label opens an article whose text the page does not hold
-            # a clause mark means running text: the page's last paragraph, cut off where the copy ends
+            # a clause mark or a finished sentence inside means running text: the page's last paragraph,
+            # cut off where the copy ends
             if block.kind is Kind.TEXT and not (indents_paragraphs and block.indented) and (
                     labels.is_bullet_item(block.text) or block.text.startswith("•") or (
                     len(block.text) <= CAPTION_MAX_CHARS and not labels.ends_sentence(block.text)
-                    and not _CLAUSE_MARK.search(block.text) and not _closes_an_article(block.text))):
+                    and not _CLAUSE_MARK.search(block.text) and not _SENTENCE_OR_CLAUSE.search(block.text)
+                    and not _closes_an_article(block.text))):
                 marked[i] = replace(block, kind=Kind.FURNITURE, weak=True,
                                     note="after the page's last paragraph (the site's)")
     return marked
@@ -1257,6 +1259,13 @@ def mark_teasers(blocks: list[Block]) -> list[Block]:
     >>> [b.kind.value for b in mark_teasers(split_runs(group_lines(index), page_layout(index)))]
     ['teaser', 'teaser', 'teaser', 'text', 'text']
 
+    The headline the index names is the title, and a line above it its kicker:
+
+    >>> kicked = ["职工运动会开幕劳模宣讲进社区", "职工运动会开幕", "劳模宣讲进社区", "", "新春新气象", "", "劳模宣讲进社区",
+    ...           "", "近日，劳模走进社区宣讲。"]
+    >>> [(b.kind.value, b.heading_level) for b in mark_teasers(split_runs(group_lines(kicked), page_layout(kicked)))][3:]
+    [('text', 0), ('text', 1), ('text', 0)]
+
     A web headline over its publication line stays; the page prints it again
     lower down as a photo's alt text, and that copy goes:
 
@@ -1287,12 +1296,16 @@ def mark_teasers(blocks: list[Block]) -> list[Block]:
     title = max((i for i in range(top) if blocks[i].kind is Kind.TEXT and i not in indexes
                  and not blocks[i].text.startswith(("—", "--"))), default=-1)
     web_headline = title >= 0 and title + 1 < len(blocks) and blocks[title + 1].kind is Kind.META
+    # the page's index names the first article's headline: a line above it in the title block is its kicker
+    indexed_title = title >= 0 and any(keys[title] in text for text in index_texts)
     marked = []
     for index, block in enumerate(blocks):
         key = keys[index]
         if web_headline and index > top and key == keys[title] and block.kind is Kind.TEXT and len(block.lines) == 1:
             block = replace(block, kind=Kind.REPEAT, note=f"repeats the headline (line {blocks[title].first_line}), "
                                                           "as a photo's alt text")
+        elif index == title and indexed_title and not block.heading_level:
+            block = replace(block, heading_level=1, note="the headline the page's headline index names")
         elif index in indexes:
             block = replace(block, kind=Kind.TEASER, note="the page's headline index (its titles run together)")
         elif index < top and block.kind is Kind.TEXT and len(block.lines) == 1 and _is_index_entry(block.text):

@@ -135,8 +135,10 @@ def credit_authors(text: str) -> list[str] | None:
     ['李國', '陳代琳']
     >>> credit_authors("（李华）"), credit_authors("（资料图）")
     (['李华'], None)
+    >>> credit_authors("本報記者 姜 峰 沈靖然 人民網記者 胡 虹")     # names padded to three characters' width
+    ['姜峰', '沈靖然', '胡虹']
     """
-    key = to_simplified(text)
+    key = _SPACED_NAME.sub(r"\1\2", to_simplified(text))
     for pattern, persons_only in rules().credits:
         match = pattern.match(key)
         if match:
@@ -198,9 +200,15 @@ def names_only(text: str) -> list[str]:
     return parts if parts and len(parts) <= 4 and all(is_person_name(p) for p in folded) else []
 
 
+# 姜 峰: a two-character name printed with a space to fill a three-character width
+_SPACED_NAME = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]) ([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
+_MEDIA_ROLE = re.compile(r"^[\u4e00-\u9fff]{1,10}(报|网|社|台|客户端)(记者|通讯员|特约记者|特约通讯员|实习生)$")
+
+
 def _person_names(names: str) -> list[str]:
-    # read through the fold (通訊員 is a role, 陳 a surname), kept as printed
-    parts = [_without_role(p) for p in re.split(r"[\s、，,]+", names) if p and to_simplified(p) not in rules().credit_roles]
+    # read through the fold (通訊員 is a role, 陳 a surname), kept as printed; 人民網記者 between names is a role
+    parts = [_without_role(p) for p in re.split(r"[\s、，,]+", names)
+             if p and to_simplified(p) not in rules().credit_roles and not _MEDIA_ROLE.match(to_simplified(p))]
     return parts if parts and all(is_person_name(to_simplified(p)) for p in parts) else []
 
 

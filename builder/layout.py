@@ -36,6 +36,8 @@ _FUNCTION_WORDS = set("的地得和与及或并而在于以把被将对从向由
 # A line that opens with an enumerator starts a new item, whatever ended the line before.
 _ENUMERATOR = re.compile(r"^([一二三四五六七八九十]+是|[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[)）]"
                          r"|\d+[.、．]|其[一二三四五六七八九十]|第[一二三四五六七八九十]+[，、是])")
+# a dated item of a list (12月7日，… ; 2020年12月4日，…): a line ending on ； before it closed an item
+_DATED_ITEM = re.compile(r"^((19|20)\d{2}年)?\d{1,2}月\d{1,2}日")
 _INNER_SENTENCE_END = re.compile(r"[。！？!?][”’」』]?(?=.)")
 
 
@@ -135,8 +137,10 @@ def is_body(text: str) -> bool:
     (False, True, True)
     >>> is_body("致敬！最美劳动者！"), is_body("你好，劳动者！")
     (False, True)
+    >>> is_body("12月7日，某区总工会邀请劳模宣讲；")      # an item of a list: no heading ends on ；
+    True
     """
-    if len(text) > HEADING_MAX_CHARS or labels.is_bullet_item(text):
+    if len(text) > HEADING_MAX_CHARS or labels.is_bullet_item(text) or text.endswith(("；", ";")):
         return True
     if not labels.ends_sentence(text):
         return False
@@ -158,12 +162,15 @@ def cut_reason(block: Block, following: str, strict: bool = False) -> str:
     "a word spans the break: '劳模'"
     >>> cut_reason(Block(("紧盯政治责任，职工团结奋斗的思想基础更加牢固",), 1, 1), "全区工会旗帜鲜明讲政治。")
     ''
+    >>> cut_reason(Block(("12月4日，市总工会开展宣讲活动，劳模代表作宣讲；",), 1, 1), "12月7日，某区总工会邀请劳模宣讲；")
+    ''
     """
     text = block.text
     if (len(block.lines) != 1 or block.heading_level or block.kind is not Kind.TEXT
             or labels.ends_sentence(text) or text.endswith(("：", ":"))   # a colon introduces what follows
             or not following or labels.is_bullet_item(following) or following.startswith("—")
-            or _ENUMERATOR.match(following) or labels.opens_with_dateline(following)):
+            or _ENUMERATOR.match(following) or labels.opens_with_dateline(following)
+            or text.endswith(("；", ";")) and _DATED_ITEM.match(following)):
         return ""
     if _INNER_SENTENCE_END.search(text):
         return "a sentence ends inside it and the last one is unfinished"
