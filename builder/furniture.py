@@ -46,6 +46,7 @@ class _Rules:
     patterns: tuple[tuple[re.Pattern[str], str], ...]
     breadcrumb_opener: re.Pattern[str]
     breadcrumb_separator: re.Pattern[str]
+    breadcrumb_home: re.Pattern[str]
     footer_marker: re.Pattern[str]
     weak_footer_marker: re.Pattern[str]
     weak_footer_max: int
@@ -74,6 +75,7 @@ def rules() -> _Rules:
         patterns=tuple((re.compile(p["pattern"]), p["reason"]) for p in data["patterns"]),
         breadcrumb_opener=re.compile(rf"^({_alternatives(data['breadcrumb_openers'])})\s*[：:]"),
         breadcrumb_separator=re.compile(rf"\s*(?:{data['breadcrumb_separators']})\s*"),
+        breadcrumb_home=re.compile(rf"^({_alternatives(data['breadcrumb_homes'])})\s*(?:{data['breadcrumb_separators']})"),
         footer_marker=re.compile("|".join(data["footer_markers"])),
         weak_footer_marker=re.compile("|".join(data["weak_footer_markers"])),
         weak_footer_max=int(data["weak_footer_max_chars"]),
@@ -111,9 +113,13 @@ def breadcrumb_reason(line: str) -> str | None:
     ('breadcrumb (a path through the website)', 'breadcrumb (short parts joined by >)')
     >>> breadcrumb_reason("产值从3亿元>5亿元，同比增长。") is None
     True
+    >>> breadcrumb_reason("首页 > 便民资讯 > 万州又建成6座“劳动者港湾” 全城29座港湾欢迎劳动者来纳凉歇脚")
+    'breadcrumb (a path through the website)'
     """
     r = rules()
-    if r.breadcrumb_opener.match(line):
+    # a path from the site's home runs to the article's own title, however long that is
+    if r.breadcrumb_opener.match(line) or (r.breadcrumb_home.match(line) and len(r.breadcrumb_separator.findall(line)) >= 2
+                                           and not _SENTENCE.search(line)):
         return "breadcrumb (a path through the website)"
     if len(line) > 80 or _SENTENCE.search(line) or "，" in line:
         return None

@@ -41,6 +41,7 @@ class LabelRules:
     marked_caption_openers: tuple[str, ...]
     caption_scenes: tuple[str, ...]
     headline_lead_suffixes: tuple[str, ...]
+    headline_continuations: tuple[str, ...]
     bullets: str
     organisation_suffixes: tuple[str, ...]
     surnames: frozenset[str]
@@ -69,6 +70,7 @@ def rules() -> LabelRules:
         marked_caption_openers=tuple(data["marked_caption_openers"]),
         caption_scenes=tuple(data["caption_scenes"]),
         headline_lead_suffixes=tuple(data["headline_lead_suffixes"]),
+        headline_continuations=tuple(data["headline_continuations"]),
         bullets=data["bullets"],
         organisation_suffixes=tuple(sorted(data["organisation_suffixes"], key=len, reverse=True)),
         surnames=frozenset(data["surnames"].strip()),
@@ -351,6 +353,15 @@ def names_headline_lead(text: str) -> bool:
     (True, False)
     """
     return to_simplified(text).endswith(rules().headline_lead_suffixes)
+
+
+def continues_headline(text: str) -> bool:
+    """A title line that finishes the one above it: it opens with a joining word (暨大國工匠論壇在渝舉行).
+
+    >>> continues_headline("暨大国工匠论坛在渝举行"), continues_headline("袁某出席并宣布开幕")
+    (True, False)
+    """
+    return to_simplified(text).startswith(rules().headline_continuations)
 
 
 def is_bullet_item(text: str) -> bool:

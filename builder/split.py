@@ -372,12 +372,13 @@ def _assign_title(article: Article, lines: list[Block]) -> None:
     if lines[at].text.startswith(("——", "—", "--")) and at == 0 and len(lines) > 1:
         at = 1  # a subtitle cannot come first; the dump lost the title's mark
     elif not marked and at + 1 < len(lines) and _leads_into_next(lines[at].text, lines[at + 1].text):
-        # '重庆市潼南区：' / '工会送清凉 防暑保安康', '某区工会' / '重视报刊发行': one headline on two lines
+        # '重庆市潼南区：' / '工会送清凉 防暑保安康', '某区工会' / '重视报刊发行', '…大会' / '暨…论坛举行':
+        # one headline on two lines
         first, second = lines[at], lines[at + 1]
         lines = [*lines[:at], Block((first.text + second.text,), first.first_line, second.last_line),
                  *lines[at + 2:]]
         article.weak["title"] = (f"lines {first.first_line}-{second.last_line}: one headline printed on two lines "
-                                 f"(the first names only a place or an organisation)")
+                                 f"(the first names only a place or an organisation, or the second opens with 暨)")
     elif not marked:
         dash = next((i for i, b in enumerate(lines) if b.text.startswith(("——", "—", "--"))), 0)
         if dash >= 2:
@@ -407,13 +408,17 @@ HEADLINE_LEAD_MAX_CHARS = 16
 
 
 def _leads_into_next(line: str, below: str) -> bool:
-    """A title line that cannot stand alone: a place with its colon, or an organisation's name and nothing else.
+    """A title line that cannot stand alone: a place with its colon, an organisation's name alone, or one finished below (暨…).
 
     >>> _leads_into_next("重庆市潼南区：", "工会送清凉"), _leads_into_next("某某区新城区工会", "重视报刊发行工作")
     (True, True)
     >>> _leads_into_next("凝心聚力跟党走", "某区职工书画展开幕"), _leads_into_next("某区总工会", "——百余件作品")
     (False, False)
+    >>> _leads_into_next("第三届大国工匠创新交流大会", "暨大国工匠论坛在渝举行")
+    True
     """
+    if labels.continues_headline(below) and not _CLAUSE_MARK.search(line):
+        return True
     if below.startswith(("—", "--")) or len(line) > HEADLINE_LEAD_MAX_CHARS or _CLAUSE_MARK.search(line):
         return False
     return line.endswith(("：", ":")) or " " not in line and labels.names_headline_lead(line)
