@@ -18,12 +18,15 @@ The front matter is validated with the same schema as editorial overrides
 filled by the same enrichment as articles cut from raw pages.  The body is
 Markdown and renders (``builder.markup``): headings, emphasis, lists, quotes,
 tables and links, through the sanitizer's allow-list, so no HTML, script or
-unsafe link from a contribution reaches the site.
+unsafe link from a contribution reaches the site.  Its images are photos of its
+own folder (``稿件.md`` → ``稿件.photos/``), published by ``builder.photos``
+like an editor's photos of a raw page; their alt text is their caption.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import PurePosixPath
 
 import yaml
 
@@ -73,10 +76,12 @@ def read_markdown_article(source: str, text: str) -> tuple[Article | None, dict,
     article = Article(source=source, part=1, title=fields["title"])
     for key in ("subtitle", "kicker", "column", "series", "section"):
         setattr(article, key, fields.get(key, ""))
-    markup = render_contribution(text[match.end():], body_start)
+    markup = render_contribution(text[match.end():], body_start, PurePosixPath(source).with_suffix(".photos").name)
     article.body, article.body_html = markup.paragraphs, markup.html
     diagnostics += [Diagnostic(source, why, Severity.WARNING, line) for line, why in markup.problems]
     article.captions = [(-1, Caption(c, "", body_start)) for c in fields.get("captions", [])]
+    # the body's own photos stand where the body names them (render fills their places in body_html)
+    article.captions += [(-1, Caption(ref.alt, "", ref.line, file=ref.file)) for ref in markup.photos]
     article.credits = list(fields.get("credits", []))
     article.first_line, article.last_line = 1, text.count("\n") + 1
     if not article.body:

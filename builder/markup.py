@@ -6,8 +6,10 @@ block quotes, tables, code and links.  It renders; everything else goes.
     **加粗** [通知](https://example.org/a)   →  <strong>加粗</strong> <a href="https://example.org/a" …>通知</a>
     <script>…</script>, onerror=…           →  removed by the sanitizer
     [点我](javascript:…), [图](data:…)       →  the link text alone, and a warning naming the line
-    ![照片](photo.jpg)                       →  the image's alt text, and a warning (images are not published
-                                               from articles yet; a picture from another host never is)
+    ![职工合影](稿件.photos/01.jpg)           →  a photo of the article's own folder: its place is kept
+                                               (``PhotoRef``) and ``builder.photos`` publishes it
+    ![照片](https://…), ![照片](../x.jpg)    →  removed, with a warning (the site never loads a picture
+                                               from another host, nor a file outside the article's folder)
 
 The sanitizer is the only thing that decides what HTML survives; this module
 only finds the lines of removed links so the contributor is told where.  Braces
@@ -39,14 +41,38 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 @dataclass(frozen=True)
+class PhotoRef:
+    """An image of the contributor's own photo folder, where the body shows it."""
+
+    file: str                           # the path as written, relative to the article: 稿件.photos/01.jpg
+    alt: str                            # its alt text, the photo's caption
+    line: int                           # the line of the article that names it
+
+
+@dataclass(frozen=True)
 class Markup:
     html: str                           # sanitized, one block of HTML with no blank line inside
     paragraphs: list[Para]              # the plain text of each block, for enrichment and search
     problems: list[tuple[int, str]]     # (line of the article, what was removed)
+    photos: tuple[PhotoRef, ...] = ()   # in body order; ``photo_slot(n)`` in ``html`` marks where each stands
 
 
-def render_contribution(body: str, first_line: int = 1) -> Markup:
+# a photo's place in the sanitized HTML: private-use characters no text holds (they are removed from the input)
+_SLOT_OPEN, _SLOT_CLOSE = "\ue000", "\ue001"
+PHOTO_SLOT = re.compile(f"{_SLOT_OPEN}(\\d+){_SLOT_CLOSE}")
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+
+
+def photo_slot(number: int) -> str:
+    """The mark standing in the HTML where photo ``number`` (0-based) goes; render puts the figure there."""
+    return f"{_SLOT_OPEN}{number}{_SLOT_CLOSE}"
+
+
+def render_contribution(body: str, first_line: int = 1, photo_folder: str = "") -> Markup:
     """Render a contributed body; ``first_line`` is the body's first line in the file (for messages).
+
+    ``photo_folder`` is the article's own folder of photos (``稿件.photos``):
+    an image there keeps its place; any other image is removed, with a warning.
 
     >>> m = render_contribution("**加粗**和[通知](https://example.org/a)\\n\\n- 一\\n- 二")
     >>> m.html
@@ -57,18 +83,86 @@ def render_contribution(body: str, first_line: int = 1) -> Markup:
     '<p><a rel="noopener noreferrer nofollow">点我</a></p>'
     >>> render_contribution("a\\n\\n[点我](javascript:alert(1))", 7).problems
     [(9, "a link to 'javascript:alert(1)' was removed: only http, https, mailto and links within the site are published")]
+    >>> m = render_contribution("正文。\\n\\n![职工合影](稿件.photos/01.jpg)\\n\\n![外链](https://example.org/a.jpg)", 5, "稿件.photos")
+    >>> m.html.replace(photo_slot(0), "[photo 0]"), m.photos
+    ('<p>正文。</p>\\n[photo 0]', (PhotoRef(file='稿件.photos/01.jpg', alt='职工合影', line=7),))
+    >>> m.problems
+    [(9, "the image 'https://example.org/a.jpg' is not published: the site shows only the photos in 稿件.photos/")]
     """
+    body = body.replace(_SLOT_OPEN, "").replace(_SLOT_CLOSE, "")
     raw = markdown.markdown(body, extensions=["tables", "sane_lists"], output_format="html")
     # the page's title is its only h1: a contributor's top-level heading is a section heading
     raw = raw.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
     problems = [(first_line + _line_of(body, url), why) for url, why in _unsafe_urls(raw)]
+    photos: list[PhotoRef] = []
+
+    def keep_photo(match: re.Match[str]) -> str:
+        values = _attributes(match.group(0))
+        src, alt = values.get("src") or "", values.get("alt") or ""
+        if not _in_folder(src, photo_folder):
+            shown = photo_folder + "/" if photo_folder else "the article's own folder"
+            problems.append((first_line + _line_of(body, src),
+                             f"the image '{src}' is not published: the site shows only the photos in {shown}"))
+            return ""
+        photos.append(PhotoRef(src, alt.strip(), first_line + _line_of(body, src)))
+        return photo_slot(len(photos) - 1)
+
+    raw = _IMG_TAG.sub(keep_photo, raw)
+    problems.sort()
     safe = nh3.clean(raw, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=LINK_SCHEMES,
                      link_rel="noopener noreferrer nofollow", strip_comments=True,
                      filter_style_properties={"text-align"})
-    safe = _join_cjk_lines(safe).replace("<p></p>", "")
+    safe = _own_blocks(_join_cjk_lines(safe)).replace("<p></p>", "")
     # one HTML block for the page's Markdown: no blank line inside it, no template braces
     safe = "\n".join(line for line in safe.split("\n") if line.strip()).replace("{", "&#123;").replace("}", "&#125;")
-    return Markup(safe, _TextBlocks.read(safe, first_line), problems)
+    return Markup(safe, _TextBlocks.read(PHOTO_SLOT.sub("", safe), first_line), problems, tuple(photos))
+
+
+def _attributes(tag: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+
+    class Reader(HTMLParser):
+        def handle_starttag(self, name, attrs):
+            found.update((k, v or "") for k, v in attrs)
+
+    Reader().feed(tag)
+    return found
+
+
+def _in_folder(src: str, folder: str) -> bool:
+    """A relative path inside the article's photo folder, with nothing climbing out of it.
+
+    >>> _in_folder("稿件.photos/01.jpg", "稿件.photos"), _in_folder("稿件.photos/../x.jpg", "稿件.photos")
+    (True, False)
+    >>> _in_folder("https://example.org/01.jpg", "稿件.photos"), _in_folder("01.jpg", "")
+    (False, False)
+    """
+    if not folder or urlsplit(src).scheme or src.startswith(("/", "\\")) or "\\" in src:
+        return False
+    parts = src.split("/")
+    return len(parts) >= 2 and parts[0] == folder and all(p not in ("", ".", "..") for p in parts[1:])
+
+
+def _own_blocks(html: str) -> str:
+    """Each photo on a line of its own, outside any paragraph: a figure may not stand inside a <p>.
+
+    >>> _own_blocks("<p>前文" + photo_slot(0) + "后文</p>") == "<p>前文</p>\\n" + photo_slot(0) + "\\n<p>后文</p>"
+    True
+    >>> _own_blocks("<p>" + photo_slot(1) + "</p>") == photo_slot(1)
+    True
+    """
+    out, last = [], 0
+    for match in PHOTO_SLOT.finditer(html):
+        upto = html[:match.start()]
+        out.append(html[last:match.start()])
+        if upto.rfind("<p>") > upto.rfind("</p>"):
+            # close the paragraph around the photo and open it again after
+            out.append(f"</p>\n{match.group(0)}\n<p>")
+        else:
+            out.append(match.group(0))
+        last = match.end()
+    out.append(html[last:])
+    return "".join(out).replace("<p></p>\n", "").replace("\n<p></p>", "")
 
 
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
@@ -103,10 +197,6 @@ def _unsafe_urls(html: str) -> list[tuple[str, str]]:
                 if scheme and scheme not in LINK_SCHEMES:
                     found.append((url, f"a link to '{url}' was removed: only http, https, mailto and links "
                                        "within the site are published"))
-            elif tag == "img":
-                url = values.get("src") or ""
-                found.append((url, f"the image '{url}' is not published (articles show no pictures yet; "
-                                   "the site never loads one from another host)"))
 
     Finder().feed(html)
     return found

@@ -100,6 +100,7 @@ class Caption:
     note: str = ""                  # why the line is a caption
     weak: bool = False              # a caption by position only (after a gap, under the 版次 line): reviewed
     photo: Photo | None = None      # the editor's photo for it, once builder.photos has matched one
+    file: str = ""                  # a contributed article's image named in its body (稿件.photos/01.jpg)
 
 
 @dataclass(frozen=True)

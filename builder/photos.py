@@ -3,7 +3,8 @@
 ``seeds/<page>.photos/`` holds the page's photos; sorted by file name, they go
 to the page's captions in page order (the first photo to the first caption),
 except those the page's overrides place (``photos: {02.jpg: 1}``: that file for
-the page's first caption).
+the page's first caption).  A contributed article (``seeds/稿件.md``) names its
+photos in its body (``![职工合影](稿件.photos/01.jpg)``), each where it stands.
 Every file is an untrusted input:
 
 * it must be a regular file inside that folder (no link), at most
@@ -163,7 +164,10 @@ def attach_photos(pages: list[Page], seeds_dir: Path, cache: Path | None = None
     diagnostics: list[Diagnostic] = []
     for page in pages:
         folder = photo_folder(seeds_dir / page.source)
-        if page.source.endswith(".md") or not (folder.is_dir() and not folder.is_symlink()):
+        if page.source.endswith(".md"):
+            _attach_named(page, folder, cache, published, diagnostics)
+            continue
+        if not (folder.is_dir() and not folder.is_symlink()):
             continue
         names = sorted(p.name for p in folder.iterdir() if p.suffix.lower() in PHOTO_SUFFIXES)
         slots = [(article, index) for article in page.articles for index in range(len(article.captions))]
@@ -197,6 +201,30 @@ def attach_photos(pages: list[Page], seeds_dir: Path, cache: Path | None = None
                                           f"with (the page has {len(slots)}); they are not published",
                                           Severity.WARNING))
     return published, diagnostics
+
+
+def _attach_named(page: Page, folder: Path, cache: Path | None, published: dict[str, bytes],
+                  diagnostics: list[Diagnostic]) -> None:
+    """A contributed article's photos, each named in its body (``稿件.photos/01.jpg``), checked like any photo."""
+    for article in page.articles:
+        for slot, (position, caption) in enumerate(article.captions):
+            if not caption.file:
+                continue
+            path = folder.parent / caption.file
+            try:
+                if folder.is_symlink() or not folder.is_dir() or folder.resolve() not in path.resolve().parents:
+                    raise PhotoError(f"refused: '{caption.file}' is not a file of {folder.name}/")
+                if not path.exists() and not path.is_symlink():
+                    raise PhotoError("no such photo")
+                photo, files = process_photo(path, cache)
+            except PhotoError as exc:
+                diagnostics.append(Diagnostic(page.source, f"{caption.file}: {exc}", line=caption.line))
+                continue
+            article.captions[slot] = (position, replace(caption, photo=photo))
+            if "image" not in article.meta:
+                article.meta["image"] = photo.path(photo.widths[-1], "jpg")
+                article.meta["thumbnail"] = photo.path(photo.widths[0], "jpg")
+            published.update(files)
 
 
 def _placed(page: Page, names: list[str], captions: int, diagnostics: list[Diagnostic]) -> dict[str, int]:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import yaml
 
+from .markup import PHOTO_SLOT
 from .model import Article, Photo
 
 # Characters that Python-Markdown (with the extensions mkdocs.yml enables) may
@@ -158,9 +159,10 @@ def render_body(article: Article, *, above: str = "", header: str = "", footer: 
     if header:
         lines += [header.rstrip(), ""]
     inline = (lambda cap: cap.photo is not None) if unphotographed else (lambda cap: True)
-    lines += _captions_after(article, -1, photo_url, inline)
+    lines += _captions_after(article, -1, photo_url, lambda cap: inline(cap) and not cap.file)
     if article.body_html:
-        lines += [f'<div class="article-body-contributed">\n{article.body_html}\n</div>', ""]   # sanitized already
+        body = _fill_photo_slots(article, photo_url, inline)
+        lines += [f'<div class="article-body-contributed">\n{body}\n</div>', ""]   # sanitized already
     for index, para in enumerate([] if article.body_html else article.body):
         text = escape_markdown(para.text)
         lines += [f"## {text}" if para.heading else text, ""]
@@ -188,10 +190,26 @@ def _captions_after(article: Article, index: int, photo_url: Callable[[str], str
     out = []
     for position, cap in article.captions:
         if position == index and inline(cap):
-            picture = picture_html(cap.photo, photo_url, cap.text) if cap.photo and photo_url is not None else ""
-            kind = "article-photo has-photo" if picture else "article-photo"
-            out += [f'<figure class="{kind}">{picture}<figcaption>{_caption_text(cap)}</figcaption></figure>', ""]
+            out += [_figure(cap, photo_url), ""]
     return out
+
+
+def _figure(cap, photo_url: Callable[[str], str] | None) -> str:
+    picture = picture_html(cap.photo, photo_url, cap.text) if cap.photo and photo_url is not None else ""
+    kind = "article-photo has-photo" if picture else "article-photo"
+    return f'<figure class="{kind}">{picture}<figcaption>{_caption_text(cap)}</figcaption></figure>'
+
+
+def _fill_photo_slots(article: Article, photo_url: Callable[[str], str] | None, inline: Callable) -> str:
+    """A contributed body with its photos in the places it named them (a photo the site lacks: its caption
+    goes with the others the site has no photo for)."""
+    named = [cap for _, cap in article.captions if cap.file]
+    return "\n".join(
+        line for line in (
+            PHOTO_SLOT.sub(lambda m: _figure(named[int(m.group(1))], photo_url)
+                      if int(m.group(1)) < len(named) and inline(named[int(m.group(1))]) else "", row)
+            for row in article.body_html.split("\n"))
+        if line)
 
 
 PHOTO_SIZES = "(max-width: 760px) 100vw, 720px"    # the article column is about 720 px wide at most

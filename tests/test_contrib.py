@@ -122,5 +122,5 @@ def test_hostile_markdown_renders_no_script_handler_or_unsafe_link():
         assert banned not in html, banned
     assert "点这里" in html and "下载" in html and "外链" in html          # the link texts stay, as text
     lines = sorted((d.line, d.message.split(":")[0]) for d in diagnostics)
-    assert lines == [(7, "the image 'x' is not published (articles show no pictures yet; the site never loads one "
-                         "from another host)"), (9, "a link to 'data"), (9, "a link to 'javascript")]
+    assert lines == [(7, "the image 'x' is not published"), (9, "a link to 'data"), (9, "a link to 'javascript")]
+    assert "the site shows only the photos in hostile.photos/" in next(d.message for d in diagnostics if d.line == 7)

@@ -183,3 +183,65 @@ def test_check_reports_the_photos_problems_too(seeds):
     from builder.check import check_paths
     assert [str(d) for d in check_paths([seeds])] == [
         "songqingliang.photos/0-broken.jpg: error: not an image (JPEG, PNG, WebP or GIF) that can be read"]
+
+
+CONTRIBUTION = """---
+title: 某区总工会职工书屋开放
+date: 2024-05-20
+---
+**职工书屋**今天开放，详见[活动通知](https://example.org/notice)。
+
+![职工在书屋阅读](tougao.photos/01.jpg)
+
+开放时间：
+
+- 周一至周五
+- 周六上午
+
+| 项目 | 数量 |
+| --- | --- |
+| 图书 | 3000册 |
+
+![书屋一角](tougao.photos/02.jpg) ![外站的图](https://example.org/x.jpg) ![别处的图](../secret.jpg)
+
+书屋由区总工会建设。
+"""
+
+
+@pytest.fixture()
+def contributed(tmp_path):
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    (folder / "tougao.md").write_text(CONTRIBUTION, encoding="utf-8")
+    (folder / "tougao.photos").mkdir()
+    (folder / "tougao.photos" / "01.jpg").write_bytes(jpeg_with_gps())
+    (tmp_path / "secret.jpg").write_bytes(jpeg_with_gps())
+    return folder
+
+
+def test_a_contributed_article_shows_the_photos_its_body_names_where_it_names_them(contributed):
+    from builder.site.build import site_files
+    result = build(contributed, workers=1)
+    (published,) = result.articles
+    named = [cap for _, cap in published.article.captions if cap.file]
+    assert [(c.text, c.photo is not None) for c in named] == [("职工在书屋阅读", True), ("书屋一角", False)]
+    assert published.article.meta["image"] == named[0].photo.path(1200, "jpg")
+    (page,) = [v for k, v in site_files(result.articles, site_url="", site_name="站").items() if k.startswith("articles/")]
+    for rendered in ("<strong>职工书屋</strong>", 'href="https://example.org/notice"', "<li>周一至周五</li>", "<td>3000册</td>"):
+        assert rendered in page, rendered
+    # the photo stands between the paragraph above it and the list below it, in its web sizes, without EXIF
+    assert page.index("今天开放") < page.index("<picture>") < page.index("周一至周五")
+    assert page.count("<picture>") == 1 and "<figcaption>职工在书屋阅读</figcaption>" in page
+    assert "example.org/x.jpg" not in page and "secret" not in page and "\ue000" not in page
+    webp = Image.open(io.BytesIO(result.photos[named[0].photo.path(480, "webp")]))
+    assert not webp.getexif()
+    assert "书屋一角" in page                       # the missing photo's caption is still shown, as a caption
+
+
+def test_a_contributed_article_names_each_image_it_cannot_publish(contributed):
+    result = build(contributed, workers=1)
+    messages = {(d.source, d.line, d.severity.value, d.message) for d in result.diagnostics if d.severity.value != "info"}
+    assert ("tougao.md", 18, "error", "tougao.photos/02.jpg: no such photo") in messages
+    shown = {m for _, line, _, m in messages if line == 18}
+    assert "the image 'https://example.org/x.jpg' is not published: the site shows only the photos in tougao.photos/" in shown
+    assert "the image '../secret.jpg' is not published: the site shows only the photos in tougao.photos/" in shown

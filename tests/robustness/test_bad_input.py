@@ -88,8 +88,8 @@ CASE_LIST = [
          "date: 2024-05-20 ---", titles=("丰都县总工会开展“劳模进校园”活动",)),
     Case(("hostile-markup.txt",), titles=('<img src=x onerror=alert("pwned-title")>职工之家{{ config.site_name }}'
                                           '建设{% include "main.html" %}提速',)),
-    Case(("hostile-contribution.md",), "hostile-contribution.md:7: warning: the image 'x' is not published "
-         "(articles show no pictures yet; the site never loads one from another host)",
+    Case(("hostile-contribution.md",), "hostile-contribution.md:7: warning: the image 'x' is not published: "
+         "the site shows only the photos in hostile-contribution.photos/",
          titles=("某区总工会职工服务投稿 pwned",),
          also=("hostile-contribution.md:9: warning: a link to 'javascript:alert(' was removed: only http, https, "
                "mailto and links within the site are published",)),
