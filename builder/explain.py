@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .fields import EXPLAINED
 from .model import Severity
 from .pipeline import read_path
-
-_FIELDS = ("themes", "districts", "regions", "date", "date_precision", "date_source", "authors", "people", "tags")
 
 
 def explain_page(path: Path) -> tuple[str, bool]:
@@ -28,7 +27,7 @@ def explain_page(path: Path) -> tuple[str, bool]:
         out += [f"credit: {c}" for c in article.credits]
         out += [f"caption (line {c.line}): {c.text}" + (f" [{c.credit}]" if c.credit else "")
                 for _, c in article.captions]
-        for key in _FIELDS:
+        for key in EXPLAINED:
             if article.meta.get(key):
                 out.append(f"{key}: {article.meta[key]}")
         for key, reasons in article.evidence.items():

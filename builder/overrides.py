@@ -30,10 +30,11 @@ from typing import Any
 
 import yaml
 
-from .text.calendar import parse_iso_date
-from .meta.places import normalise_district
+from .fields import FIELD, OVERRIDABLE
 from .knowledge.taxonomy import is_known_theme
+from .meta.places import normalise_district
 from .model import Article, Diagnostic, Dropped, Severity
+from .text.calendar import parse_iso_date
 
 OVERRIDE_SUFFIX = ".overrides.yaml"
 
@@ -55,10 +56,8 @@ TextDateLoader.yaml_implicit_resolvers = {
 def load_yaml_text(text: str):
     return yaml.load(text, Loader=TextDateLoader)  # noqa: S506 — a SafeLoader subclass
 
-# field → kind of value; the same schema validates contributed Markdown articles
-TEXT_FIELDS = ("title", "subtitle", "kicker", "column", "series", "section", "description")
-LIST_FIELDS = ("themes", "districts", "regions", "authors", "credits", "people", "organizations", "tags")
-FIELDS = (*TEXT_FIELDS, *LIST_FIELDS, "date")
+# the fields an override may set, and the kind of each, come from the registry (builder.fields);
+# the same schema validates contributed Markdown articles
 
 
 LINE_KINDS = ("text", "caption", "furniture", "credit")
@@ -206,14 +205,14 @@ def validate_field(key: str, value: Any) -> tuple[str, Any]:
     >>> validate_field("date", "2023-13-01")[0]
     "malformed date '2023-13-01' (expected YYYY, YYYY-MM or YYYY-MM-DD)"
     """
-    if key not in FIELDS:
-        return f"unknown key '{key}' (known: {', '.join(FIELDS)})", None
+    if key not in OVERRIDABLE:
+        return f"unknown key '{key}' (known: {', '.join(OVERRIDABLE)})", None
     if key == "date":
         parsed = parse_iso_date(str(value)) if value is not None else None
         if not parsed:
             return f"malformed date '{value}' (expected YYYY, YYYY-MM or YYYY-MM-DD)", None
         return "", parsed[0]
-    if key in TEXT_FIELDS:
+    if FIELD[key].kind == "text":
         if not isinstance(value, str) or not value.strip():
             return f"'{key}' must be text", None
         return "", value.strip()
@@ -251,7 +250,7 @@ def apply_overrides(articles: list[Article], overrides: Overrides) -> tuple[list
             continue
         for article in matches:
             for key, (value, field_line) in fields.items():
-                if key in ("title", "subtitle", "kicker", "column", "series", "section"):
+                if FIELD[key].on == "article" and key != "credits":
                     setattr(article, key, value)
                     article.title_derived = article.title_derived and key != "title"
                 elif key == "credits":

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import yaml
 
+from .fields import FRONT_MATTER_ORDER
 from .markup import PHOTO_SLOT
 from .model import Article, Photo
 
@@ -27,11 +28,6 @@ _LIST_MARK = re.compile(r"^([-+])|^(\d+)\.")
 _MARKDOWN_ESCAPES = str.maketrans({**{c: "\\" + c for c in _BACKSLASH}, **_ENTITY})
 _HTML_ESCAPES = str.maketrans({**_ENTITY, '"': "&quot;", "'": "&#x27;"})
 
-FRONT_MATTER_ORDER = (
-    "title", "kicker", "subtitle", "deck", "column", "series", "section", "themes", "districts", "regions",
-    "date", "date_precision", "date_source", "authors", "affiliations", "credits", "editors", "captions", "people",
-    "organizations", "tags", "description", "image", "thumbnail", "source", "part", "lines", "edition", "slug",
-)
 
 
 def escape_markdown(text: str) -> str:
