@@ -12,7 +12,7 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
-from builder.mkdocs_plugin import REVIEW_PAGE
+from builder.adapter.plugin import REVIEW_PAGE
 from builder.pipeline import build, read_path
 from builder.review import render_markdown, review_page, review_result
 from tests.conftest import ROOT, SEEDS

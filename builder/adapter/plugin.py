@@ -1,6 +1,7 @@
 """MkDocs plugin: a thin adapter that publishes what ``builder.pipeline`` builds.
 
-Registered in mkdocs.yml as ``newspaper``.  Each MkDocs event does one job:
+Registered in mkdocs.yml as ``newspaper`` (its options: ``config.py``).  Each
+MkDocs event does one job:
 
 * ``on_startup`` note whether this is ``mkdocs serve`` (the editor's preview) or a build;
 * ``on_config``  resolve the seeds folder next to mkdocs.yml; hand the site's own
@@ -21,7 +22,7 @@ Registered in mkdocs.yml as ``newspaper``.  Each MkDocs event does one job:
 * ``on_serve``   make ``mkdocs serve`` rebuild when a raw page changes.
 
 The builder's core knows nothing of MkDocs; moving to another generator means
-rewriting this file only.
+rewriting this package only.
 """
 
 from __future__ import annotations
@@ -36,26 +37,25 @@ from urllib.parse import urljoin
 
 import mkdocs
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_date
 
-from .model import Severity
-from .pipeline import PageCache, build
-from .render_cache import RenderCache, page_key, site_fingerprint
-from .review import render_markdown, review_result
-from .site.build import site_files
-from .site.entries import site_data, site_text
-from .site.sitemap import gzipped, sitemap_index, sitemap_urls
-from .search import search_docs, search_files
-from .urls import page_url
+from ..model import Severity
+from .config import NewspaperConfig
+from ..pipeline import PageCache, build
+from ..render_cache import RenderCache, page_key, site_fingerprint
+from ..review import render_markdown, review_result
+from ..site.build import site_files
+from ..site.entries import site_data, site_text
+from ..site.sitemap import gzipped, sitemap_index, sitemap_urls
+from ..search import search_docs, search_files
+from ..urls import page_url
 
 log = logging.getLogger("mkdocs.plugins.newspaper")
 REVIEW_PAGE = "review/index.md"
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent      # the builder's own sources: part of every page's key
 # a Markdown link to another docs file, as the generated pages write them (builder/urls.docs_link)
 _DOCS_LINK = re.compile(r"\]\(([^()\s#]+\.md)(?:#[^()\s]*)?\)")
 
@@ -94,14 +94,6 @@ def escape_for_templates(value):
     if isinstance(value, list):
         return [escape_for_templates(item) for item in value]
     return value
-
-
-class NewspaperConfig(Config):
-    seeds = c.Type(str, default="seeds")
-    # processed pages by content hash; a rebuild re-processes only changed pages ('' turns it off)
-    cache_dir = c.Type(str, default=".cache/newspaper")
-    # finished HTML of generated pages by what they are made of; a rebuild renders only what changed
-    render_cache = c.Type(bool, default=True)
 
 
 class NewspaperPlugin(BasePlugin[NewspaperConfig]):
