@@ -618,6 +618,10 @@ def mark_layout_captions(blocks: list[Block]) -> list[Block]:
     ...         "其中，张三多年坚持在一线调研。"]
     >>> [b.kind.value for b in mark_layout_captions(mark_labels(group_lines(page)))]
     ['text', 'meta', 'text', 'caption', 'text', 'caption', 'caption', 'text']
+    >>> byline = ["标题", "", "来源：某某网 2024-03-15", "", "张三", "", "本报讯（记者 张三）近日，某区总工会召开发布会。", "",
+    ...           "发布会发布了62项服务事项。"]
+    >>> [b.kind.value for b in mark_layout_captions(mark_labels(group_lines(byline)))]
+    ['text', 'meta', 'text', 'text', 'text']
 
     | line among the paragraphs         | the page                          | the line is |
     |-----------------------------------|-----------------------------------|-------------|
@@ -625,6 +629,7 @@ def mark_layout_captions(blocks: list[Block]) -> list[Block]:
     | ▲某区总工会开展培训，职工参加。     | any                               | text        |
     | 发布会现场 / …颁奖仪式现场。        | any                               | a caption   |
     | 张三                              | the next paragraph names 张三      | a caption   |
+    | 张三                              | the next one opens 本报讯（记者 张三） | text (a byline) |
     | 来自一线的9名职工获评。 (no indent) | every paragraph indented          | a caption   |
     | 强化政治引领                       | any                               | text        |
     """
@@ -650,7 +655,8 @@ def mark_layout_captions(blocks: list[Block]) -> list[Block]:
             why = "a line opening with ▲ among the paragraphs"
         elif len(CJK_IDEOGRAPH.findall(text)) >= CAPTION_MIN_HAN and labels.names_photo_scene(key):
             why = "a line naming a photo's scene (…现场, …合影)"
-        elif labels.is_person_name(key) and key in to_simplified(following.text[:PORTRAIT_REACH]):
+        elif (labels.is_person_name(key) and key in to_simplified(following.text[:PORTRAIT_REACH])
+              and key not in map(to_simplified, labels.dateline_authors(following.text))):   # its writer's name
             why = "a person's name over the paragraph about them (a portrait)"
         elif (indented_page and not block.indented and labels.ends_sentence(text)
               and len(CJK_IDEOGRAPH.findall(text)) >= CAPTION_MIN_HAN
