@@ -884,7 +884,9 @@ def mark_web_headline(blocks: list[Block]) -> list[Block]:
         names = []
         while above >= 0 and (marked[above].kind in (Kind.BYLINE, Kind.CREDIT, Kind.META, Kind.FURNITURE, Kind.TEASER)
                               or marked[above].kind is Kind.TEXT and (labels.names_only(marked[above].text)
-                                                                      or marked[above].text.startswith("—"))):
+                                                                      or marked[above].text.startswith("—")
+                                                                      # 张某宣布开幕 李某致辞: the headline's deck
+                                                                      or labels.lists_officials(marked[above].text))):
             if marked[above].kind is Kind.TEXT and labels.names_only(marked[above].text):
                 names.append(above)
             above -= 1
@@ -896,6 +898,8 @@ def mark_web_headline(blocks: list[Block]) -> list[Block]:
                                        for k, line in enumerate(stack.lines)]
             top += len(stack.lines) - 1
             above += len(stack.lines) - 1
+            if above >= 1 and labels.lists_officials(marked[above].text):
+                above -= 1            # the stack's last line is the headline's deck (张某宣布开幕 李某致辞)
         if above >= 0 and marked[above].kind is Kind.CAPTION and marked[above].weak:
             # a short line after a gap, right above the publication line: the headline, not a caption
             marked[above] = replace(marked[above], kind=Kind.TEXT, weak=False)

@@ -42,6 +42,7 @@ class LabelRules:
     caption_scenes: tuple[str, ...]
     headline_lead_suffixes: tuple[str, ...]
     headline_continuations: tuple[str, ...]
+    officials_deck_verbs: tuple[str, ...]
     bullets: str
     organisation_suffixes: tuple[str, ...]
     surnames: frozenset[str]
@@ -71,6 +72,7 @@ def rules() -> LabelRules:
         caption_scenes=tuple(data["caption_scenes"]),
         headline_lead_suffixes=tuple(data["headline_lead_suffixes"]),
         headline_continuations=tuple(data["headline_continuations"]),
+        officials_deck_verbs=tuple(data["officials_deck_verbs"]),
         bullets=data["bullets"],
         organisation_suffixes=tuple(sorted(data["organisation_suffixes"], key=len, reverse=True)),
         surnames=frozenset(data["surnames"].strip()),
@@ -362,6 +364,22 @@ def continues_headline(text: str) -> bool:
     (True, False)
     """
     return to_simplified(text).startswith(rules().headline_continuations)
+
+
+OFFICIALS_DECK_PART_MAX = 12
+
+
+def lists_officials(text: str) -> bool:
+    """A deck of who did what at an event, each phrase ending on a verb of attendance (a dashless subtitle).
+
+    >>> lists_officials("张某宣布开幕 李某致辞 王某出席"), lists_officials("袁某出席並宣布開幕 徐某講話")
+    (True, True)
+    >>> lists_officials("职工运动会开幕 劳模宣讲进社区"), lists_officials("张某出席")
+    (False, False)
+    """
+    parts = to_simplified(text).split()
+    return (len(parts) >= 2 and all(len(p) <= OFFICIALS_DECK_PART_MAX for p in parts)
+            and all(p.endswith(rules().officials_deck_verbs) for p in parts))
 
 
 def is_bullet_item(text: str) -> bool:
