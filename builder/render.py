@@ -29,7 +29,6 @@ _MARKDOWN_ESCAPES = str.maketrans({**{c: "\\" + c for c in _BACKSLASH}, **_ENTIT
 _HTML_ESCAPES = str.maketrans({**_ENTITY, '"': "&quot;", "'": "&#x27;"})
 
 
-
 def escape_markdown(text: str) -> str:
     """Make text literal in Markdown: no emphasis, links, HTML, lists, headings or templates.
 
