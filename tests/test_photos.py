@@ -245,3 +245,13 @@ def test_a_contributed_article_names_each_image_it_cannot_publish(contributed):
     shown = {m for _, line, _, m in messages if line == 18}
     assert "the image 'https://example.org/x.jpg' is not published: the site shows only the photos in tougao.photos/" in shown
     assert "the image '../secret.jpg' is not published: the site shows only the photos in tougao.photos/" in shown
+
+
+def test_a_contributed_photo_that_links_outside_its_folder_is_refused(contributed, tmp_path):
+    (contributed / "tougao.photos" / "02.jpg").symlink_to(tmp_path / "secret.jpg")
+    result = build(contributed, workers=1)
+    (published,) = result.articles
+    named = [cap for _, cap in published.article.captions if cap.file]
+    assert named[1].photo is None
+    assert any(d.source == "tougao.md" and d.line == 18 and d.message.startswith("tougao.photos/02.jpg: refused")
+               for d in result.diagnostics)
