@@ -76,6 +76,7 @@ _TITLE_SUFFIX = re.compile(r"^(?P<title>.{6,}?)(?P<suffix>(\s[-–—_|｜]\s[^\
 _GLUED_SITE_SUFFIX = re.compile(r"^(?P<title>.{6,}?)(?P<suffix>[-–—_|｜](?P<site>[^\s\-–—_|｜。，！？“”]{2,12}))$")
 _CLAUSE_MARK = re.compile(r"[，、；,;]")
 _SENTENCE_OR_CLAUSE = re.compile(r"[，。；！？,;]")
+_ANY_MARK = re.compile(r"[，、；,;。！？]")      # a clause mark or a sentence end anywhere: running text
 _SIGNED_DATE = re.compile(r"(19|20)\d{2}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$")
 _MACHINE_DATE = re.compile(r"(?<!\d)(19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d)|\d{5,}")
 _INDEX_DOTS = ("·", "•", "・")
@@ -641,13 +642,16 @@ def mark_layout_captions(blocks: list[Block]) -> list[Block]:
     first_meta = next((i for i, b in enumerate(blocks) if b.kind is Kind.META), None)
     start = min(running[0], first_meta + 1) if first_meta is not None and first_meta < running[0] else running[0]
     marked = list(blocks)
-    for index in range(start, len(blocks)):
+    following: Block | None = None       # the next text block, read from the end of the page
+    for index in range(len(blocks) - 1, start - 1, -1):
         block = blocks[index]
-        if block.kind is not Kind.TEXT or len(block.lines) != 1 or block.heading_level:
+        if block.kind is not Kind.TEXT:
+            continue
+        below, following = following, block
+        if len(block.lines) != 1 or block.heading_level:
             continue
         text = block.text
-        following = next((b for b in blocks[index + 1:] if b.kind is Kind.TEXT), None)
-        if len(text) > CAPTION_MAX_CHARS or following is None:
+        if len(text) > CAPTION_MAX_CHARS or below is None:
             continue             # the last line of the page is no photo's: nothing follows it
         key = to_simplified(text)
         why = ""
@@ -655,8 +659,8 @@ def mark_layout_captions(blocks: list[Block]) -> list[Block]:
             why = "a line opening with ▲ among the paragraphs"
         elif len(CJK_IDEOGRAPH.findall(text)) >= CAPTION_MIN_HAN and labels.names_photo_scene(key):
             why = "a line naming a photo's scene (…现场, …合影)"
-        elif (labels.is_person_name(key) and key in to_simplified(following.text[:PORTRAIT_REACH])
-              and key not in map(to_simplified, labels.dateline_authors(following.text))):   # its writer's name
+        elif (labels.is_person_name(key) and key in to_simplified(below.text[:PORTRAIT_REACH])
+              and key not in map(to_simplified, labels.dateline_authors(below.text))):   # its writer's name
             why = "a person's name over the paragraph about them (a portrait)"
         elif (indented_page and not block.indented and labels.ends_sentence(text)
               and len(CJK_IDEOGRAPH.findall(text)) >= CAPTION_MIN_HAN
@@ -955,7 +959,7 @@ def mark_head_photo_caption(blocks: list[Block]) -> list[Block]:
             or lead.gap_before < PHOTO_GAP
             or not any(blocks[i].kind is Kind.META for i in range(head + 1, at))
             or len(text) > HEAD_PHOTO_CAPTION_MAX_CHARS or len(CJK_IDEOGRAPH.findall(text)) < CAPTION_MIN_HAN
-            or labels.ends_sentence(text) or _SENTENCE_OR_CLAUSE.search(text) or _CLAUSE_MARK.search(text)
+            or labels.ends_sentence(text) or _ANY_MARK.search(text)
             or text.startswith(("—", "-", "【", "[", "〔", "（", "(", "《")) or labels.names_only(text)
             or labels.is_section_label(to_simplified(text)) or labels.is_bullet_item(text)
             or is_site_name(to_simplified(text)) or is_channel_name(text)):
@@ -1019,8 +1023,7 @@ def mark_page_chrome(blocks: list[Block]) -> list[Block]:
             if block.kind is Kind.TEXT and not (indents_paragraphs and block.indented) and (
                     labels.is_bullet_item(block.text) or block.text.startswith("•") or (
                     len(block.text) <= CAPTION_MAX_CHARS and not labels.ends_sentence(block.text)
-                    and not _CLAUSE_MARK.search(block.text) and not _SENTENCE_OR_CLAUSE.search(block.text)
-                    and not _closes_an_article(block.text))):
+                    and not _ANY_MARK.search(block.text) and not _closes_an_article(block.text))):
                 marked[i] = replace(block, kind=Kind.FURNITURE, weak=True,
                                     note="after the page's last paragraph (the site's)")
     return marked

@@ -216,6 +216,11 @@ def _person_names(names: str) -> list[str]:
     return parts if parts and all(is_person_name(to_simplified(p)) for p in parts) else []
 
 
+@lru_cache(maxsize=1)
+def _roles_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(rules().credit_roles, key=len, reverse=True))   # 本报记者 before 记者
+
+
 def _without_role(name: str) -> str:
     """A name printed with its role glued to it: 通讯员陈代琳 → 陈代琳.
 
@@ -223,8 +228,7 @@ def _without_role(name: str) -> str:
     ('陳代琳', '陈代琳')
     """
     key = to_simplified(name)
-    role = next((r for r in sorted(rules().credit_roles, key=len, reverse=True)
-                 if key.startswith(r) and len(key) > len(r)), "")
+    role = next((r for r in _roles_longest_first() if key.startswith(r) and len(key) > len(r)), "")
     return name[len(role):]
 
 

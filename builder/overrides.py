@@ -250,15 +250,15 @@ def apply_overrides(articles: list[Article], overrides: Overrides) -> tuple[list
             continue
         for article in matches:
             for key, (value, field_line) in fields.items():
-                if FIELD[key].on == "article" and key != "credits":
-                    setattr(article, key, value)
-                    article.title_derived = article.title_derived and key != "title"
-                elif key == "credits":
+                if key == "credits":
                     # the printed bylines and credits are what render publishes: the correction replaces both
                     replaced += [Dropped(article.source, article.first_line, text,
                                          f"replaced by the editor's credits ({overrides.source}:{field_line})")
                                  for text in (*article.bylines, *article.credits)]
                     article.bylines, article.credits = [], list(value)
+                elif FIELD[key].on == "article":
+                    setattr(article, key, value)
+                    article.title_derived = article.title_derived and key != "title"
                 else:
                     article.meta[key] = value
                 if key == "date":

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from .model import Diagnostic, Page, Photo, Severity
+from .model import Article, Diagnostic, Page, Photo, Severity
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 PHOTO_FORMATS = {"JPEG", "PNG", "WEBP", "GIF", "MPO"}
@@ -191,9 +191,7 @@ def attach_photos(pages: list[Page], seeds_dir: Path, cache: Path | None = None
             article, index = slots[slot]
             position, caption = article.captions[index]
             article.captions[index] = (position, replace(caption, photo=photo))
-            if "image" not in article.meta:          # the article's first photo: its og:image and listing thumbnail
-                article.meta["image"] = photo.path(photo.widths[-1], "jpg")
-                article.meta["thumbnail"] = photo.path(photo.widths[0], "jpg")
+            _first_photo(article, photo)
             published.update(files)
         extra = sum(1 for slot in photos if slot >= len(slots))
         if extra:
@@ -221,10 +219,15 @@ def _attach_named(page: Page, folder: Path, cache: Path | None, published: dict[
                 diagnostics.append(Diagnostic(page.source, f"{caption.file}: {exc}", line=caption.line))
                 continue
             article.captions[slot] = (position, replace(caption, photo=photo))
-            if "image" not in article.meta:
-                article.meta["image"] = photo.path(photo.widths[-1], "jpg")
-                article.meta["thumbnail"] = photo.path(photo.widths[0], "jpg")
+            _first_photo(article, photo)
             published.update(files)
+
+
+def _first_photo(article: Article, photo: Photo) -> None:
+    """The article's first photo is its og:image and its listing thumbnail."""
+    if "image" not in article.meta:
+        article.meta["image"] = photo.path(photo.widths[-1], "jpg")
+        article.meta["thumbnail"] = photo.path(photo.widths[0], "jpg")
 
 
 def _placed(page: Page, names: list[str], captions: int, diagnostics: list[Diagnostic]) -> dict[str, int]:
