@@ -367,6 +367,7 @@ def _assign_title(article: Article, lines: list[Block]) -> None:
     """
     if not lines:
         return
+    lines = [line for block in lines for line in _stacked_head_lines(block)]
     marked = [i for i, b in enumerate(lines) if b.heading_level]
     at = marked[0] if marked else 0
     if lines[at].text.startswith(("——", "—", "--")) and at == 0 and len(lines) > 1:
@@ -388,6 +389,7 @@ def _assign_title(article: Article, lines: list[Block]) -> None:
             at = 1          # 3年惠及4万人，会员达到130万人 / 重庆职工互助覆盖所有区县: a kicker's clauses over a headline
             article.weak["title"] = (f"line {lines[1].first_line}: taken as the headline under a kicker "
                                      f"(the line above has clauses, it has none)")
+
     article.kicker = " ".join(b.text for b in lines[:at])
     article.title = lines[at].text
     after = [b.text for b in lines[at + 1:]]
@@ -405,6 +407,53 @@ def _assign_title(article: Article, lines: list[Block]) -> None:
 
 
 HEADLINE_LEAD_MAX_CHARS = 16
+PAIR_PHRASE_MIN_CHARS = 4
+
+
+def _phrase_pair(text: str) -> bool:
+    """A head line of parallel phrases set apart by a space, with no clause mark: a kicker's shape (引题).
+
+    | line                              | pair  |
+    | --------------------------------- | ----- |
+    | 发挥阵地作用 满足职工精神文化需求 | True  |
+    | 某区总工会建设职工之家，当好娘家人 | False |
+    | 张某宣布开幕 李某致辞 王某出席     | False (an officials' deck) |
+    | 职工运动会 开幕                   | False (too short to be a phrase) |
+
+    >>> _phrase_pair("发挥阵地作用 满足职工精神文化需求"), _phrase_pair("某区总工会建设职工之家，当好娘家人")
+    (True, False)
+    >>> _phrase_pair("张某宣布开幕 李某致辞 王某出席"), _phrase_pair("职工运动会 开幕")
+    (False, False)
+    """
+    parts = text.split()
+    return (len(parts) >= 2 and all(len(p) >= PAIR_PHRASE_MIN_CHARS for p in parts)
+            and not _CLAUSE_MARK.search(text) and not labels.lists_officials(text))
+
+
+def _stacked_head_lines(block: Block) -> list[Block]:
+    """A title block's lines, one title line each when every line is a whole head line already.
+
+    A headline printed on two lines is two halves (企业生产忙 / 勤把安全抓), read as one; lines
+    that each hold a pair of phrases or a clause are a kicker and a headline stacked with no
+    blank between them, read one by one.
+
+    | lines                                                     | title lines |
+    | --------------------------------------------------------- | ----------- |
+    | 企业生产忙 / 勤把安全抓                                   | 1           |
+    | 发挥阵地作用 满足职工需求 / 某区总工会建家，当好娘家人    | 2           |
+    | 一行标题 (one line)                                       | 1           |
+
+    >>> [b.text for b in _stacked_head_lines(Block(("企业生产忙", "勤把安全抓"), 1, 2))]
+    ['企业生产忙 勤把安全抓']
+    >>> [b.text for b in _stacked_head_lines(Block(("发挥阵地作用 满足职工需求", "某区总工会建家，当好娘家人"), 4, 5))]
+    ['发挥阵地作用 满足职工需求', '某区总工会建家，当好娘家人']
+    """
+    if len(block.lines) < 2 or block.wrapped or block.heading_level:
+        return [block]
+    if not all(_phrase_pair(line) or _CLAUSE_MARK.search(line) for line in block.lines):
+        return [block]
+    return [replace(block, lines=(line,), first_line=block.first_line + i, last_line=block.first_line + i)
+            for i, line in enumerate(block.lines)]
 
 
 def _leads_into_next(line: str, below: str) -> bool:
