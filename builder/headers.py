@@ -74,9 +74,10 @@ def rules() -> _Rules:
                       for label in sorted(fields, key=len, reverse=True))
     return _Rules(
         fields=fields,
-        # a label, its colon (optional for names and counts: 来源中工网, 点击量 12), and its value
+        # a label, its colon (optional for names and counts: 来源中工网, 点击量 12), and its value, which
+        # ends where the next label and its colon begin (来源：某区融媒体中心编辑：李某 runs them together)
         field_pattern=re.compile(rf"(?P<label>{labels})(?P<space>\s*)(?P<colon>[：:])?\s*"
-                                 rf"(?P<value>[^\s\u0000：:|｜〖〗【】\[\]]{{0,24}})"),
+                                 rf"(?P<value>(?:(?!(?:{labels})\s*[：:])[^\s\u0000：:|｜〖〗【】\[\]]){{0,24}})"),
         ui_words=frozenset(data["ui_words"]),
         channel_tuple=tuple(data["channel_words"]),
         site_suffixes=tuple(sorted(data["site_name_suffixes"], key=len, reverse=True)),
@@ -106,7 +107,8 @@ _WEEKDAY = re.compile(r"星期[一二三四五六日天]?|(周|礼拜)[一二三
 _URL = re.compile(r"(?:https?://|www\.)(?:[A-Za-z0-9\-]+\.)*(?:com|cn|net|org|gov|edu|info|cc)(?![A-Za-z])"
                   r"(?:/[\w./\-?=&%#:~+]*)?", re.IGNORECASE)
 _QUOTED_NAME = re.compile(r"《(?P<name>[^《》]{2,14})》")
-_COUNT = re.compile(r"(?<![\d.])\d{1,9}\s*(?:次|人参与|人阅读|人浏览)")
+# 1413次, 52人参与, 参与评论(12)人 (a comment counter, its number often missing: 参与评论()人)
+_COUNT = re.compile(r"(?<![\d.])\d{1,9}\s*(?:次|人参与|人阅读|人浏览)|参与评论\s*[(（]\s*\d{0,9}\s*[)）]\s*人")
 # 责任编辑：严 峻: a two-character name padded to three characters' width
 _SPACED_NAME = re.compile(r"(?<=[：:])\s*([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])(?=\s|$)")
 _SEPARATORS = re.compile(r"[\s\u0000|｜/·•\-—_~〖〗【】\[\]（）()<>《》，,、：:;；!！]+")
@@ -208,6 +210,10 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     '2016-04-25'
     >>> parse_publication_line("09.01.2015  02:14").date, parse_publication_line("发布时间：25.05.2023").date
     ('2015', '2023-05-25')
+    >>> parse_publication_line("2017-08-12 08:08:03    某某网  参与评论()人").date
+    '2017-08-12'
+    >>> parse_publication_line("2022-07-13 14:13:36来源：某区融媒体中心编辑：李某责任编辑：")
+    PublicationLine(date='2022-07-13', page='', origin='某区融媒体中心', authors=(), editors=('李某',))
     """
     text = to_simplified(line).strip()
     if not text or len(text) > MAX_CHARS:
