@@ -81,6 +81,9 @@ _SIGNED_DATE = re.compile(r"(19|20)\d{2}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)
 _MACHINE_DATE = re.compile(r"(?<!\d)(19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d)|\d{5,}")
 _INDEX_DOTS = ("·", "•", "・")
 _BRACKETED_TITLE = re.compile(r"^【(?P<title>[^【】]{6,40})】(?P<rest>.+)$")
+# 【2024年两节送温暖·暖闻】某地开展暖冬行动, 改革进行时|小站“藏”大爱: a column or series label run into a headline
+_LABELLED_HEADLINE = re.compile(r"^(?:【(?P<bracketed>[^【】]{2,30})】|(?P<barred>[^\s|｜丨【】]{2,12})\s*[|｜丨]\s*)"
+                                r"(?P<headline>[^|｜丨【】]{6,})$")
 
 
 def group_lines(lines: list[str], hard_breaks: frozenset[int] = frozenset()) -> list[Block]:
@@ -886,6 +889,9 @@ def mark_web_headline(blocks: list[Block]) -> list[Block]:
             continue
         above = at - 1
         names = []
+        if above >= 1 and _between_publication_lines(marked, above):
+            marked[above] = replace(marked[above], kind=Kind.META,
+                                    note="a source or writer named between two publication lines")
         while above >= 0 and (marked[above].kind in (Kind.BYLINE, Kind.CREDIT, Kind.META, Kind.FURNITURE, Kind.TEASER)
                               or marked[above].kind is Kind.TEXT and (labels.names_only(marked[above].text)
                                                                       or marked[above].text.startswith("—")
@@ -927,6 +933,30 @@ def mark_web_headline(blocks: list[Block]) -> list[Block]:
     return marked
 
 
+PUBLICATION_FIELD_MAX_CHARS = 10
+
+
+def _between_publication_lines(blocks: list[Block], at: int) -> bool:
+    """A short line with a publication line right above and right below it is one of their fields.
+
+    | lines                                   | the middle line          |
+    | --------------------------------------- | ------------------------ |
+    | 发布时间：2019-08-30 / 某公司 / 2019-08-30 | the source, not a headline |
+    | 发布时间：2019-08-30 / 某公司举办技能比武 / 正文 | (no line below is a publication line) |
+
+    >>> blocks = mark_labels(group_lines(["发布时间：2019-08-30", "", "某公司", "", "2019-08-30 10:00"]))
+    >>> _between_publication_lines(blocks, 1)
+    True
+    >>> blocks = mark_labels(group_lines(["发布时间：2019-08-30", "", "某公司举办技能比武", "", "正文。"]))
+    >>> _between_publication_lines(blocks, 1)
+    False
+    """
+    block = blocks[at]
+    return (0 < at < len(blocks) - 1 and blocks[at - 1].kind is Kind.META and blocks[at + 1].kind is Kind.META
+            and block.kind is Kind.TEXT and len(block.lines) == 1 and not block.heading_level
+            and len(block.text) <= PUBLICATION_FIELD_MAX_CHARS and not _ANY_MARK.search(block.text))
+
+
 HEAD_PHOTO_CAPTION_MAX_CHARS = 40
 
 
@@ -944,6 +974,10 @@ def mark_head_photo_caption(blocks: list[Block]) -> list[Block]:
     ...         "11月27日，某区第四届职工运动会开幕，48支代表队参赛。"]
     >>> [(b.kind.value, b.text) for b in page_blocks(page)]
     [('text', '某区职工运动会开幕'), ('meta', '2023-11-27 16:42 来源：某某网'), ('caption', '运动会现场'), ('text', '11月27日，某区第四届职工运动会开幕，48支代表队参赛。')]
+    >>> page = ["某区职工运动会开幕", "2023-11-27 16:42 来源：某某网", "运动员入场", "拔河比赛现场",
+    ...         "11月27日，某区第四届职工运动会开幕，48支代表队参赛。"]
+    >>> [(b.kind.value, b.text) for b in page_blocks(page)][2:4]
+    [('caption', '运动员入场'), ('caption', '拔河比赛现场')]
     """
     head = next((i for i, b in enumerate(blocks) if b.note.startswith("headline:")), None)
     if head is None:
@@ -953,21 +987,34 @@ def mark_head_photo_caption(blocks: list[Block]) -> list[Block]:
         return blocks
     at, lead = texts[0], blocks[texts[1]]
     block = blocks[at]
-    text = block.text
-    # the photo and its caption stand apart from the text: wide space between the caption and the lead
-    if (len(block.lines) != 1 or block.heading_level or not is_body(lead.text) or lead.kind is not Kind.TEXT
-            or lead.gap_before < PHOTO_GAP
+    if (block.heading_level or not is_body(lead.text) or lead.kind is not Kind.TEXT
             or not any(blocks[i].kind is Kind.META for i in range(head + 1, at))
-            or len(text) > HEAD_PHOTO_CAPTION_MAX_CHARS or len(CJK_IDEOGRAPH.findall(text)) < CAPTION_MIN_HAN
-            or labels.ends_sentence(text) or _ANY_MARK.search(text)
-            or text.startswith(("—", "-", "【", "[", "〔", "（", "(", "《")) or labels.names_only(text)
-            or labels.is_section_label(to_simplified(text)) or labels.is_bullet_item(text)
-            or is_site_name(to_simplified(text)) or is_channel_name(text)):
+            or not all(_head_caption_line(line) for line in block.lines)):
         return blocks
+    note = "short line between the publication line and the lead (the photo under the headline)"
     marked = list(blocks)
-    marked[at] = replace(block, kind=Kind.CAPTION, weak=True,
-                         note="short line between the publication line and the lead (the photo under the headline)")
+    if len(block.lines) == 1 and lead.gap_before >= PHOTO_GAP:
+        # the photo and its caption stand apart from the text: wide space between the caption and the lead
+        marked[at] = replace(block, kind=Kind.CAPTION, weak=True, note=note)
+    elif len(block.lines) > 1 and not block.wrapped:
+        # short lines stacked under the publication line: the photos' captions (a subtitle stands above it)
+        marked[at:at + 1] = [Block((line,), block.first_line + k, block.first_line + k, kind=Kind.CAPTION, weak=True,
+                                   gap_before=block.gap_before if k == 0 else 0, note=note)
+                             for k, line in enumerate(block.lines)]
     return marked
+
+
+def _head_caption_line(text: str) -> bool:
+    """A line that can caption the photo under a web headline: short, no sentence or clause, no name or label.
+
+    >>> [_head_caption_line(t) for t in ("运动会现场", "环卫工人清扫保洁", "近日，某区举办培训。", "【图集】", "重庆日报")]
+    [True, True, False, False, False]
+    """
+    return not (len(text) > HEAD_PHOTO_CAPTION_MAX_CHARS or len(CJK_IDEOGRAPH.findall(text)) < CAPTION_MIN_HAN
+                or labels.ends_sentence(text) or _ANY_MARK.search(text)
+                or text.startswith(("—", "-", "【", "[", "〔", "（", "(", "《")) or labels.names_only(text)
+                or labels.is_section_label(to_simplified(text)) or labels.is_bullet_item(text)
+                or is_site_name(to_simplified(text)) or is_channel_name(text))
 
 
 def mark_page_chrome(blocks: list[Block]) -> list[Block]:
@@ -1256,6 +1303,48 @@ def split_bracketed_titles(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def split_headline_labels(blocks: list[Block]) -> list[Block]:
+    """A column or series label printed in front of the headline on its line becomes a label line of its own.
+
+    Web pages put the column or the campaign a story belongs to before its
+    title, in brackets or before a bar.  The label opens the page as a label
+    line does (a column when it is one the publication knows, a series banner
+    otherwise) and the headline stands alone.  A bracketed title run into
+    running text is an item's title (``split_bracketed_titles``); a bar between
+    two names is a masthead; a line of several bars is a menu.
+
+    | line                                      | label                 | headline           |
+    | ----------------------------------------- | --------------------- | ------------------ |
+    | 【两节送温暖·暖闻】某地开展暖冬专项行动   | 两节送温暖·暖闻       | 某地开展暖冬专项行动 |
+    | 改革进行时|小站“藏”大爱 建成500个驿站     | 改革进行时            | 小站“藏”大爱 …     |
+    | 渝工暖心｜某区总工会为职工送清凉          | 渝工暖心 (a column)   | 某区总工会为职工送清凉 |
+    | 某某日报 | 某某晚报                       | (a masthead: no split) |                    |
+    | 【同期声】刘师傅说：很好。                | (running text: no split) |                 |
+
+    >>> [(b.kind.value, b.text) for b in split_headline_labels(group_lines(["【两节送温暖·暖闻】某地开展暖冬专项行动"]))]
+    [('banner', '两节送温暖·暖闻'), ('text', '某地开展暖冬专项行动')]
+    >>> [(b.kind.value, b.text) for b in split_headline_labels(group_lines(["渝工暖心｜某区总工会为职工送清凉"]))]
+    [('column', '渝工暖心'), ('text', '某区总工会为职工送清凉')]
+    >>> [b.text for b in split_headline_labels(group_lines(["某某日报 | 某某晚报", "", "【同期声】刘师傅说：很好。"]))]
+    ['某某日报 | 某某晚报', '【同期声】刘师傅说：很好。']
+    """
+    out: list[Block] = []
+    for block in blocks:
+        match = _LABELLED_HEADLINE.match(block.text) if len(block.lines) == 1 and block.kind is Kind.TEXT else None
+        label = (match.group("bracketed") or match.group("barred")).strip() if match else ""
+        headline = match.group("headline").strip() if match else ""
+        if not match or is_body(headline) or labels.ends_sentence(headline) or labels.ends_sentence(label) \
+                or any(is_site_name(to_simplified(part)) for part in (label, headline)):
+            out.append(block)
+            continue
+        column = labels.is_column_label(to_simplified(label))
+        out.append(replace(block, lines=(label,), kind=Kind.COLUMN if column else Kind.BANNER,
+                           note="a column label printed before the headline" if column
+                           else "a series label printed before the headline"))
+        out.append(replace(block, lines=(headline,), gap_before=0))
+    return out
+
+
 def mark_teasers(blocks: list[Block]) -> list[Block]:
     """Mark top-of-page lines that repeat what comes later: teasers and the page's headline index.
 
@@ -1368,7 +1457,7 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
                 indented: frozenset[int] = frozenset()) -> list[Block]:
     """All block passes, in order."""
     layout = page_layout(lines, indented)
-    blocks = split_bracketed_titles(split_title_suffixes(split_flattened_paragraphs(
-        split_runs(group_lines(lines, hard_breaks), layout))))
+    blocks = split_headline_labels(split_bracketed_titles(split_title_suffixes(split_flattened_paragraphs(
+        split_runs(group_lines(lines, hard_breaks), layout)))))
     blocks = mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(mark_captions(mark_labels(blocks))))))))
     return mark_lead_byline(mark_page_chrome(mark_head_photo_caption(mark_web_headline(mark_teasers(mark_repeats(blocks))))))
