@@ -297,3 +297,12 @@ def test_an_unindented_caption_and_the_headline_printed_again_as_alt_text(read):
     assert [c.text for _, c in article.captions] == ["来自生产一线的9名职工获评本年度“最美产业工人”称号。"]
     assert [p.text[:4] for p in article.body] == ["5月1日", "发布仪式", "受到表彰"]
     assert any(d.reason.startswith("repeats the headline") for d in page.dropped)
+
+
+def test_photo_captions_stacked_under_the_publication_line(read):
+    page = read("web-copy-with-stacked-photo-captions.txt")
+    (article,) = page.articles
+    assert article.title == "致敬高温下的劳动者" and not article.subtitle
+    assert [c.text for _, c in article.captions] == ["快递小哥送快递", "环卫工人清扫保洁"]
+    assert [p.text[:4] for p in article.body] == ["骄阳似火", "他们是检"]
+    assert article.meta["date"] == "2022-07-13"

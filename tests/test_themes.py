@@ -134,6 +134,9 @@ def test_is_known_theme(name, known):
     ("某市总工会党组书记、副主席张某，某区总工会党组书记、常务副主席李某，某区委党组副书记王某出席劳模论坛，"
      "劳模代表签署劳模创新工作室联盟备忘录。", "渝工创新"),
     ("“新时代奋斗者——某年度最美产业工人发布仪式”举行，10名最美产业工人代表上台领奖。", "渝工铸魂"),
+    # the competitions' honours: who received them is the competitions' news, not a lecture tour
+    ("某市81名全国劳模和先进工作者赴京参加表彰大会，劳模代表表示将珍惜荣誉。", "渝工建功"),
+    ("某区10名职工荣获市五一劳动奖章，3个班组获评工人先锋号。", "渝工建功"),
 ])
 def test_fragment_first_theme(text, expected):
     assert classify_themes(None, "", text).themes[0] == expected
