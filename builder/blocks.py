@@ -1374,6 +1374,12 @@ def mark_teasers(blocks: list[Block]) -> list[Block]:
     >>> web = ["职工运动会开幕", "", "来源：某某网 2024-05-01 10:00", "", "近日，运动会开幕。", "", "职工运动会开幕"]
     >>> [b.kind.value for b in mark_teasers(mark_labels(group_lines(web)))]
     ['text', 'meta', 'text', 'repeat']
+
+    and so does a headline printed again only where the photos stand (as their captions' titles):
+
+    >>> photos = ["返岗工友 一起看灯去", "", "", "工友们一起来赏灯。", "", "", "返岗工友 一起看灯去", "", "", "在重庆工作多年，他们从未看过夜景。"]
+    >>> [b.kind.value for b in mark_teasers(mark_captions(mark_labels(group_lines(photos))))]
+    ['text', 'caption', 'repeat', 'text']
     """
     keys = [squeeze(block.text) for block in blocks]
     last_seen = {key: index for index, key in enumerate(keys)}
@@ -1398,14 +1404,20 @@ def mark_teasers(blocks: list[Block]) -> list[Block]:
     title = max((i for i in range(top) if blocks[i].kind is Kind.TEXT and i not in indexes
                  and not blocks[i].text.startswith(("—", "--"))), default=-1)
     web_headline = title >= 0 and title + 1 < len(blocks) and blocks[title + 1].kind is Kind.META
+    # the headline printed again only where photos stand (a short line between gaps) is their alt text
+    copies = [j for j in range(title + 1, len(blocks)) if title >= 0 and keys[j] == keys[title]]
+    alt_copies = bool(copies) and all(blocks[j].kind in (Kind.CAPTION, Kind.REPEAT) for j in copies)
     # the page's index names the first article's headline: a line above it in the title block is its kicker
     indexed_title = title >= 0 and any(keys[title] in text for text in index_texts)
     marked = []
     for index, block in enumerate(blocks):
         key = keys[index]
-        if web_headline and index > top and key == keys[title] and block.kind is Kind.TEXT and len(block.lines) == 1:
+        if web_headline and index > top and key == keys[title] and block.kind is Kind.TEXT and len(block.lines) == 1 \
+                or alt_copies and index in copies:
             block = replace(block, kind=Kind.REPEAT, note=f"repeats the headline (line {blocks[title].first_line}), "
                                                           "as a photo's alt text")
+        elif index == title and alt_copies:
+            pass
         elif index == title and indexed_title and not block.heading_level:
             block = replace(block, heading_level=1, note="the headline the page's headline index names")
         elif index in indexes:

@@ -41,6 +41,8 @@ class LabelRules:
     marked_caption_openers: tuple[str, ...]
     caption_scenes: tuple[str, ...]
     headline_lead_suffixes: tuple[str, ...]
+    place_label: re.Pattern[str]
+    not_place_endings: tuple[str, ...]
     headline_continuations: tuple[str, ...]
     officials_deck_verbs: tuple[str, ...]
     bullets: str
@@ -71,6 +73,9 @@ def rules() -> LabelRules:
         marked_caption_openers=tuple(data["marked_caption_openers"]),
         caption_scenes=tuple(data["caption_scenes"]),
         headline_lead_suffixes=tuple(data["headline_lead_suffixes"]),
+        place_label=re.compile(rf"[\u4e00-\u9fff]{{1,{int(data['place_label_max_chars'])}}}?"
+                               rf"(?:{'|'.join(map(re.escape, data['place_label_suffixes']))})[：:]?"),
+        not_place_endings=tuple(data["not_place_endings"]),
         headline_continuations=tuple(data["headline_continuations"]),
         officials_deck_verbs=tuple(data["officials_deck_verbs"]),
         bullets=data["bullets"],
@@ -359,6 +364,16 @@ def names_headline_lead(text: str) -> bool:
     (True, False)
     """
     return to_simplified(text).endswith(rules().headline_lead_suffixes)
+
+
+def names_place_only(text: str) -> bool:
+    """A title line that is only a place's name, with or without its colon (敦化市 / 某某区：).
+
+    >>> names_place_only("敦化市"), names_place_only("重庆市潼南区："), names_place_only("某区总工会"), names_place_only("走进社区")
+    (True, True, False, False)
+    """
+    text = to_simplified(text)
+    return rules().place_label.fullmatch(text) is not None and not text.rstrip("：:").endswith(rules().not_place_endings)
 
 
 def continues_headline(text: str) -> bool:

@@ -361,6 +361,10 @@ def _assign_title(article: Article, lines: list[Block]) -> None:
     >>> article.kicker, article.title
     ('', '某某区新城区工会重视工人报刊发行工作')
     >>> article = Article("x.txt", 1)
+    >>> _assign_title(article, [Block(("敦化市",), 1, 1), Block(("敦化市总工会打造“工铸同心”品牌活动",), 3, 3)])
+    >>> article.kicker, article.title
+    ('敦化市', '敦化市总工会打造“工铸同心”品牌活动')
+    >>> article = Article("x.txt", 1)
     >>> _assign_title(article, [Block(("“新时代奋斗者——某年度最美产业工人发布仪式”举行",), 1, 1)])
     >>> article.title, article.subtitle
     ('“新时代奋斗者——某年度最美产业工人发布仪式”举行', '')
@@ -372,9 +376,13 @@ def _assign_title(article: Article, lines: list[Block]) -> None:
     at = marked[0] if marked else 0
     if lines[at].text.startswith(("——", "—", "--")) and at == 0 and len(lines) > 1:
         at = 1  # a subtitle cannot come first; the dump lost the title's mark
+    elif not marked and at + 1 < len(lines) and labels.names_place_only(lines[at].text) \
+            and not labels.names_place_only(lines[at + 1].text):
+        at += 1             # '敦化市' / '某市总工会打造品牌活动': a roundup item's place, printed as its kicker
+        article.weak["title"] = (f"line {lines[at].first_line}: taken as the headline under a place's name "
+                                 f"(the line above names only a place)")
     elif not marked and at + 1 < len(lines) and _leads_into_next(lines[at].text, lines[at + 1].text):
-        # '重庆市潼南区：' / '工会送清凉 防暑保安康', '某区工会' / '重视报刊发行', '…大会' / '暨…论坛举行':
-        # one headline on two lines
+        # '某区工会' / '重视报刊发行', '…大会' / '暨…论坛举行': one headline on two lines
         first, second = lines[at], lines[at + 1]
         lines = [*lines[:at], Block((first.text + second.text,), first.first_line, second.last_line),
                  *lines[at + 2:]]
@@ -459,7 +467,7 @@ def _stacked_head_lines(block: Block) -> list[Block]:
 def _leads_into_next(line: str, below: str) -> bool:
     """A title line that cannot stand alone: a place with its colon, an organisation's name alone, or one finished below (暨…).
 
-    >>> _leads_into_next("重庆市潼南区：", "工会送清凉"), _leads_into_next("某某区新城区工会", "重视报刊发行工作")
+    >>> _leads_into_next("重庆市总工会：", "全市工会会员达千万"), _leads_into_next("某某区新城区工会", "重视报刊发行工作")
     (True, True)
     >>> _leads_into_next("凝心聚力跟党走", "某区职工书画展开幕"), _leads_into_next("某区总工会", "——百余件作品")
     (False, False)

@@ -326,9 +326,11 @@ def _opens_a_period(text: str, start: int, end: int) -> bool:
     >>> t = "自2007年8月端州区总工会启动“金秋助学”活动以来，累计资助573人。"
     >>> _opens_a_period(t, 1, 8), _opens_a_period("从2月起，活动开始。", 1, 3)
     (True, False)
+    >>> _opens_a_period("据悉，该区自 2017 年启动服务项目以来，累计服务360场。", 7, 14)   # a date written with spaces
+    True
     """
     words = _words()
-    if not text[max(0, start - 2):start].endswith(words.since_prefixes):
+    if not text[max(0, start - 3):start].rstrip().endswith(words.since_prefixes):
         return False
     clause = re.split(r"[，。；！？,;]", text[end:end + 60], maxsplit=1)[0]
     return any(suffix in clause for suffix in words.since_suffixes)

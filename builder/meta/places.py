@@ -106,6 +106,7 @@ class Gazetteer:
     organisation_suffixes: tuple[str, ...]
     organisation_window: int
     city_prefixes: tuple[str, ...]
+    outlet_suffixes: tuple[str, ...]
     scoring: Scoring
     index: Mapping[str, Locality] = field(hash=False, compare=False)   # form → place
     pattern: re.Pattern[str] = field(hash=False, compare=False)
@@ -196,6 +197,7 @@ def load_gazetteer() -> Gazetteer:
         organisation_suffixes=tuple(locator.get("organisation_suffixes") or ()),
         organisation_window=int(locator.get("organisation_window", 6)),
         city_prefixes=tuple(locator.get("city_prefixes") or ()),
+        outlet_suffixes=tuple(locator.get("outlet_suffixes") or ()),
         scoring=parse_scoring(locator.get("scoring") or {}),
         index=index,
         pattern=trie_pattern([*index, *cues]),
@@ -302,6 +304,8 @@ def scan(text: str, gazetteer: Gazetteer | None = None) -> tuple[Mention, ...]:
     [('渝北区', 'union'), ('涪陵', 'organisation')]
     >>> scan('祝大家健康长寿')[0].ignored
     "after '健康'"
+    >>> [(m.form, m.ambiguous) for m in scan('秀山网讯 2月27日，市总工会到秀山调研。')]
+    [('秀山', False), ('市总工会', False), ('秀山', True)]
     """
     gaz = gazetteer or load_gazetteer()
     text = _as_text(text)
@@ -320,8 +324,10 @@ def scan(text: str, gazetteer: Gazetteer | None = None) -> tuple[Mention, ...]:
             pos = end
             continue
         place = gaz.index[form]
-        # 重庆南岸: the city's name before a short form says it is the district (not a river's bank)
-        ambiguous = form in place.ambiguous and not any(text.endswith(p, 0, start) for p in gaz.city_prefixes)
+        # 重庆南岸: the city's name before a short form says it is the district (not a river's bank);
+        # 秀山网讯: the district's own outlet after it says so too
+        ambiguous = form in place.ambiguous and not any(text.endswith(p, 0, start) for p in gaz.city_prefixes) \
+            and not text.startswith(gaz.outlet_suffixes, end)
         reason = guard_reason(text, start, end, place.guards.get(form))
         if not reason and ambiguous and start == last_end:
             reason = f"qualified by the place before it ({found[-1].form})"
