@@ -82,7 +82,7 @@ _MACHINE_DATE = re.compile(r"(?<!\d)(19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d)|\d{5,}")
 _INDEX_DOTS = ("·", "•", "・")
 _BRACKETED_TITLE = re.compile(r"^【(?P<title>[^【】]{6,40})】(?P<rest>.+)$")
 # 【2024年两节送温暖·暖闻】某地开展暖冬行动, 改革进行时|小站“藏”大爱: a column or series label run into a headline
-_LABELLED_HEADLINE = re.compile(r"^(?:【(?P<bracketed>[^【】]{2,30})】|(?P<barred>[^\s|｜丨【】]{2,12})\s*[|｜丨]\s*)"
+_LABELLED_HEADLINE = re.compile(r"^(?:【(?P<bracketed>[^【】]{2,30})】|(?P<barred>[^\s|｜丨【】]{2,12})\s*(?P<bar>[|｜丨])\s*)"
                                 r"(?P<headline>[^|｜丨【】]{6,})$")
 
 
@@ -1324,7 +1324,7 @@ def split_headline_labels(blocks: list[Block]) -> list[Block]:
     >>> [(b.kind.value, b.text) for b in split_headline_labels(group_lines(["【两节送温暖·暖闻】某地开展暖冬专项行动"]))]
     [('banner', '两节送温暖·暖闻'), ('text', '某地开展暖冬专项行动')]
     >>> [(b.kind.value, b.text) for b in split_headline_labels(group_lines(["渝工暖心｜某区总工会为职工送清凉"]))]
-    [('column', '渝工暖心'), ('text', '某区总工会为职工送清凉')]
+    [('column', '渝工暖心'), ('furniture', '｜'), ('text', '某区总工会为职工送清凉')]
     >>> [b.text for b in split_headline_labels(group_lines(["某某日报 | 某某晚报", "", "【同期声】刘师傅说：很好。"]))]
     ['某某日报 | 某某晚报', '【同期声】刘师傅说：很好。']
     """
@@ -1341,6 +1341,10 @@ def split_headline_labels(blocks: list[Block]) -> list[Block]:
         out.append(replace(block, lines=(label,), kind=Kind.COLUMN if column else Kind.BANNER,
                            note="a column label printed before the headline" if column
                            else "a series label printed before the headline"))
+        if match.group("bar"):
+            # the bar goes to the drop list: 丨 is a character, and every character is published or logged
+            out.append(replace(block, lines=(match.group("bar"),), kind=Kind.FURNITURE, gap_before=0,
+                               note="the bar between a label and its headline"))
         out.append(replace(block, lines=(headline,), gap_before=0))
     return out
 

@@ -306,3 +306,12 @@ def test_photo_captions_stacked_under_the_publication_line(read):
     assert [c.text for _, c in article.captions] == ["快递小哥送快递", "环卫工人清扫保洁"]
     assert [p.text[:4] for p in article.body] == ["骄阳似火", "他们是检"]
     assert article.meta["date"] == "2022-07-13"
+
+
+def test_a_label_before_the_headline_becomes_its_series(read):
+    page = read("web-copy-with-a-label-before-the-headline.txt")
+    (article,) = page.articles
+    assert article.title == "某某区工地上的年夜饭"
+    assert article.series == "新春走基层"
+    # 丨 is a character: it goes to the drop list, not nowhere
+    assert "丨" in [d.text for d in page.dropped]
