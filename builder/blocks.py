@@ -483,11 +483,16 @@ def mark_photo_story(blocks: list[Block]) -> list[Block]:
     ...         "获奖代表发言。", "", "代表们合影留念。", "", "关于我们 | 版权声明"]
     >>> [b.kind.value for b in mark_photo_story(mark_captions(mark_labels(group_lines(page))))]
     ['text', 'credit', 'caption', 'caption', 'caption', 'caption', 'furniture']
+    >>> page = ["担当新使命 奋进新征程", "", "——某省工会代表大会掠影", "", "11月23日，某省工会第十五次代表大会在省会闭幕。来自全省各地、各行各业的近千名代表出席。", "",
+    ...         "代表们投下庄严的一票", "", "代表们在新闻中心留念", "", "会场上代表们专注聆听", "", "代表们参与分组讨论"]
+    >>> [b.kind.value for b in mark_photo_story(mark_captions(mark_labels(group_lines(page))))][3:]
+    ['caption', 'caption', 'caption', 'caption']
 
     ============================================  =======================
     page                                          the short sentences are
     ============================================  =======================
     subtitle ``——…决赛剪影``, 12 short sentences  captions
+    subtitle ``——…掠影``, 9 phrases with no mark   captions
     ``本报记者 甲 乙 摄``, 9 short sentences        captions
     ``本报记者 甲 摄`` over a report of paragraphs  paragraphs (too long)
     no such head, 6 short sentences                paragraphs
@@ -502,12 +507,21 @@ def mark_photo_story(blocks: list[Block]) -> list[Block]:
     start = None
     for i in range(head + 1, len(blocks) + 1):
         block = blocks[i] if i < len(blocks) else None
+        # a caption is one short sentence, or a phrase printed with no mark at all (代表们投下庄严的一票)
         fits = block is not None and block.kind is Kind.TEXT and len(block.lines) == 1 \
             and not block.heading_level and len(block.text) <= PHOTO_STORY_CAPTION_MAX_CHARS \
-            and labels.ends_sentence(block.text)
+            and (labels.ends_sentence(block.text) or not _ANY_MARK.search(block.text))
         if fits and start is None:
             start = i
         elif not fits and start is not None:
+            # the text above the photos (its lead) runs far longer than the captions under it, or is punctuated
+            # where they are phrases with no mark: the captions start after it
+            median = sorted(len(b.text) for b in blocks[start:i])[(i - start) // 2]
+            phrases = sum(not _ANY_MARK.search(b.text) for b in blocks[start:i]) * 2 > i - start
+            while i - start > PHOTO_STORY_MIN_PHOTOS and (
+                    len(blocks[start].text) > max(SENTENCE_CAPTION_MAX_CHARS, 2 * median)
+                    or phrases and _ANY_MARK.search(blocks[start].text)):
+                start += 1
             run = blocks[start:i]
             lengths = sorted(len(b.text) for b in run)
             if len(run) >= PHOTO_STORY_MIN_PHOTOS and lengths[len(lengths) // 2] <= SENTENCE_CAPTION_MAX_CHARS:

@@ -315,3 +315,13 @@ def test_a_label_before_the_headline_becomes_its_series(read):
     assert article.series == "新春走基层"
     # 丨 is a character: it goes to the drop list, not nowhere
     assert "丨" in [d.text for d in page.dropped]
+
+
+def test_a_photo_story_with_captions_printed_without_stops(read):
+    page = read("photo-story-captions-without-stops.txt")
+    (article,) = page.articles
+    assert article.title == "同心新征程 奋进新时代" and article.subtitle == "——某省工会代表大会掠影"
+    assert [c.text for _, c in article.captions] == ["代表们投下庄严的一票", "代表们在新闻中心“打卡”留念",
+                                                    "会场上代表们专注聆听并做记录", "代表们认真参与分组讨论"]
+    assert [p.text[:6] for p in article.body] == ["11月23日", "大会期间，代"]
+    assert "新闻评论0" in [d.text for d in page.dropped]
