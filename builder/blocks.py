@@ -68,7 +68,7 @@ CAPTION_MIN_HAN = 4    # a lone symbol, digit or toolbar word is never a caption
 INDEX_MAX_CHARS = 400  # a headline index runs a page's titles together on one line
 INDEX_TOP_BLOCKS = 60  # … and stands at the top of the page
 INDEX_COVERAGE = 0.6   # … and the titles it holds make up most of it
-INDEX_RUN_ON = 3       # … or it opens with one and runs on to this many times its length
+INDEX_RUN_ON = 2       # … or it holds one and runs on to this many times its length
 SUMMARY_BLOCKS, SUMMARY_MIN_CHARS = 12, 20   # a web page's summary stands among its first blocks
 ABOVE_HEADLINE_MAX_CHARS = 10  # a short line above a web headline is the site's (中工娱乐); a longer one its kicker
 _TITLE_SUFFIX = re.compile(r"^(?P<title>.{6,}?)(?P<suffix>(\s[-–—_|｜]\s[^\s。，！？]{1,12}){1,3})$")
@@ -1375,6 +1375,10 @@ def mark_teasers(blocks: list[Block]) -> list[Block]:
     >>> blocks = mark_teasers(group_lines(["建立区县工会互通机制", "", "正文。", "", "建立区县工会互通机制", "", "代表认为。"]))
     >>> [b.kind.value for b in blocks]
     ['teaser', 'text', 'text', 'text']
+    >>> ended = ["让技能人才精彩出圈把温暖送到职工身边某市工会服务户外劳动者日活动启动某市总工会开展文艺演出八进活动", "",
+    ...          "某市总工会开展文艺演出八进活动", "", "本报讯 1月13日，某市总工会开展文艺演出活动。"]
+    >>> [b.kind.value for b in mark_teasers(group_lines(ended))]
+    ['teaser', 'text', 'text']
     >>> index = ["职工运动会开幕劳模宣讲进社区", "职工运动会开幕", "劳模宣讲进社区", "", "职工运动会开幕", "", "近日，运动会开幕。"]
     >>> [b.kind.value for b in mark_teasers(split_runs(group_lines(index), page_layout(index)))]
     ['teaser', 'teaser', 'teaser', 'text', 'text']
@@ -1412,15 +1416,19 @@ def mark_teasers(blocks: list[Block]) -> list[Block]:
             # titles run together with spaces and no clause or sentence mark are no text, however few recur
             unpunctuated = not _SENTENCE_OR_CLAUSE.search(blocks[i].text)
             bare_titles = len(blocks[i].text.split()) >= 4 and unpunctuated
-            # …or it opens with a later title and runs on, unpunctuated, to several times its length
-            runs_on = unpunctuated and any(keys[i].startswith(t) and len(keys[i]) >= INDEX_RUN_ON * len(t) for t in held)
+            # …or it holds a later title (first, last or among others) and runs on, unpunctuated, to several
+            # times its length
+            runs_on = unpunctuated and any(len(keys[i]) >= INDEX_RUN_ON * len(t) for t in held)
             if runs_on or len(held) >= 2 and (bare_titles or sum(map(len, held)) >= INDEX_COVERAGE * len(keys[i])):
                 indexes.add(i)
     index_texts = [keys[i] for i in indexes]
     # the last line of the top matter is the first article's title, wherever else it was printed
-    # (a subtitle under it opens with a dash: ——某某侧记)
+    # (a subtitle under it opens with a dash: ——某某侧记; a name alone under it is the writer's, and running
+    # text under it, a short sentence or paragraphs ending on ；, the lead)
     title = max((i for i in range(top) if blocks[i].kind is Kind.TEXT and i not in indexes
-                 and not blocks[i].text.startswith(("—", "--"))), default=-1)
+                 and not blocks[i].text.startswith(("—", "--")) and not labels.names_only(blocks[i].text)
+                 and not blocks[i].text.endswith("。") and not is_body(blocks[i].text)),
+                default=-1)
     web_headline = title >= 0 and title + 1 < len(blocks) and blocks[title + 1].kind is Kind.META
     # the headline printed again only where photos stand (a short line between gaps) is their alt text
     copies = [j for j in range(title + 1, len(blocks)) if title >= 0 and keys[j] == keys[title]]

@@ -166,6 +166,12 @@ def is_site_name(token: str) -> bool:
     return token.endswith(r.strong_site_suffixes) or len(token) >= r.weak_site_min
 
 
+# a post line opens with the full date: 2018-04-28 某某 ✈ 某某工会
+_FULL_DATE_FIRST = re.compile(r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s|$)")
+POST_LINE_MAX_TOKENS = 3
+POST_TOKEN_MAX_CHARS = 8
+
+
 @lru_cache(maxsize=65536)
 def parse_publication_line(line: str) -> PublicationLine | None:
     """The fields of a publication line, or None when any part of the line is something else.
@@ -210,6 +216,8 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     '2016-04-25'
     >>> parse_publication_line("09.01.2015  02:14").date, parse_publication_line("发布时间：25.05.2023").date
     ('2015', '2023-05-25')
+    >>> parse_publication_line("2018-04-28 某某 ✈ 某某工会").date, parse_publication_line("2018-04-28 某区召开职工代表大会")
+    ('2018-04-28', None)
     >>> parse_publication_line("2017-08-12 08:08:03    某某网  参与评论()人").date
     '2017-08-12'
     >>> parse_publication_line("2022-07-13 14:13:36来源：某区融媒体中心编辑：李某责任编辑：")
@@ -228,6 +236,7 @@ def parse_publication_line(line: str) -> PublicationLine | None:
         return "\u0000" * len(match.group(0))
 
     text = _URL.sub(blank, text)
+    opens_with_date = bool(_FULL_DATE_FIRST.match(text))
     poster = r.poster.match(text)
     if poster:
         understood += 1        # a handle, no person's name: not kept as an author
@@ -289,6 +298,7 @@ def parse_publication_line(line: str) -> PublicationLine | None:
         text, read = r.field_pattern.subn(field, text)
         if not read:
             break
+    unknown: list[str] = []
     for token in _SEPARATORS.split(text):
         if not token or token.isdigit():
             continue                           # a bare number (查看：1413|回复：0) says nothing either way
@@ -302,7 +312,11 @@ def parse_publication_line(line: str) -> PublicationLine | None:
             # 作者：王威 蔡文波: the names after the first are the same field's
             found["author" if found["author"] else "editor"].append(token)
         else:
-            return None
+            unknown.append(token)
+    # 2018-04-28 某某 ✈ 某某工会: a post's date, its writer's handle and its account, with no labels
+    if unknown and not (opens_with_date and len(unknown) <= POST_LINE_MAX_TOKENS
+                        and all(len(t) <= POST_TOKEN_MAX_CHARS for t in unknown)):
+        return None
     if not understood and len(found["origin"]) < 2:
         # one name alone (织密职工服务保障网, 国家电网) may be a heading: a masthead names two papers
         return None
