@@ -1462,6 +1462,36 @@ def mark_teasers(blocks: list[Block]) -> list[Block]:
     return marked
 
 
+def mark_recorded_headline(blocks: list[Block]) -> list[Block]:
+    """The title line a publication line names (an e-paper's record of the page) is the headline.
+
+    E-paper systems print a record of the page (paper, page, headline, date)
+    under the text; where the title block has two lines, the one the record
+    names is the headline and the other its kicker.
+
+    >>> page = ["某某日报 数字报纸", "", "省总工会慰问团分赴全省各地", "", "为一线职工送清凉", "", "本报讯 今天起，慰问团赴各地慰问一线职工。", "",
+    ...         "某某日报 要闻 00002 为一线职工送清凉 2010-07-21 nw.D100_20100721_6-00002 2 2010年07月21日 星期三"]
+    >>> [(b.heading_level, b.text) for b in mark_recorded_headline(mark_labels(group_lines(page)))][1:3]
+    [(0, '省总工会慰问团分赴全省各地'), (1, '为一线职工送清凉')]
+    """
+    top = _top_matter_end(blocks)
+    records = [squeeze(b.text) for b in blocks[top:] if b.kind is Kind.META]
+    titles = [i for i in range(top) if blocks[i].kind is Kind.TEXT and len(blocks[i].lines) == 1
+              and not is_body(blocks[i].text) and len(squeeze(blocks[i].text)) >= RECORDED_TITLE_MIN_CHARS]
+    if not records or len(titles) < 2 or any(blocks[i].heading_level for i in titles):
+        return blocks
+    named = [i for i in titles if any(squeeze(blocks[i].text) in record for record in records)]
+    if len(named) != 1:
+        return blocks
+    marked = list(blocks)
+    at = named[0]
+    marked[at] = replace(blocks[at], heading_level=1, note="the headline the page's record names")
+    return marked
+
+
+RECORDED_TITLE_MIN_CHARS = 4
+
+
 def _top_matter_end(blocks: list[Block]) -> int:
     """Index of the first block of running text: only the top matter above it holds teasers.
 
@@ -1498,4 +1528,5 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     blocks = split_headline_labels(split_bracketed_titles(split_title_suffixes(split_flattened_paragraphs(
         split_runs(group_lines(lines, hard_breaks), layout)))))
     blocks = mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(mark_captions(mark_labels(blocks))))))))
-    return mark_lead_byline(mark_page_chrome(mark_head_photo_caption(mark_web_headline(mark_teasers(mark_repeats(blocks))))))
+    return mark_lead_byline(mark_page_chrome(mark_head_photo_caption(mark_web_headline(mark_recorded_headline(
+        mark_teasers(mark_repeats(blocks)))))))

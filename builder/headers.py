@@ -170,6 +170,7 @@ def is_site_name(token: str) -> bool:
 _FULL_DATE_FIRST = re.compile(r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s|$)")
 POST_LINE_MAX_TOKENS = 3
 POST_TOKEN_MAX_CHARS = 8
+RECORD_LINE_MAX_TOKENS = 4
 
 
 @lru_cache(maxsize=65536)
@@ -218,6 +219,8 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     ('2015', '2023-05-25')
     >>> parse_publication_line("2018-04-28 某某 ✈ 某某工会").date, parse_publication_line("2018-04-28 某区召开职工代表大会")
     ('2018-04-28', None)
+    >>> parse_publication_line("某某日报 要闻 00002 为一线职工送清凉 2010-07-21 nw.D100_20100721_6-00002 2 2010年07月21日 星期三")
+    PublicationLine(date='2010-07-21', page='', origin='某某日报', authors=(), editors=())
     >>> parse_publication_line("2017-08-12 08:08:03    某某网  参与评论()人").date
     '2017-08-12'
     >>> parse_publication_line("2022-07-13 14:13:36来源：某区融媒体中心编辑：李某责任编辑：")
@@ -314,8 +317,13 @@ def parse_publication_line(line: str) -> PublicationLine | None:
         else:
             unknown.append(token)
     # 2018-04-28 某某 ✈ 某某工会: a post's date, its writer's handle and its account, with no labels
-    if unknown and not (opens_with_date and len(unknown) <= POST_LINE_MAX_TOKENS
-                        and all(len(t) <= POST_TOKEN_MAX_CHARS for t in unknown)):
+    post = opens_with_date and len(unknown) <= POST_LINE_MAX_TOKENS and all(len(t) <= POST_TOKEN_MAX_CHARS
+                                                                        for t in unknown)
+    # 某某日报 要闻 00002 为一线职工送清凉 2010-07-21 nw.D100_20100721_6-00002 2 2010年07月21日 星期三: an
+    # e-paper's record of the page, its date written twice (a machine's line), the paper's name first
+    record = (len(found["date"]) >= 2 and len(set(found["date"])) == 1 and bool(found["origin"])
+              and text.startswith(found["origin"][0]) and len(unknown) <= RECORD_LINE_MAX_TOKENS)
+    if unknown and not (post or record):
         return None
     if not understood and len(found["origin"]) < 2:
         # one name alone (织密职工服务保障网, 国家电网) may be a heading: a masthead names two papers
