@@ -625,6 +625,7 @@ def mark_layout_captions(blocks: list[Block]) -> list[Block]:
     * it opens with ▲ or △ and finishes no sentence (roundup items opened so
       are sentences);
     * it names a photo's scene: it ends on 现场, 合影, 留影 … (``caption_scenes``);
+    * it says where the people stand in the photo: 张某（右）和李某（左）作报告。 (``photo_positions``);
     * the page indents every paragraph and this sentence stands unindented;
     * it is only a person's name, and the next paragraph is about that person
       (a portrait).
@@ -646,6 +647,7 @@ def mark_layout_captions(blocks: list[Block]) -> list[Block]:
     | ▲为先进集体现场颁奖                | any                               | a caption   |
     | ▲某区总工会开展培训，职工参加。     | any                               | text        |
     | 发布会现场 / …颁奖仪式现场。        | any                               | a caption   |
+    | 张某（右）和李某（左）作报告。      | any                               | a caption   |
     | 张三                              | the next paragraph names 张三      | a caption   |
     | 张三                              | the next one opens 本报讯（记者 张三） | text (a byline) |
     | 来自一线的9名职工获评。 (no indent) | every paragraph indented          | a caption   |
@@ -676,6 +678,8 @@ def mark_layout_captions(blocks: list[Block]) -> list[Block]:
             why = "a line opening with ▲ among the paragraphs"
         elif len(CJK_IDEOGRAPH.findall(text)) >= CAPTION_MIN_HAN and labels.names_photo_scene(key):
             why = "a line naming a photo's scene (…现场, …合影)"
+        elif labels.places_people_in_photo(text) and len(text) <= SENTENCE_CAPTION_MAX_CHARS * 2:
+            why = "a line placing the people in a photo (…（右）和…（左）)"
         elif (labels.is_person_name(key) and key in to_simplified(below.text[:PORTRAIT_REACH])
               and key not in map(to_simplified, labels.dateline_authors(below.text))):   # its writer's name
             why = "a person's name over the paragraph about them (a portrait)"

@@ -40,6 +40,7 @@ class LabelRules:
     photos_credited: re.Pattern[str]
     marked_caption_openers: tuple[str, ...]
     caption_scenes: tuple[str, ...]
+    photo_positions: re.Pattern[str]
     headline_lead_suffixes: tuple[str, ...]
     place_label: re.Pattern[str]
     not_place_endings: tuple[str, ...]
@@ -72,6 +73,7 @@ def rules() -> LabelRules:
         photos_credited=re.compile(data["photos_credited"]),
         marked_caption_openers=tuple(data["marked_caption_openers"]),
         caption_scenes=tuple(data["caption_scenes"]),
+        photo_positions=re.compile(data["photo_positions"]),
         headline_lead_suffixes=tuple(data["headline_lead_suffixes"]),
         place_label=re.compile(rf"[\u4e00-\u9fff]{{1,{int(data['place_label_max_chars'])}}}?"
                                rf"(?:{'|'.join(map(re.escape, data['place_label_suffixes']))})[：:]?"),
@@ -324,6 +326,17 @@ def names_photo_scene(text: str) -> bool:
     (True, True, False)
     """
     return text.rstrip("。").endswith(rules().caption_scenes)
+
+
+def places_people_in_photo(text: str) -> bool:
+    """A line that says where the people named stand in the photo: 张某（右）和李某（左）作报告。
+
+    >>> places_people_in_photo("张某（右）和李某（左）作报告。"), places_people_in_photo("前排左三为劳模代表（前排左三）")
+    (True, True)
+    >>> places_people_in_photo("全市建成驿站（点）500个"), places_people_in_photo("左右两侧")
+    (False, False)
+    """
+    return rules().photo_positions.search(to_simplified(text)) is not None
 
 
 def names_photo_story(text: str) -> bool:

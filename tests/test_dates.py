@@ -347,6 +347,9 @@ def test_a_year_comes_from_evidence_about_the_same_event(articles, index, date, 
     ["2023年总结暨2024年工作会\n1月10日，会议在区总工会召开。"],
     # a period's year (年度) alone dates nothing: the honours of 2022 are announced later
     ["近日，市总工会公布了2022年度劳动竞赛先进集体和个人名单。"],
+    # a year under review is before the meeting that reviews it
+    ["8月20日上午，某市总工会解困脱困工作推进会举行，对2018年取得的工作成果进行了总结。"],
+    ["近日，某区总工会召开全委会，总结了2023年所取得的成绩。"],
 ])
 def test_a_year_is_never_borrowed_from_another_event(articles):
     assert _summary(date_articles(None, articles)) == [(None, None, None)]

@@ -116,6 +116,7 @@ class _Words:
     future_relative_years: tuple[str, ...]
     same_year_words: tuple[str, ...]
     since_suffixes: tuple[str, ...]
+    reviewed_period_suffixes: tuple[str, ...]
     since_prefixes: tuple[str, ...]
     honour_words: tuple[str, ...]
     period_suffixes: tuple[str, ...]
@@ -134,6 +135,7 @@ def _words() -> _Words:
         future_relative_years=tuple(data.get("future_relative_years", ())),
         same_year_words=tuple(data.get("same_year_words", ())),
         since_suffixes=tuple(data.get("since_suffixes", ())),
+        reviewed_period_suffixes=tuple(data.get("reviewed_period_suffixes", ())),
         since_prefixes=tuple(data.get("since_prefixes", ())),
         honour_words=tuple(data.get("honour_words", ())),
         period_suffixes=tuple(data.get("period_suffixes", ())),
@@ -313,6 +315,9 @@ def _classify(text: str, start: int, end: int, relative: str, year: int | None,
         return "context", "honour"
     if year_only and text.startswith(words.period_suffixes, end):
         return "context", "period"        # 2022年度先进集体: the year an honour counts, not when it was given
+    if year_only and text.startswith(words.reviewed_period_suffixes, end):
+        # 对2018年取得的成果进行总结: the year under review, before the meeting; unlike 2022年度 it lends nothing
+        return "context", "reviewed period"
     if year_only and _RANGE_AFTER.match(text, end):
         return "context", "range start"
     if text[end:end + 6].lstrip().startswith(words.since_suffixes) or _opens_a_period(text, start, end):
