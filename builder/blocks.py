@@ -212,6 +212,8 @@ def line_kind(text: str) -> tuple[Kind, str]:
         return Kind.CREDIT, "credit line"
     if labels.parse_byline(key):
         return Kind.BYLINE, "byline"
+    if key.startswith(tuple(labels.BYLINE_MARKS)) and labels.names_only(key):
+        return Kind.BYLINE, "byline (names after a mark)"
     publication = parse_publication_line(text)
     if publication is not None:
         if publication.date or publication.page or publication.origin or publication.authors or publication.editors:

@@ -200,13 +200,17 @@ def opens_with_dateline(text: str) -> bool:
     return bool(_DATELINE_OPENING.match(text) or _DATELINE.match(text) and not text.startswith(("（", "(")))
 
 
+BYLINE_MARKS = "■□●◎◆"
+
+
 def names_only(text: str) -> list[str]:
     """The names of a line that holds person names and nothing else ('黃仕強', '张三 李四'), else [].
 
-    >>> names_only("黃仕強"), names_only("张三 李四"), names_only("劳模工匠")
-    (['黃仕強'], ['张三', '李四'], [])
+    >>> names_only("黃仕強"), names_only("张三 李四"), names_only("劳模工匠"), names_only("■ 张三 李四")
+    (['黃仕強'], ['张三', '李四'], [], ['张三', '李四'])
     """
-    parts = [p for p in re.split(r"[\s、]+", text.strip()) if p]
+    # an e-paper may print its writers' names after a mark (■ 张三 李四)
+    parts = [p for p in re.split(r"[\s、]+", text.strip().lstrip(BYLINE_MARKS)) if p]
     folded = [to_simplified(p) for p in parts]
     return parts if parts and len(parts) <= 4 and all(is_person_name(p) for p in folded) else []
 

@@ -126,6 +126,9 @@ def _wrap_width(lines: list[str]) -> int:
     return 0
 
 
+MARKED_CROSSHEAD_MAX_CHARS = 20
+
+
 def is_body(text: str) -> bool:
     """Running text rather than a title or heading line.
 
@@ -139,9 +142,15 @@ def is_body(text: str) -> bool:
     (False, True)
     >>> is_body("12月7日，某区总工会邀请劳模宣讲；")      # an item of a list: no heading ends on ；
     True
+    >>> is_body("■ 户外劳动者综合服务站为城市添彩")      # a crosshead after its mark: one phrase, no mark
+    False
     """
-    if len(text) > HEADING_MAX_CHARS or labels.is_bullet_item(text) or text.endswith(("；", ";")):
+    if len(text) > HEADING_MAX_CHARS or text.endswith(("；", ";")):
         return True
+    if labels.is_bullet_item(text):
+        phrase = text[1:].strip()
+        return not (phrase and len(phrase) <= MARKED_CROSSHEAD_MAX_CHARS and " " not in phrase
+                    and not _CLAUSE_MARKS.search(phrase) and not labels.ends_sentence(phrase))
     if not labels.ends_sentence(text):
         return False
     stripped = text.rstrip(labels.CLOSERS)
@@ -164,13 +173,16 @@ def cut_reason(block: Block, following: str, strict: bool = False) -> str:
     ''
     >>> cut_reason(Block(("12月4日，市总工会开展宣讲活动，劳模代表作宣讲；",), 1, 1), "12月7日，某区总工会邀请劳模宣讲；")
     ''
+    >>> cut_reason(Block(("这是一条锤炼工匠的“孵化链”。技能竞赛正催生着产业大军；",), 1, 1), "这是一座贯通产改的“立交桥”。")
+    ''
     """
     text = block.text
     if (len(block.lines) != 1 or block.heading_level or block.kind is not Kind.TEXT
             or labels.ends_sentence(text) or text.endswith(("：", ":"))   # a colon introduces what follows
             or not following or labels.is_bullet_item(following) or following.startswith("—")
             or _ENUMERATOR.match(following) or labels.opens_with_dateline(following)
-            or text.endswith(("；", ";")) and _DATED_ITEM.match(following)):
+            # a ； ends an item of a list (dated ones) or of a parallel series opening alike (这是一条…；/ 这是一座…)
+            or text.endswith(("；", ";")) and (_DATED_ITEM.match(following) or _opens_alike(text, following))):
         return ""
     if _INNER_SENTENCE_END.search(text):
         return "a sentence ends inside it and the last one is unfinished"
@@ -189,6 +201,19 @@ def cut_reason(block: Block, following: str, strict: bool = False) -> str:
     if commas and re.search(r"\d", text):
         return "running text (numbers and a comma)"
     return ""
+
+
+PARALLEL_OPENING_CHARS = 2
+
+
+def _opens_alike(text: str, following: str) -> bool:
+    """Two paragraphs of a parallel series open with the same words (这是一条… / 这是一座…).
+
+    >>> _opens_alike("这是一条孵化链；", "这是一座立交桥。"), _opens_alike("工会开展活动；", "职工积极参加。")
+    (True, False)
+    """
+    head = text[:PARALLEL_OPENING_CHARS]
+    return len(head) == PARALLEL_OPENING_CHARS and all(map(_is_hanzi, head)) and following.startswith(head)
 
 
 def wrapped_mid_sentence(before: str, after: str) -> bool:

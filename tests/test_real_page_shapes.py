@@ -325,3 +325,16 @@ def test_a_photo_story_with_captions_printed_without_stops(read):
                                                     "会场上代表们专注聆听并做记录", "代表们认真参与分组讨论"]
     assert [p.text[:6] for p in article.body] == ["11月23日", "大会期间，代"]
     assert "新闻评论0" in [d.text for d in page.dropped]
+
+
+def test_epaper_byline_and_crosshead_after_a_mark_and_a_parallel_series(read):
+    page = read("epaper-marked-byline-crosshead-and-parallel-paragraphs.txt")
+    (article,) = page.articles
+    assert article.title == "省总工会 凝聚力量 建功事业"
+    assert article.meta["authors"] == ["樊某某", "彭某某"]
+    # three paragraphs of a parallel series, each ending on ； or 。, stay three
+    assert [(p.heading, p.text[:4]) for p in article.body] == [
+        (False, "这是一条"), (False, "这是一座"), (False, "这是一幅"), (True, "■ 户外"), (False, "10月1"),
+        (False, "近年来，")]
+    assert [c.text for _, c in article.captions] == ["劳模张某（右）和讲解员李某（左）在服务站为职工讲解。"]
+    assert "某某日报报刊社 出版 国内统一刊号：CN52-0013 代号65-1" in [d.text for d in page.dropped]
