@@ -80,6 +80,8 @@ _ANY_MARK = re.compile(r"[，、；,;。！？]")      # a clause mark or a sent
 _SIGNED_DATE = re.compile(r"(19|20)\d{2}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$")
 _MACHINE_DATE = re.compile(r"(?<!\d)(19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d)|\d{5,}")
 _INDEX_DOTS = ("·", "•", "・")
+# a short label and its colon opening a line (依 据：, 重点内容：, 申报时间：)
+_FIELD_LABEL = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s]{0,5}[：:]")
 _BRACKETED_TITLE = re.compile(r"^【(?P<title>[^【】]{6,40})】(?P<rest>.+)$")
 # 【2024年两节送温暖·暖闻】某地开展暖冬行动, 改革进行时|小站“藏”大爱: a column or series label run into a headline
 _LABELLED_HEADLINE = re.compile(r"^(?:【(?P<bracketed>[^【】]{2,30})】|(?P<barred>[^\s|｜丨【】]{2,12})\s*(?P<bar>[|｜丨])\s*)"
@@ -454,8 +456,8 @@ def _caption_reason(block: Block, gap_after: int = 0) -> str:
         return "caption with a photo credit"
     if len(text) <= CREDITED_CAPTION_MAX_CHARS and labels.opens_caption(text):
         return "caption opening with 图为 or an arrow"
-    if len(text) > CAPTION_MAX_CHARS:
-        return ""
+    if len(text) > CAPTION_MAX_CHARS or _FIELD_LABEL.match(text):
+        return ""                    # 依 据：《某某条例》, 重点内容：1. …: a labelled field of a record, not a photo's words
     if (block.gap_before >= PHOTO_GAP and len(CJK_IDEOGRAPH.findall(text)) >= CAPTION_MIN_HAN
             and not labels.ends_sentence(text) and not labels.is_bullet_item(text)):
         return f"short line after a {block.gap_before}-line gap (photo position)"
@@ -685,7 +687,7 @@ def mark_layout_captions(blocks: list[Block]) -> list[Block]:
         elif (labels.is_person_name(key) and key in to_simplified(below.text[:PORTRAIT_REACH])
               and key not in map(to_simplified, labels.dateline_authors(below.text))):   # its writer's name
             why = "a person's name over the paragraph about them (a portrait)"
-        elif (indented_page and not block.indented and labels.ends_sentence(text)
+        elif (indented_page and not block.indented and labels.ends_sentence(text) and not _FIELD_LABEL.match(text)
               and len(CJK_IDEOGRAPH.findall(text)) >= CAPTION_MIN_HAN
               # a lead that lost its indent is longer than a caption
               and (index != running[0] or len(text) <= SENTENCE_CAPTION_MAX_CHARS)):

@@ -338,3 +338,10 @@ def test_epaper_byline_and_crosshead_after_a_mark_and_a_parallel_series(read):
         (False, "近年来，")]
     assert [c.text for _, c in article.captions] == ["劳模张某（右）和讲解员李某（左）在服务站为职工讲解。"]
     assert "某某日报报刊社 出版 国内统一刊号：CN52-0013 代号65-1" in [d.text for d in page.dropped]
+
+
+def test_a_labelled_field_between_wide_gaps_is_no_caption(read):
+    page = read("policy-record-with-labelled-fields.txt")
+    (article,) = page.articles
+    assert article.captions == []
+    assert "依 据：《某某市集体合同条例》。" in [p.text for p in article.body]
