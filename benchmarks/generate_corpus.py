@@ -148,7 +148,7 @@ def harvest(seeds_dir: Path = SEEDS_DIR, data_dir: Path = DATA_DIR) -> Material:
         if article.series:
             banners.append(article.series)
         captions += [cap.text for _, cap in article.captions if len(cap.text) <= MAX_CAPTION_CHARS]
-        names += [n for n in article.meta.get("authors", []) if 2 <= len(n) <= 3]
+        names += [n for n in article.meta.authors if 2 <= len(n) <= 3]
         for para in article.body:
             if para.heading:
                 phrases += _phrases(para.text)

@@ -166,16 +166,16 @@ def score_page(pages_dir: Path, gold: Gold) -> Score:
     values["captions"] = score.captions_right / len(wanted) if wanted else 1.0
     values["caption_precision"] = (sum(c in wanted for c in found) / len(found)) if found else 1.0
     score.got["captions"] = " | ".join(c.text + (f"（{c.credit}）" if c.credit else "") for _, c in first.captions)
-    districts = meta.get("districts", [])
+    districts = meta.districts
     got_district = districts[0] if districts else "全市"
     values["district"] = float(got_district == gold.district)
     score.got["district"] = got_district
-    themes = meta.get("themes", [])
+    themes = meta.themes
     values["theme"] = float(bool(themes) and themes[0] in gold.themes)
     # a task (实事) under an action (行动) the gold accepts is the same answer, more precisely
     values["theme_family"] = float(bool(themes) and (themes[0] in gold.themes or _ACTION_OF.get(themes[0]) in gold.themes))
     score.got["theme"] = "|".join(themes)
-    got_date = meta.get("date", "") or ""
+    got_date = meta.date
     values["date"] = date_score(gold.date, got_date)
     score.got["date"] = got_date or "-"
     for metric, cell in (("district", gold.district), ("theme", "|".join(gold.themes)),

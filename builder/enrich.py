@@ -17,7 +17,7 @@ from .meta.places import find_places
 from .meta.summary import describe
 from .meta.tags import extract_tags
 from .meta.themes import classify_themes
-from .model import Article, Diagnostic, Severity
+from .model import Article, Diagnostic, Metadata, Severity
 from .text.simplified import to_simplified
 
 
@@ -30,7 +30,7 @@ def full_text(article: Article) -> str:
 
 
 def enrich_page(articles: list[Article]) -> list[Diagnostic]:
-    """Fill ``meta`` and ``evidence`` of every article of one page, in place."""
+    """Give every article of one page its ``Metadata`` and the ``evidence`` for it."""
     diagnostics: list[Diagnostic] = []
     header_date = next((a.edition.get("date") for a in articles if a.edition.get("date")), None)
     texts = [to_simplified(full_text(a)) for a in articles]
@@ -41,17 +41,16 @@ def enrich_page(articles: list[Article]) -> list[Diagnostic]:
         body = to_simplified(article.body_text() or "\n".join(cap.text for _, cap in article.captions))
         places = find_places(title, body, [to_simplified(line) for line in (*article.bylines, *article.credits)])
         themes = classify_themes(to_simplified(article.column) or None, title, body)
-        meta = article.meta
-        meta["themes"] = list(themes.themes)
-        meta["districts"] = list(places.districts)
-        meta["regions"] = list(places.regions)
-        if date.date:
-            meta.update(date=date.date, date_precision=date.precision, date_source=date.source)
-        meta["authors"] = _unique(to_simplified(name) for name in meta.get("authors", []))
-        meta["people"] = [p for p in extract_people(text) if p not in meta["authors"]]
-        meta["organizations"] = extract_organizations(text)
-        meta["tags"] = extract_tags(title, body)
-        meta["description"] = describe(article.title, [p.text for p in article.body if not p.heading])
+        authors = _unique(to_simplified(name) for name in article.printed_authors)
+        article.meta = Metadata(
+            themes=list(themes.themes), districts=list(places.districts), regions=list(places.regions),
+            date=date.date or "", date_precision=(date.precision or "") if date.date else "",
+            date_source=(date.source or "") if date.date else "",
+            authors=authors, affiliations=list(article.printed_affiliations), editors=list(article.printed_editors),
+            people=[p for p in extract_people(text) if p not in authors], organizations=extract_organizations(text),
+            tags=extract_tags(title, body),
+            description=describe(article.title, [p.text for p in article.body if not p.heading]),
+        )
         article.evidence.update(
             districts=list(places.evidence), themes=[f"source: {themes.source}", *themes.evidence],
             date=list(date.evidence),
@@ -76,7 +75,7 @@ NO_DATE = "no date found in the text or a page header"
 def missing_dates(articles: list[Article]) -> list[Diagnostic]:
     """A warning for each article that has no date once corrections are applied (an editor's to-do)."""
     return [Diagnostic(a.source, f"article {a.part} ('{a.title}'): {NO_DATE}",
-                       Severity.WARNING, a.first_line) for a in articles if not a.meta.get("date")]
+                       Severity.WARNING, a.first_line) for a in articles if not a.meta.date]
 
 
 def _unique(items: list[str]) -> list[str]:

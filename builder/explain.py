@@ -28,8 +28,8 @@ def explain_page(path: Path) -> tuple[str, bool]:
         out += [f"caption (line {c.line}): {c.text}" + (f" [{c.credit}]" if c.credit else "")
                 for _, c in article.captions]
         for key in EXPLAINED:
-            if article.meta.get(key):
-                out.append(f"{key}: {article.meta[key]}")
+            if getattr(article.meta, key):
+                out.append(f"{key}: {getattr(article.meta, key)}")
         for key, reasons in article.evidence.items():
             out.append(f"why {key}:")
             out += [f"    {reason}" for reason in reasons]

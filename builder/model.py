@@ -1,7 +1,7 @@
 """The small data types passed between pipeline stages.
 
-ingest → text; blocks → [Block]; split → [Article]; enrich fills Article.meta;
-render turns an Article into Markdown.  Stages never reach back: each type is
+ingest → text; blocks → [Block]; split → [Article]; enrich gives each Article its
+Metadata; render turns an Article into Markdown.  Stages never reach back: each type is
 built by one stage and only read by the later ones.
 """
 
@@ -124,6 +124,35 @@ class Dropped:
     weak: bool = False              # dropped on position or shape only: the review lists it
 
 
+@dataclass(frozen=True)
+class Metadata:
+    """What enrichment (or a contributor's front matter, or an editor's override) says of an article.
+
+    One attribute per field of ``builder.fields`` whose place is ``meta``; empty
+    means unknown.  It is never changed in place: a stage that corrects it
+    makes a new one (``dataclasses.replace``), so what each stage said stays
+    its own.  The evidence for each value is ``Article.evidence``.
+    """
+
+    themes: list[str] = field(default_factory=list)
+    districts: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+    date: str = ""                  # YYYY, YYYY-MM or YYYY-MM-DD
+    date_precision: str = ""        # 'year' | 'month' | 'day'
+    date_source: str = ""           # where the date comes from: header, text, inferred, override, front matter
+    authors: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    description: str = ""
+    image: str = ""                 # the first photo's largest and smallest web files (builder.photos)
+    thumbnail: str = ""
+    slug: str = ""                  # the article file's name, set when the page's articles get their paths
+    overridden: list[str] = field(default_factory=list)   # fields an editor's override set
+
+
 @dataclass
 class Article:
     """One article cut out of a page, before and after enrichment."""
@@ -147,7 +176,11 @@ class Article:
     first_line: int = 0
     last_line: int = 0
     edition: dict[str, str] = field(default_factory=dict)   # from the page's 版次 header or publication lines
-    meta: dict = field(default_factory=dict)                 # filled by enrich
+    # names the page prints: its bylines' and credits' writers, their units, its publication lines' editors
+    printed_authors: list[str] = field(default_factory=list)
+    printed_affiliations: list[str] = field(default_factory=list)
+    printed_editors: list[str] = field(default_factory=list)
+    meta: Metadata = field(default_factory=Metadata)        # given by enrich
     evidence: dict[str, list[str]] = field(default_factory=dict)  # field → why, for `explain`
     opened_by: str = ""             # why the article starts where it does
     # field ('title', 'start', 'date', 'districts', 'themes') → why its value rests on weak evidence;

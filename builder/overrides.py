@@ -24,7 +24,7 @@ the rest of the file still applies.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -260,12 +260,12 @@ def apply_overrides(articles: list[Article], overrides: Overrides) -> tuple[list
                     setattr(article, key, value)
                     article.title_derived = article.title_derived and key != "title"
                 else:
-                    article.meta[key] = value
+                    article.meta = replace(article.meta, **{key: value})
                 if key == "date":
-                    article.meta["date_precision"] = parse_iso_date(value)[1]
-                    article.meta["date_source"] = "override"
+                    article.meta = replace(article.meta, date_precision=parse_iso_date(value)[1] or "",
+                                           date_source="override")
                 else:
-                    article.meta.setdefault("overridden", []).append(key)
+                    article.meta = replace(article.meta, overridden=[*article.meta.overridden, key])
                 article.evidence.setdefault(key, []).insert(0, f"override: {overrides.source}:{field_line}")
                 article.weak.pop(key, None)      # the editor settled it
     return diagnostics, replaced

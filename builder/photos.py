@@ -225,9 +225,9 @@ def _attach_named(page: Page, folder: Path, cache: Path | None, published: dict[
 
 def _first_photo(article: Article, photo: Photo) -> None:
     """The article's first photo is its og:image and its listing thumbnail."""
-    if "image" not in article.meta:
-        article.meta["image"] = photo.path(photo.widths[-1], "jpg")
-        article.meta["thumbnail"] = photo.path(photo.widths[0], "jpg")
+    if not article.meta.image:
+        article.meta = replace(article.meta, image=photo.path(photo.widths[-1], "jpg"),
+                               thumbnail=photo.path(photo.widths[0], "jpg"))
 
 
 def _placed(page: Page, names: list[str], captions: int, diagnostics: list[Diagnostic]) -> dict[str, int]:

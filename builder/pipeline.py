@@ -14,7 +14,7 @@ them.  A page that cannot be read is reported and skipped; the others build.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from .annotations import strip_inline_residue
 from .conservation import account
 from .contrib import read_markdown_article
 from .enrich import enrich_page, missing_dates
+from .fields import FIELD
 from .ingest import UnreadableInput, decode, hard_break_lines, indented_lines, size_problem, split_lines
 from .text.calendar import parse_iso_date
 from .model import Article, Diagnostic, Dropped, Page, Severity
@@ -122,14 +123,12 @@ def read_contribution(source: str, data: bytes) -> Page:
     if article is None:
         return Page(source, [], [], diagnostics)
     diagnostics += enrich_page([article])
-    for key, value in fields.items():
-        if key in ("title", "subtitle", "kicker", "column", "series", "section", "captions", "credits"):
-            continue
-        article.meta[key] = value
-        article.evidence[key] = ["front matter"]
+    given = {key: value for key, value in fields.items() if key in FIELD and FIELD[key].on == "meta"}
+    article.meta = replace(article.meta, **given)
+    article.evidence.update({key: ["front matter"] for key in given})
     if "date" in fields:
-        article.meta["date_precision"] = parse_iso_date(fields["date"])[1]
-        article.meta["date_source"] = "front matter"
+        article.meta = replace(article.meta, date_precision=parse_iso_date(fields["date"])[1] or "",
+                               date_source="front matter")
     return Page(source, [article], [], diagnostics + missing_dates([article]))
 
 
@@ -282,9 +281,9 @@ def build(seeds_dir: Path, cache: PageCache | None = None, workers: int | None =
     result.photos, problems = attach_photos(result.pages, seeds_dir, photo_cache)
     result.diagnostics += problems
     articles = _deduplicate([a for page in result.pages for a in page.articles], result.diagnostics)
-    paths = unique_paths(article_path(a.meta.get("date"), a.title) for a in articles)
+    paths = unique_paths(article_path(a.meta.date or None, a.title) for a in articles)
     for article, path in zip(articles, paths):
-        article.meta["slug"] = Path(path).stem
+        article.meta = replace(article.meta, slug=Path(path).stem)
         result.articles.append(PublishedArticle(article, path, render_article(article)))
     return result
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import fields
 
 import yaml
 
@@ -65,7 +66,7 @@ def front_matter(article: Article) -> dict:
         "column": article.column,
         "series": article.series,
         "section": article.section,
-        **article.meta,
+        **{f.name: getattr(article.meta, f.name) for f in fields(article.meta)},
         "credits": [*article.bylines, *article.credits],
         "captions": [cap.text + (f"（{cap.credit}）" if cap.credit else "") for _, cap in article.captions],
         "source": article.source,

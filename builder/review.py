@@ -88,8 +88,9 @@ def _names(values) -> str:
 def article_doubts(article: Article) -> list[Doubt]:
     """The weak decisions of one article, in page order, each with its correction.
 
+    >>> from builder.model import Metadata
     >>> a = Article("p.txt", 2, title="近日，北碚区总工会开展活动", title_derived=True, first_line=9,
-    ...             meta={"districts": ["北碚区"], "themes": []},
+    ...             meta=Metadata(districts=["北碚区"]),
     ...             weak={"title": "no title printed", "date": "no date"})
     >>> [(d.what, d.fix) for d in article_doubts(a)]
     [('title', 'articles: [{part: 2, title: "正确的标题"}]'), ('date', 'articles: [{part: 2, date: YYYY-MM-DD}]')]
@@ -102,11 +103,11 @@ def article_doubts(article: Article) -> list[Doubt]:
         elif what == "start":
             fix = f"split: {{join_at_lines: [{line}]}}   # if it continues the article above"
         elif what == "date":
-            fix = _entry(part, "date", meta.get("date") or "YYYY-MM-DD")
+            fix = _entry(part, "date", meta.date or "YYYY-MM-DD")
         elif what == "districts":
-            fix = _entry(part, "districts", _names(meta.get("districts") or ["区县名"])) + "   # [] for city-wide news"
+            fix = _entry(part, "districts", _names(meta.districts or ["区县名"])) + "   # [] for city-wide news"
         elif what == "themes":
-            fix = _entry(part, "themes", _names(meta.get("themes") or ["专题名"])) + "   # a name of builder/data/themes.yaml"
+            fix = _entry(part, "themes", _names(meta.themes or ["专题名"])) + "   # a name of builder/data/themes.yaml"
         else:
             continue
         doubts.append(Doubt(line, part, what, why, fix))
@@ -132,8 +133,8 @@ def review_page(page: Page, paths: dict[tuple[str, int], str] | None = None) -> 
     for article in page.articles:
         meta = article.meta
         review.articles.append(ArticleSummary(
-            article.part, article.title, meta.get("date") or "", tuple(meta.get("districts") or ()),
-            tuple(meta.get("themes") or ()), f"{article.first_line}-{article.last_line}",
+            article.part, article.title, meta.date, tuple(meta.districts),
+            tuple(meta.themes), f"{article.first_line}-{article.last_line}",
             paths.get((article.source, article.part), "")))
         review.doubts += article_doubts(article)
     for item in page.dropped:

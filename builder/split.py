@@ -264,12 +264,12 @@ def title_block(source: str, context: Context, blocks: list[Block], notes: list[
         elif block.kind is Kind.BYLINE:
             names, org = labels.parse_byline(block.text) or (labels.names_only(block.text), "")
             article.bylines.append(block.text)
-            article.meta.setdefault("authors", []).extend(names)
+            article.printed_authors.extend(names)
             if org:
-                article.meta.setdefault("affiliations", []).append(org)
+                article.printed_affiliations.append(org)
         elif block.kind is Kind.CREDIT:
             article.bylines.append(block.text)
-            article.meta.setdefault("authors", []).extend(labels.credit_authors(block.text) or [])
+            article.printed_authors.extend(labels.credit_authors(block.text) or [])
         elif block.kind is Kind.TEXT and (not is_body(block.text) or _marked_title(block)
                                           or _dash_subtitle(block, title_lines)):
             following = _next_text(blocks, index)
@@ -531,7 +531,7 @@ def fill_body(article: Article, blocks: list[Block]) -> None:
             names = labels.credit_authors(block.text)
             if names is None:
                 names = (labels.parse_byline(block.text) or ([], ""))[0]
-            article.meta.setdefault("authors", []).extend(names)
+            article.printed_authors.extend(names)
         elif block.kind is Kind.HEADER:
             continue
         elif block.kind is Kind.META:
@@ -543,12 +543,12 @@ def fill_body(article: Article, blocks: list[Block]) -> None:
                 block.heading_level > 1 and not body)
             if not article.body:
                 # the lead's dateline names its writers (本报讯（记者 孙悦）…)
-                article.meta.setdefault("authors", []).extend(labels.dateline_authors(text))
+                article.printed_authors.extend(labels.dateline_authors(text))
             article.body.append(Para(text, block.first_line, block.last_line, heading=heading))
             previous_is_body = body
             if credit:
                 article.credits.append(credit)
-                article.meta.setdefault("authors", []).extend(labels.credit_authors(credit) or [])
+                article.printed_authors.extend(labels.credit_authors(credit) or [])
     if blocks:
         article.first_line = article.first_line or blocks[0].first_line
         article.last_line = max(article.last_line, blocks[-1].last_line)
@@ -560,9 +560,9 @@ def _add_publication_people(article: Article, block: Block) -> None:
     if line is None:
         return
     if line.authors:
-        article.meta.setdefault("authors", []).extend(line.authors)
+        article.printed_authors.extend(line.authors)
     if line.editors:
-        article.meta.setdefault("editors", []).extend(line.editors)
+        article.printed_editors.extend(line.editors)
 
 
 def _merge_into(target: Article, stray: Article, printed_labels: list[str]) -> None:
@@ -579,9 +579,8 @@ def _merge_into(target: Article, stray: Article, printed_labels: list[str]) -> N
     target.body.extend(stray.body)
     target.captions.extend((offset + position, cap) for position, cap in stray.captions if position >= 0)
     target.credits.extend(stray.bylines + stray.credits)
-    for key in ("authors", "editors"):
-        for name in stray.meta.get(key, []):
-            target.meta.setdefault(key, []).append(name)
+    target.printed_authors.extend(stray.printed_authors)
+    target.printed_editors.extend(stray.printed_editors)
     target.last_line = max(target.last_line, stray.last_line)
 
 

@@ -42,10 +42,10 @@ def test_a_contributed_article_is_published_enriched_and_sanitized(tmp_path):
     published = result.articles[0]
     meta = published.article.meta
     assert published.path == "articles/2024/2024-05-01-mou-qu-zong-gong-hui-ju-ban-zhi-gong-qu-wei-yun-dong-hui.md"
-    assert meta["date_source"] == "front matter" and meta["authors"] == ["张三"]
+    assert meta.date_source == "front matter" and meta.authors == ["张三"]
     # the column decides first, as for raw pages; a games day is also workers' sport (渝工铸魂's 文体)
-    assert meta["themes"] == ["渝工爱渝", "渝工铸魂"]
-    assert meta["description"].startswith("5月1日，北碚区总工会")  # filled by enrichment
+    assert meta.themes == ["渝工爱渝", "渝工铸魂"]
+    assert meta.description.startswith("5月1日，北碚区总工会")  # filled by enrichment
     assert "<script" not in published.markdown and "alert" not in published.markdown
     assert "<p>运动会设拔河、跳绳等项目。<strong>粗体</strong>第二行接着写。</p>" in published.markdown
 

@@ -21,7 +21,7 @@ from builder.site.indexes import (
     timeline_pages,
 )
 from builder.knowledge.taxonomy import load_themes
-from builder.model import Article
+from builder.model import Article, Metadata
 from builder.site.entries import Entry, chronological, date_label, newest_first
 from builder.urls import article_path
 
@@ -33,7 +33,7 @@ def entry(title: str, date: str | None, *, source: str = "page.txt", part: int =
     fields = {key: list(value) for key, value in meta.items()}
     if date:
         fields["date"] = date
-    return Entry(Article(source, part, title=title, column=column, meta=fields), article_path(date, title))
+    return Entry(Article(source, part, title=title, column=column, meta=Metadata(**fields)), article_path(date, title))
 
 
 def listed_titles(text: str) -> list[str]:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import posixpath
+from dataclasses import replace
 import re
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from builder.model import Article, Caption, Para
+from builder.model import Article, Caption, Metadata, Para
 from builder.site.article import article_page
 from builder.site.build import site_files
 from builder.site.entries import Entry
@@ -42,8 +43,8 @@ def full_article() -> Entry:
                       captions=[(0, Caption("长寿区2024年春风行动专场招聘会", "通讯员 李辉 摄", 68))],
                       bylines=["何勇 长寿区总工会"], first_line=56, last_line=76,
                       edition={"page": "004", "date": "2024-02-20"},
-                      meta={"date": "2024-02-19", "themes": ["渝工暖心"], "districts": ["长寿区"],
-                            "authors": ["何勇"], "affiliations": ["长寿区总工会"]})
+                      meta=Metadata(date="2024-02-19", themes=["渝工暖心"], districts=["长寿区"],
+                            authors=["何勇"], affiliations=["长寿区总工会"]))
     return Entry(article, article_path("2024-02-19", article.title))
 
 
@@ -101,7 +102,7 @@ def test_article_page_keeps_the_clean_article_front_matter_and_body():
 
 def test_printed_column_is_shown_only_when_it_is_not_a_theme_already():
     series = Article("p.txt", 1, title="成渝工匠共话高质量发展", series="成渝地区双城经济圈·工会在行动",
-                     column="渝工创新", meta={"date": "2023-12-15", "themes": ["渝工创新"]})
+                     column="渝工创新", meta=Metadata(date="2023-12-15", themes=["渝工创新"]))
     html = html_of(article_page(Entry(series, "articles/2023/x.md"), [], None, None))
     meta_line = re.search(r'<p class="article-meta">(.*?)</p>', html).group(1)
     assert "成渝地区双城经济圈·工会在行动" in meta_line and meta_line.count("渝工创新") == 1
@@ -211,7 +212,7 @@ def test_stats_page_keeps_its_size_as_the_archive_spans_more_years():
 
 def test_home_page_lists_the_latest_articles_with_summaries_and_the_themes():
     described = [entry("长寿区总工会“春送岗位”", "2024-02-19", themes=["渝工暖心"], districts=["长寿区"])]
-    described[0].article.meta["description"] = "2月19日，长寿区总工会举办招聘会。"
+    described[0].article.meta = replace(described[0].article.meta, description="2月19日，长寿区总工会举办招聘会。")
     page = home_page([*described, *SMALL[1:]], site_name="重庆工会工作")
     latest = page.split("## 最新文章")[1].split("## 专题")[0]
     assert listed_titles(latest.replace("](articles/", "](../articles/"))[:3] == [
@@ -269,7 +270,7 @@ def test_article_pages_do_not_grow_with_the_archive(n):
                for size, files in (("small", small), ("large", large))}
     assert longest["large"] <= longest["small"] * 1.1
     # the timeline has an overview, a page per year and per month with articles, each paginated
-    months = {p.article.meta["date"][:7] for p in synthetic_archive(n * 4)}
+    months = {p.article.meta.date[:7] for p in synthetic_archive(n * 4)}
     timeline = [p for p in large if p.startswith("timeline/") and "/page/" not in p]
     assert len(timeline) == 1 + 10 + len(months)
     biggest = {size: max(len(t) for p, t in files.items() if not p.startswith("articles/") and p.endswith(".md"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from dataclasses import replace
 import re
 
 from builder.site.indexes import district_pages, theme_pages
@@ -75,7 +76,7 @@ def test_a_listing_page_does_not_grow_with_the_archive():
 
 def test_listing_items_show_date_title_theme_and_district_links_and_the_summary():
     one = entry("区总工会开展送温暖活动", "2024-01-05", themes=["渝工港湾"], districts=["北碚区"])
-    one.article.meta["description"] = "区总工会走访慰问困难职工。"
+    one.article.meta = replace(one.article.meta, description="区总工会走访慰问困难职工。")
     html = html_of(district_pages([one])["districts/beibei.md"])
     item = html.split("<li>")[1]
     assert '<a class="item-title" href="../articles/2024/' in item

@@ -39,16 +39,16 @@ def articles(seed_build):
 def test_primary_district_theme_and_date(articles, key):
     district, theme, date, source = EXPECTED[key]
     meta = articles[key].meta
-    assert (meta["districts"][0] if meta["districts"] else None) == district
-    assert meta["themes"][0] == theme
-    assert (meta.get("date"), meta.get("date_source")) == (date, source)
+    assert (meta.districts[0] if meta.districts else None) == district
+    assert meta.themes[0] == theme
+    assert (meta.date or None, meta.date_source or None) == (date, source)
 
 
 def test_regions_stay_out_of_districts(articles):
     beibei = articles[("beibei-union-benchmark.txt", 1)].meta
-    assert {"绵阳市", "广安市"} <= set(beibei["regions"])
-    assert not {"绵阳市", "广安市", "四川省"} & set(beibei["districts"])
-    assert articles[("chengyu-craftsmen-yugong-columns.txt", 1)].meta["regions"] == ["成都市"]
+    assert {"绵阳市", "广安市"} <= set(beibei.regions)
+    assert not {"绵阳市", "广安市", "四川省"} & set(beibei.districts)
+    assert articles[("chengyu-craftsmen-yugong-columns.txt", 1)].meta.regions == ["成都市"]
 
 
 def test_series_banner_is_a_key_of_its_own(articles):
@@ -57,6 +57,6 @@ def test_series_banner_is_a_key_of_its_own(articles):
 
 def test_every_seed_article_has_a_description_and_tags(articles):
     for article in articles.values():
-        assert article.meta["description"] and len(article.meta["description"]) <= 130
-        assert 1 <= len(article.meta["tags"]) <= 6
-        assert not {"工会", "职工", "开展"} & set(article.meta["tags"])
+        assert article.meta.description and len(article.meta.description) <= 130
+        assert 1 <= len(article.meta.tags) <= 6
+        assert not {"工会", "职工", "开展"} & set(article.meta.tags)

@@ -36,13 +36,13 @@ def test_field_corrections_apply_and_show_their_source(tmp_path):
         """)
     result = build(seeds)
     proposal = by_part(result, 4)
-    assert proposal.meta["districts"] == ["黔江区"]                 # short form normalised
-    assert proposal.meta["themes"] == ["渝工同心强基"]
-    assert proposal.meta["date"] == "2023-05-24"
-    assert proposal.meta["date_source"] == "override" and proposal.meta["date_precision"] == "day"
-    assert "districts" in proposal.meta["overridden"]
+    assert proposal.meta.districts == ["黔江区"]                 # short form normalised
+    assert proposal.meta.themes == ["渝工同心强基"]
+    assert proposal.meta.date == "2023-05-24"
+    assert proposal.meta.date_source == "override" and proposal.meta.date_precision == "day"
+    assert "districts" in proposal.meta.overridden
     assert proposal.evidence["districts"][0].endswith(".overrides.yaml:3")
-    assert by_part(result, 3).meta["tags"] == ["代表", "讨论"]
+    assert by_part(result, 3).meta.tags == ["代表", "讨论"]
     assert not [d for d in result.diagnostics if d.severity.value == "error"]
     # the raw page is never edited
     assert (seeds / PAGE).read_bytes() == (SEEDS / PAGE).read_bytes()
@@ -91,7 +91,7 @@ def test_a_bad_entry_does_not_stop_the_good_ones(tmp_path):
           - part: 2
             districts: [渝中区]
         """)
-    assert by_part(build(seeds), 2).meta["districts"] == ["渝中区"]
+    assert by_part(build(seeds), 2).meta.districts == ["渝中区"]
 
 
 @pytest.mark.parametrize("key, value, cleaned", [

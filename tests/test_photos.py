@@ -67,7 +67,7 @@ def test_photos_go_to_the_captions_in_page_order_in_web_sizes(seeds):
                                            for ext in ("webp", "jpg"))
     webp = Image.open(io.BytesIO(result.photos[first.path(480, "webp")]))
     assert (webp.format, webp.size) == ("WEBP", (480, 320))
-    assert published.article.meta["image"] == first.path(1200, "jpg")
+    assert published.article.meta.image == first.path(1200, "jpg")
     assert not [d for d in result.diagnostics if d.severity.value != "info"]
 
 
@@ -144,7 +144,7 @@ def test_an_article_with_a_photo_shows_it_small_in_the_listings(seeds):
     from builder.site.build import site_files
     result = build(seeds, workers=1)
     (published,) = result.articles
-    thumbnail = published.article.meta["thumbnail"]
+    thumbnail = published.article.meta.thumbnail
     assert thumbnail.endswith("-480.jpg") and thumbnail in result.photos
     home = site_files(result.articles, site_url="", site_name="站")["index.md"]
     assert f"![]({thumbnail}){{: .item-thumb loading=lazy }}" in home
@@ -155,8 +155,8 @@ def test_the_command_line_build_writes_the_photos_its_articles_name(seeds, tmp_p
     result = build(seeds, workers=1)
     out = tmp_path / "out"
     (article,) = write(result, out)
-    assert (out / result.articles[0].article.meta["image"]).is_file()
-    assert f"image: {result.articles[0].article.meta['image']}" in article.read_text(encoding="utf-8")
+    assert (out / result.articles[0].article.meta.image).is_file()
+    assert f"image: {result.articles[0].article.meta.image}" in article.read_text(encoding="utf-8")
 
 
 def test_the_overrides_place_a_photo_under_a_named_caption(seeds):
@@ -225,7 +225,7 @@ def test_a_contributed_article_shows_the_photos_its_body_names_where_it_names_th
     (published,) = result.articles
     named = [cap for _, cap in published.article.captions if cap.file]
     assert [(c.text, c.photo is not None) for c in named] == [("职工在书屋阅读", True), ("书屋一角", False)]
-    assert published.article.meta["image"] == named[0].photo.path(1200, "jpg")
+    assert published.article.meta.image == named[0].photo.path(1200, "jpg")
     (page,) = [v for k, v in site_files(result.articles, site_url="", site_name="站").items() if k.startswith("articles/")]
     for rendered in ("<strong>职工书屋</strong>", 'href="https://example.org/notice"', "<li>周一至周五</li>", "<td>3000册</td>"):
         assert rendered in page, rendered

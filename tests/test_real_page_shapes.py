@@ -60,9 +60,9 @@ def test_epaper_page_with_headline_index_and_reader_chrome(read):
     (article,) = page.articles
     assert article.title == "给快递小哥一个“温暖的家” 綦江区建成12个工会驿站"
     assert [p.text[:4] for p in article.body] == ["入冬以来", "古南街道", "据介绍，"]
-    assert article.meta["date"] == "2024-11-08" and article.meta["date_source"] == "header"
+    assert article.meta.date == "2024-11-08" and article.meta.date_source == "header"
     assert article.edition["page"] == "003"
-    assert article.meta["districts"] == ["綦江区"]
+    assert article.meta.districts == ["綦江区"]
     text = published(page)
     for furniture in ("上一版", "放大", "报业集团", "南岸区开展职工技能比武", "职工书屋进车间", "上一篇", "星期五"):
         assert furniture not in text, furniture
@@ -74,11 +74,11 @@ def test_news_site_copy(read):
     assert article.title == "江北区总工会举办职工趣味运动会"
     assert [p.text[:4] for p in article.body] == ["某某网讯", "“平时加", "据了解，"]
     assert [(c.text, c.credit) for _, c in article.captions] == [("比赛现场。", "江北区总工会供图 某某网发")]
-    assert article.meta["date"] == "2024-05-11"
+    assert article.meta.date == "2024-05-11"
     assert article.edition["origin"] == "某某网-某某客户端"
-    assert article.meta["editors"] == ["赵琳", "钱亮"]
-    assert article.meta["authors"] == ["周明", "李雪"]         # from the dateline of the lead
-    assert article.meta["districts"] == ["江北区"]
+    assert article.meta.editors == ["赵琳", "钱亮"]
+    assert article.meta.authors == ["周明", "李雪"]         # from the dateline of the lead
+    assert article.meta.districts == ["江北区"]
     text = published(page)
     for furniture in ("当前位置", "中工娱乐", "分享到", "编辑：", "相关阅读", "为环卫工人送清凉", "关于我们", "ICP",
                       "某某客户端"):
@@ -93,9 +93,9 @@ def test_one_paragraph_per_line_with_a_credited_caption(read):
     assert article.title == "合川区总工会为新就业形态劳动者送体检"
     assert [p.text[:4] for p in article.body] == ["本报讯（", "体检项目", "“工会想", "合川区总"]
     assert [(c.text, c.credit) for _, c in article.captions] == [("体检现场，骑手们有序排队检查。", "记者 孙悦 摄")]
-    assert article.meta["authors"] == ["孙悦"]
-    assert article.meta["districts"] == ["合川区"]
-    assert "date" not in article.meta          # 3月12日 and no year anywhere: never guessed
+    assert article.meta.authors == ["孙悦"]
+    assert article.meta.districts == ["合川区"]
+    assert article.meta.date == ""             # 3月12日 and no year anywhere: never guessed
     assert "date" in article.weak
 
 
@@ -105,30 +105,30 @@ def test_traditional_mirror_with_pinyin_annotations(read):
     assert article.title == "重慶市渝中區總工會開展“送清涼”活動"           # kept as printed, annotations gone
     assert len(article.body) == 2 and "(" not in published(page)
     assert {d.text.strip("()（）") for d in page.dropped if d.reason.startswith("pinyin")} >= {"qū", "huì", "dòng"}
-    assert article.meta["districts"] == ["渝中区"]                       # read through the fold
-    assert article.meta["themes"]
-    assert article.meta["date"] == "2024-07-20" and article.edition["origin"] == "某某网"
+    assert article.meta.districts == ["渝中区"]                       # read through the fold
+    assert article.meta.themes
+    assert article.meta.date == "2024-07-20" and article.edition["origin"] == "某某网"
 
 
 def test_roundup_of_untitled_items_under_a_briefs_label(read):
     page = read("roundup-items.txt")
-    assert [(a.section, a.title_derived, a.meta["districts"]) for a in page.articles] == [
+    assert [(a.section, a.title_derived, a.meta.districts) for a in page.articles] == [
         ("简讯", True, ["万州区"]), ("简讯", True, ["黔江区"]), ("简讯", True, ["大足区"])]
     assert page.articles[0].title.startswith("近日，万州区总工会")
-    assert all(a.meta["date"] == "2024-03-15" for a in page.articles)
+    assert all(a.meta.date == "2024-03-15" for a in page.articles)
     assert page.articles[-1].credits == ["（本版稿件由各区县总工会提供）"]
 
 
 def test_items_with_bracketed_titles(read):
     page = read("bracketed-items.txt")
-    assert [(a.title, a.meta["districts"], len(a.body)) for a in page.articles] == [
+    assert [(a.title, a.meta.districts, len(a.body)) for a in page.articles] == [
         ("潼南区总工会表彰一批先进职工之家", ["潼南区"], 1), ("铜梁区总工会开展春送岗位活动", ["铜梁区"], 1)]
 
 
 def test_a_headline_ending_on_its_exclamation(read):
     (article,) = read("exclaimed-headline.txt").articles
     assert article.title == "致敬！最美劳动者！" and not article.title_derived
-    assert len(article.body) == 2 and article.meta["date"] == "2024-05-01"
+    assert len(article.body) == 2 and article.meta.date == "2024-05-01"
 
 
 def test_web_title_suffix_and_original_title(read):
@@ -136,7 +136,7 @@ def test_web_title_suffix_and_original_title(read):
     (article,) = page.articles
     assert article.title == "永川区总工会开展金秋助学"
     assert [p.text[:5] for p in article.body] == ["8月29日", "受助学生代"]
-    assert article.meta["date"] == "2023-08-30" and article.meta["editors"] == ["何静"]
+    assert article.meta.date == "2023-08-30" and article.meta.editors == ["何静"]
     reasons = {d.text: d.reason for d in page.dropped}
     assert reasons["- 区县 - 某某网"] == "a web page title's channel and site name"
     assert reasons["原标题：永川区总工会开展2023年金秋助学活动 资助困难职工子女80名"] == "the original title of a repost"
@@ -149,7 +149,7 @@ def test_a_photo_story_publishes_its_short_sentences_as_captions(read):
     assert [c.text for _, c in article.captions] == [
         "运动员代表队入场。", "拔河比赛现场，啦啦队为选手加油。", "选手们在四百米接力赛中奋力冲刺。",
         "裁判员认真记录每一组的成绩。", "获奖代表队在主席台前合影留念。"]
-    assert article.meta["date"] == "2024-10-12"
+    assert article.meta.date == "2024-10-12"
 
 
 def test_photos_printed_one_after_another_keep_their_credit_lines(read):
@@ -164,7 +164,7 @@ def test_paragraphs_a_web_copy_ran_into_one_line_are_cut_at_their_spaces(read):
     (article,) = read("flattened-paragraphs.txt").articles
     assert article.title == "区总工会走访慰问困难职工"
     assert [p.text[:6] for p in article.body] == ["本网讯 1月", "在一名困难职", "在劳模家中，"]
-    assert article.body[-1].text.endswith("爱岗敬业。（王小明）") and article.meta["date"] == "2024-01-18"
+    assert article.body[-1].text.endswith("爱岗敬业。（王小明）") and article.meta.date == "2024-01-18"
 
 
 def test_the_site_lines_stacked_above_a_web_headline_are_the_sites(read):
@@ -172,14 +172,14 @@ def test_the_site_lines_stacked_above_a_web_headline_are_the_sites(read):
     (article,) = page.articles
     assert (article.title, article.subtitle) == ("技能比武展风采 匠心筑梦促发展", "——某区第三届职工职业技能大赛侧记")
     assert {"某工网", "someworker.org.cn", "职工的网上家园"} <= {d.text for d in page.dropped}
-    assert article.meta["authors"] == ["张明"] and len(article.body) == 2
+    assert article.meta.authors == ["张明"] and len(article.body) == 2
 
 
 def test_a_web_title_above_its_source_line_is_no_chrome(read):
     page = read("title-above-source-lines.txt")
     (article,) = page.articles
     assert article.title == "区总工会“五一”前夕慰问户外劳动者" and not article.title_derived
-    assert article.meta["editors"] == ["李华"]
+    assert article.meta.editors == ["李华"]
 
 
 def test_an_article_body_printed_twice_is_published_once(read):
@@ -198,7 +198,7 @@ def test_web_copy_with_a_counter_a_toast_and_a_list_of_other_stories(read):
     assert article.title == "致敬！一线工人！某某区职工技能大赛落幕" and not article.title_derived
     assert [p.text[:4] for p in article.body] == ["本报讯（", "大赛设焊"]
     assert article.body[-1].text.endswith("（周明远）")
-    assert article.meta["date"] == "2024-06-12"
+    assert article.meta.date == "2024-06-12"
     dropped = {d.text: d.reason for d in page.dropped}
     assert dropped["0"].startswith("a number alone")
     text = published(page)
@@ -209,11 +209,11 @@ def test_web_copy_with_a_counter_a_toast_and_a_list_of_other_stories(read):
 def test_a_name_over_the_text_is_a_byline_and_a_dash_subtitle_finds_its_title(read):
     page = read("byline-over-text-and-kicker-over-title.txt")
     first, second = page.articles
-    assert first.title_derived and first.bylines == ["刘晓梅"] and first.meta["authors"] == ["刘晓梅"]
+    assert first.title_derived and first.bylines == ["刘晓梅"] and first.meta.authors == ["刘晓梅"]
     assert (second.kicker, second.title, second.subtitle) == ("聚力建功新时代", "某区工会第三次代表大会召开",
                                                               "——选举产生新一届领导机构")
     # 23.04.2021 can only be day first; the page's date dates both articles
-    assert [a.meta["date"] for a in page.articles] == ["2021-04-23", "2021-04-23"]
+    assert [a.meta.date for a in page.articles] == ["2021-04-23", "2021-04-23"]
 
 
 def test_epaper_reader_with_masthead_codes_and_an_index_run_on_from_the_headline(read):
@@ -222,12 +222,12 @@ def test_epaper_reader_with_masthead_codes_and_an_index_run_on_from_the_headline
     assert article.title == "璧山区女职工技能比武开赛"
     assert article.subtitle == "——“巾帼建功”竞赛活动侧记"
     # 张明 李华/文 …供图 is the writers' credit, not a photo caption
-    assert article.meta["authors"] == ["张明", "李华"]
+    assert article.meta.authors == ["张明", "李华"]
     assert [p.text[:4] for p in article.body] == ["3月6日", "比武设置", "区总工会"]
     # captions numbered 图①/图② on consecutive lines, each ending on its credit, are two captions
     assert [(c.text, c.credit) for _, c in article.captions] == [
         ("图①：焊工项目比赛现场。", "记者 王芳 摄"), ("图②：参赛选手在插花项目中。", "记者 王芳 摄")]
-    assert article.meta["date"] == "2024-03-08" and article.edition["page"] == "03"
+    assert article.meta.date == "2024-03-08" and article.edition["page"] == "03"
     text = published(page)
     for furniture in ("数字报纸", "CN50-0099", "GRB2024", "按日期搜索", "某某工人报", "三八节前送关爱", "超大", "第0456期"):
         assert furniture not in text, furniture
@@ -237,16 +237,16 @@ def test_government_site_copy_with_font_widget_and_boxed_byline(read):
     page = read("government-site-copy-with-widgets.txt")
     (article,) = page.articles
     assert article.title == "南岸区总工会为户外劳动者送清凉" and not article.title_derived
-    assert article.meta["authors"] == ["刘洋"]          # □ 记者 刘洋: a byline behind a box
+    assert article.meta.authors == ["刘洋"]          # □ 记者 刘洋: a byline behind a box
     # the short line under a lost photo's placeholder is its caption, not the start of the next paragraph
     assert [c.text for _, c in article.captions] == ["送清凉现场"]
     assert [p.text[:4] for p in article.body] == ["7月19", "活动中，", "据了解，"]
-    assert article.meta["date"] == "2024-07-20"
-    assert article.meta["districts"] == ["南岸区"]
+    assert article.meta.date == "2024-07-20"
+    assert article.meta.districts == ["南岸区"]
     text = published(page)
     for furniture in ("当前位置", "字号", "打印正文", "分享到"):
         assert furniture not in text, furniture
-    assert all("\n" not in name for name in article.meta.get("people", []))
+    assert all("\n" not in name for name in article.meta.people)
 
 
 def test_web_copy_with_the_photo_caption_under_its_publication_line(read):
@@ -255,7 +255,7 @@ def test_web_copy_with_the_photo_caption_under_its_publication_line(read):
     assert article.title == "某某区第二届职工运动会开幕" and not article.title_derived
     assert [c.text for _, c in article.captions] == ["开幕式现场"]
     assert [p.text[:6] for p in article.body] == ["某某区融媒体", "运动会设拔河"]
-    assert article.meta["date"] == "2024-10-12"
+    assert article.meta.date == "2024-10-12"
 
 
 def test_roundup_items_under_union_names(read):
@@ -263,7 +263,7 @@ def test_roundup_items_under_union_names(read):
     assert [(a.section, a.title_derived, len(a.body)) for a in page.articles] == [
         ("甲县总工会", True, 2), ("乙县总工会", True, 1), ("丙区总工会", True, 1)]
     assert page.articles[1].title.startswith("近日，乙县总工会在县物流园")
-    assert page.articles[2].meta["districts"] == []      # 丙区 is no district: nothing is guessed
+    assert page.articles[2].meta.districts == []      # 丙区 is no district: nothing is guessed
 
 
 def test_a_page_that_is_one_photo_caption_publishes_it_as_the_text(read):
@@ -271,7 +271,7 @@ def test_a_page_that_is_one_photo_caption_publishes_it_as_the_text(read):
     assert article.captions == []
     assert [p.text[:5] for p in article.body] == ["7月20日"] and article.body[0].text.endswith("86座。")
     assert article.credits == ["新华社记者 钱进/摄"]
-    assert article.meta["districts"] == ["九龙坡区"] and article.meta["date"] == "2024-07-22"
+    assert article.meta.districts == ["九龙坡区"] and article.meta.date == "2024-07-22"
 
 
 def test_captions_printed_after_the_text_when_the_byline_credits_photos(read):
@@ -287,7 +287,7 @@ def test_captions_marked_among_the_paragraphs(read):
     assert article.title == "某某区总工会召开服务事项清单发布会"
     assert [c.text for _, c in article.captions] == ["▲为先进集体现场颁奖", "发布会现场", "王小明"]
     assert [p.text[:4] for p in article.body] == ["近日，某", "区总工会", "其中，王", "据悉，清"]
-    assert article.meta["date"] == "2024-03-15"
+    assert article.meta.date == "2024-03-15"
 
 
 def test_an_unindented_caption_and_the_headline_printed_again_as_alt_text(read):
@@ -305,7 +305,7 @@ def test_photo_captions_stacked_under_the_publication_line(read):
     assert article.title == "致敬高温下的劳动者" and not article.subtitle
     assert [c.text for _, c in article.captions] == ["快递小哥送快递", "环卫工人清扫保洁"]
     assert [p.text[:4] for p in article.body] == ["骄阳似火", "他们是检"]
-    assert article.meta["date"] == "2022-07-13"
+    assert article.meta.date == "2022-07-13"
 
 
 def test_a_label_before_the_headline_becomes_its_series(read):
@@ -331,7 +331,7 @@ def test_epaper_byline_and_crosshead_after_a_mark_and_a_parallel_series(read):
     page = read("epaper-marked-byline-crosshead-and-parallel-paragraphs.txt")
     (article,) = page.articles
     assert article.title == "省总工会 凝聚力量 建功事业"
-    assert article.meta["authors"] == ["樊某某", "彭某某"]
+    assert article.meta.authors == ["樊某某", "彭某某"]
     # three paragraphs of a parallel series, each ending on ； or 。, stay three
     assert [(p.heading, p.text[:4]) for p in article.body] == [
         (False, "这是一条"), (False, "这是一座"), (False, "这是一幅"), (True, "■ 户外"), (False, "10月1"),
@@ -345,3 +345,4 @@ def test_a_labelled_field_between_wide_gaps_is_no_caption(read):
     (article,) = page.articles
     assert article.captions == []
     assert "依 据：《某某市集体合同条例》。" in [p.text for p in article.body]
+

@@ -6,7 +6,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.model import Article, Caption, Para
+from builder.model import Article, Caption, Metadata, Para
 from builder.render import dump_yaml, escape_markdown, render_article
 
 HOSTILE = [
@@ -55,7 +55,7 @@ def split_front_matter(text: str) -> tuple[dict, str]:
 
 
 def test_front_matter_keys_and_values():
-    meta, _ = split_front_matter(render_article(article(meta={"themes": ["渝工暖心"], "date": "2024-02-19"})))
+    meta, _ = split_front_matter(render_article(article(meta=Metadata(themes=["渝工暖心"], date="2024-02-19"))))
     assert meta["title"] == "长寿区总工会“春送岗位”"
     assert meta["column"] == "渝工暖心"
     assert meta["captions"] == ["长寿区2024年春风行动专场招聘会（通讯员 李辉 摄）"]
@@ -98,7 +98,7 @@ def test_site_header_goes_after_the_title_block_and_footer_after_the_credits():
 def test_front_matter_block_splits_off_exactly_as_rendered():
     from builder.render import render_body, render_front_matter, split_front_matter
 
-    a = article(meta={"date": "2024-02-19"})
+    a = article(meta=Metadata(date="2024-02-19"))
     text = render_article(a)
     front, body = split_front_matter(text)
     assert front == render_front_matter(a) and body == render_body(a) and front + body == text

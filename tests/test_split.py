@@ -98,14 +98,14 @@ def test_captions_before_the_body_and_after_the_edition_header(seed_pages):
 def test_credits_bylines_and_authors(seed_pages):
     beibei = seed_pages["beibei-union-benchmark.txt"][0].articles[0]
     assert beibei.credits == ["陶永国 潘锋 图片由北碚区总工会提供"]
-    assert beibei.meta["authors"] == ["陶永国", "潘锋"]
+    assert beibei.meta.authors == ["陶永国", "潘锋"]
     assert len(beibei.captions) == 4                 # three photo captions printed after the credit stay
     proposal = seed_pages["city-union-sixth-congress.txt"][0].articles[3]
     assert proposal.bylines == ["何勇 黔江区总工会"]
     assert proposal.credits == ["本组稿件由市总工会提供"]      # split off the end of the last paragraph
     assert proposal.body[-1].text.endswith("互惠共赢。")
     jiangjin = seed_pages["jiangjin-union-five-years.txt"][0].articles[0]
-    assert jiangjin.meta["authors"] == ["罗梅", "何菊"]
+    assert jiangjin.meta.authors == ["罗梅", "何菊"]
 
 
 def test_furniture_teaser_and_header_go_to_the_drop_list(seed_pages):

@@ -33,8 +33,8 @@ from .entries import (
 def breadcrumb(entry: Entry) -> str:
     """当前位置：首页 › 专题 › the article's first theme (or 区县 › its first district).
 
-    >>> from builder.model import Article
-    >>> a = Article("p.txt", 1, title="t", meta={"themes": ["渝工铸魂"], "districts": ["两江新区"]})
+    >>> from builder.model import Article, Metadata
+    >>> a = Article("p.txt", 1, title="t", meta=Metadata(themes=["渝工铸魂"], districts=["两江新区"]))
     >>> print(breadcrumb(Entry(a, "articles/2023/x.md")))
     <nav class="article-breadcrumb" aria-label="当前位置" markdown>当前位置：[首页](../../index.md) › [专题](../../themes/index.md) › [渝工铸魂](../../themes/zhuhun.md)</nav>
     >>> print(breadcrumb(Entry(Article("p.txt", 1, title="t"), "articles/2023/x.md")))
@@ -63,7 +63,7 @@ def printed_in(entry: Entry) -> str:
     whose edition header names none, from ``article.publication`` in
     data/site.yaml; a paper is printed in 《》, a website is not.
 
-    >>> from builder.model import Article
+    >>> from builder.model import Article, Metadata
     >>> printed_in(Entry(Article("p.txt", 2, edition={"page": "004", "date": "2023-05-25"}), "a.md"))
     '原载2023年5月25日 第4版'
     >>> printed_in(Entry(Article("p.txt", 1, edition={"date": "2024-05-11", "origin": "工人日报"}), "a.md"))
@@ -86,7 +86,7 @@ def printed_in(entry: Entry) -> str:
 def reading_minutes(entry: Entry) -> int:
     """Minutes to read the article at ``article.reading_speed`` characters a minute (at least one).
 
-    >>> from builder.model import Article, Para
+    >>> from builder.model import Article, Metadata, Para
     >>> reading_minutes(Entry(Article("p", 1, body=[Para("职工" * 600, 1, 1)]), "a.md"))
     2
     >>> reading_minutes(Entry(Article("p", 1, body=[Para("短讯。", 1, 1)]), "a.md"))
@@ -100,9 +100,9 @@ def reading_minutes(entry: Entry) -> int:
 def meta_line(entry: Entry) -> str:
     """Date · printed labels · theme links · district links, as one Markdown paragraph.
 
-    >>> from builder.model import Article
+    >>> from builder.model import Article, Metadata
     >>> a = Article("p.txt", 1, title="t", column="渝工铸魂", series="成渝·工会在行动",
-    ...             meta={"date": "2023-12", "themes": ["渝工铸魂"], "districts": ["两江新区"]})
+    ...             meta=Metadata(date="2023-12", themes=["渝工铸魂"], districts=["两江新区"]))
     >>> print(meta_line(Entry(a, "articles/2023/x.md")))
     [2023年12月](../../timeline/2023/12.md) · 成渝·工会在行动 · 专题 [渝工铸魂](../../themes/zhuhun.md) · 区县 [两江新区](../../districts/liangjiang.md)
     {: .article-meta }
@@ -122,13 +122,13 @@ def meta_line(entry: Entry) -> str:
 def byline(entry: Entry) -> str:
     """原载… · 作者… · 阅读约N分钟, as one paragraph under the headline.
 
-    >>> from builder.model import Article, Para
+    >>> from builder.model import Article, Metadata, Para
     >>> a = Article("p", 1, body=[Para("正文。", 1, 1)], edition={"page": "004", "date": "2023-05-25"},
-    ...             meta={"authors": ["何勇"], "affiliations": ["黔江区总工会"]})
+    ...             meta=Metadata(authors=["何勇"], affiliations=["黔江区总工会"]))
     >>> print(byline(Entry(a, "a.md")))
     原载2023年5月25日 第4版 · 作者 何勇（黔江区总工会） · 阅读约1分钟
     {: .article-byline }
-    >>> byline(Entry(Article("p", 1, meta={"authors": ["罗梅", "何菊"]}), "a.md")).splitlines()[0]
+    >>> byline(Entry(Article("p", 1, meta=Metadata(authors=["罗梅", "何菊"])), "a.md")).splitlines()[0]
     '作者 罗梅、何菊 · 阅读约1分钟'
     """
     texts = site_text("article")

@@ -40,11 +40,11 @@ class Entry:
 
     @property
     def date(self) -> str:
-        return str(self.article.meta.get("date") or "")
+        return self.article.meta.date
 
     def values(self, field: str) -> list[str]:
         """A list field of the metadata (themes, districts, tags …), [] when absent."""
-        return [str(v) for v in self.article.meta.get(field) or []]
+        return [str(v) for v in getattr(self.article.meta, field)]
 
     @property
     def places(self) -> list[str]:
@@ -125,7 +125,8 @@ def year_heading(entry: Entry) -> str:
     """The heading a newest-first listing puts an article under: its year, or 日期不详.
 
     >>> from builder.model import Article
-    >>> year_heading(Entry(Article("p", 1, meta={"date": "2024-02-19"}), "a.md")), year_heading(Entry(Article("p", 1), "a.md"))
+    >>> from builder.model import Metadata
+    >>> year_heading(Entry(Article("p", 1, meta=Metadata(date="2024-02-19")), "a.md")), year_heading(Entry(Article("p", 1), "a.md"))
     ('2024年', '日期不详')
     """
     return f"{year_of(entry.date)}年" if entry.date else UNDATED
@@ -226,15 +227,16 @@ def article_item(from_page: str, entry: Entry, *, show_date: bool = True, summar
     on to the article's theme or district straight from the list.
 
     >>> from builder.model import Article
+    >>> from builder.model import Metadata
     >>> a = Article("p.txt", 1, title="长寿区“春送岗位”", column="渝工暖心",
-    ...             meta={"date": "2024-02-19", "themes": ["渝工暖心"], "districts": ["长寿区"],
-    ...                   "description": "<b>招聘会</b>"})
+    ...             meta=Metadata(date="2024-02-19", themes=["渝工暖心"], districts=["长寿区"],
+    ...                   description="<b>招聘会</b>"))
     >>> print(article_item("themes/nuanxin.md", Entry(a, "articles/2024/x.md"), summary=True))
     -   [长寿区“春送岗位”](../articles/2024/x.md){: .item-title }
         <span class="item-meta">2024年2月19日 · [渝工暖心](nuanxin.md) · [长寿区](../districts/changshou.md)</span>
         <span class="item-summary">&lt;b&gt;招聘会&lt;/b&gt;</span>
     """
-    thumbnail = str(entry.article.meta.get("thumbnail") or "")
+    thumbnail = entry.article.meta.thumbnail
     # the article's first photo, small, opening its item; MkDocs rewrites the link for the page's URL
     thumb = f"![]({docs_link(from_page, thumbnail)}){{: .item-thumb loading=lazy }} " if thumbnail else ""
     lines = [f"-   {thumb}{article_link(from_page, entry)}{{: .item-title }}"]
@@ -242,7 +244,7 @@ def article_item(from_page: str, entry: Entry, *, show_date: bool = True, summar
     meta += [theme_link(from_page, name) for name in entry.values("themes")]
     meta += [district_link(from_page, name) for name in entry.places]
     lines.append(f'    <span class="item-meta">{" · ".join(meta)}</span>')
-    description = str(entry.article.meta.get("description") or "")
+    description = entry.article.meta.description
     if summary and description:
         lines.append(f'    <span class="item-summary">{escape_markdown(description)}</span>')
     return "\n".join(lines)
@@ -252,7 +254,8 @@ def article_line(from_page: str, entry: Entry) -> str:
     """A compact item, the title and its date, where several articles stand under another heading.
 
     >>> from builder.model import Article
-    >>> print(article_line("people/z.md", Entry(Article("p.txt", 1, title="标题", meta={"date": "2023-12"}),
+    >>> from builder.model import Metadata
+    >>> print(article_line("people/z.md", Entry(Article("p.txt", 1, title="标题", meta=Metadata(date="2023-12")),
     ...                                         "articles/2023/x.md")))
     - [标题](../articles/2023/x.md) <span class="item-date">2023年12月</span>
     """

@@ -74,7 +74,7 @@ def feed_entry(entry: Entry, site_url: str, directory_urls: bool = True) -> ET.E
         _text(ET.SubElement(element, f"{{{ATOM}}}author"), "name", name)
     for theme in entry.values("themes"):
         ET.SubElement(element, f"{{{ATOM}}}category", term=theme)
-    description = str(entry.article.meta.get("description") or "")
+    description = entry.article.meta.description
     if description:
         _text(element, "summary", description)
     return element

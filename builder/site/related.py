@@ -29,8 +29,8 @@ def features(entry: Entry, kinds: Sequence[str] = FEATURE_KINDS) -> list[tuple[s
 
     City-wide news is not a feature: 全市 is the absence of a district.
 
-    >>> from builder.model import Article
-    >>> features(Entry(Article("p", 1, meta={"themes": ["渝工港湾"], "tags": ["驿站", "驿站"]}), "a.md"))
+    >>> from builder.model import Article, Metadata
+    >>> features(Entry(Article("p", 1, meta=Metadata(themes=["渝工港湾"], tags=["驿站", "驿站"])), "a.md"))
     [('themes', '渝工港湾'), ('tags', '驿站')]
     """
     found = [(kind, value) for kind in kinds for value in entry.values(kind)]
@@ -58,9 +58,9 @@ def related_articles(entries: Sequence[Entry], *, weights: Mapping[str, float], 
                      window: int = 40, min_score: float = 1.0) -> dict[str, list[Entry]]:
     """For every article (by path), up to ``count`` related articles, best first.
 
-    >>> from builder.model import Article
+    >>> from builder.model import Article, Metadata
     >>> def e(path, date, **meta):
-    ...     return Entry(Article(path, 1, title=path, meta={"date": date, **meta}), path)
+    ...     return Entry(Article(path, 1, title=path, meta=Metadata(date=date, **meta)), path)
     >>> a = e("a", "2024-01-01", themes=["渝工港湾"], people=["张三"])
     >>> b = e("b", "2024-01-02", themes=["渝工港湾"])
     >>> c = e("c", "2023-01-01", themes=["渝工安康"], people=["张三"])
@@ -98,8 +98,8 @@ def timeline_neighbours(entries: Sequence[Entry]) -> dict[str, tuple[Entry | Non
 
     Undated articles have no place in the timeline, so no neighbours.
 
-    >>> from builder.model import Article
-    >>> items = [Entry(Article("p", n, title=str(n), meta={"date": d}), str(n))
+    >>> from builder.model import Article, Metadata
+    >>> items = [Entry(Article("p", n, title=str(n), meta=Metadata(date=d)), str(n))
     ...          for n, d in [(1, "2024-02-19"), (2, "2023-12"), (3, ""), (4, "2023-12-15")]]
     >>> n = timeline_neighbours(items)
     >>> [(x.path if x else None) for x in n["4"]], [(x.path if x else None) for x in n["2"]], n["3"]

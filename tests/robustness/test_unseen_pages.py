@@ -61,7 +61,7 @@ def test_nothing_of_the_page_is_lost(pages, name):
 def test_edition_header_page_of_briefs(pages):
     page = pages["wanzhou-briefs-edition.txt"]
     assert [d.text for d in page.dropped] == ["版次：003 作者：来源：2024年03月08日"]
-    assert all(a.meta["date"] == "2024-03-08" and a.edition["page"] == "003" for a in page.articles)
+    assert all(a.meta.date == "2024-03-08" and a.edition["page"] == "003" for a in page.articles)
     assert [len(a.body) for a in page.articles] == [2, 1, 1]
     assert not any(p.heading for a in page.articles for p in a.body)
     # the page's closing credit, in brackets, ends the last item
@@ -73,8 +73,8 @@ def test_gb18030_page_with_kicker_caption_and_bracketed_credit(pages):
     (article,) = pages["fuling-gb18030.txt"].articles
     assert [(i, c.text, c.credit) for i, c in article.captions] == [(1, "焊工项目比赛现场", "通讯员 刘洋 摄")]
     assert article.credits == ["（记者 陈静 通讯员 刘洋）"]
-    assert article.meta["authors"] == ["陈静", "刘洋"]
-    assert article.meta["date"] == "2024-03-12"
+    assert article.meta.authors == ["陈静", "刘洋"]
+    assert article.meta.date == "2024-03-12"
     assert len(article.body) == 3
 
 
@@ -82,12 +82,12 @@ def test_a_caption_that_cuts_a_paragraph_mid_word_moves_after_it(pages):
     first, second = pages["qianjiang-caption-cuts-paragraph.txt"].articles
     assert first.body[-1].text.endswith("推动帮扶工作由生活救助向就业帮扶、技能提升等多元化服务转变，切实增强职工群众获得感。")
     assert [(i, c.text, c.credit) for i, c in first.captions] == [(1, "黔江区总工会走访慰问困难职工", "通讯员 杨帆 摄")]
-    assert first.credits == ["（通讯员 杨帆）"] and first.meta["authors"] == ["杨帆"]
+    assert first.credits == ["（通讯员 杨帆）"] and first.meta.authors == ["杨帆"]
     assert second.body[0].text.startswith("近日，石柱土家族自治县总工会")
 
 
 def test_two_line_title_kicker_and_a_byline_of_two_roles(pages):
     (article,) = pages["dazu-kicker-two-line-title.txt"].articles
     assert article.bylines == ["记者 黄敏 通讯员 罗丹"]
-    assert article.meta["authors"] == ["黄敏", "罗丹"]
+    assert article.meta.authors == ["黄敏", "罗丹"]
     assert [p.text for p in article.body if p.heading] == ["以赛促学 练就过硬本领", "以评促用 打通上升通道"]

@@ -1,0 +1,26 @@
+"""The field registry and the Metadata type name the same fields."""
+
+from dataclasses import fields
+
+from builder.fields import FIELDS
+from builder.model import Article, Metadata
+
+
+def test_every_metadata_field_is_registered_and_every_registered_one_has_its_place():
+    metadata = {f.name for f in fields(Metadata)} - {"overridden"}   # bookkeeping, not a field of its own
+    assert metadata == {f.name for f in FIELDS if f.on == "meta"}
+    article = {f.name for f in fields(Article)}
+    missing = [f.name for f in FIELDS if f.on == "article" and f.name not in article]
+    # captions, credits, source, part, lines and edition are Article's under other shapes or names
+    assert set(missing) <= {"credits", "lines"}
+
+
+def test_metadata_is_never_changed_in_place():
+    meta = Metadata(date="2024-05-01")
+    try:
+        meta.date = "2024-05-02"
+    except AttributeError:
+        pass
+    else:
+        raise AssertionError("Metadata must be frozen: a stage that corrects it makes a new one")
+    assert meta.date == "2024-05-01"
