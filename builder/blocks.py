@@ -1329,7 +1329,8 @@ def split_headline_labels(blocks: list[Block]) -> list[Block]:
     """A column or series label printed in front of the headline on its line becomes a label line of its own.
 
     Web pages put the column or the campaign a story belongs to before its
-    title, in brackets or before a bar.  The label opens the page as a label
+    title, in brackets or before a bar, at the head of the page (lower down,
+    such lines list other stories).  The label opens the page as a label
     line does (a column when it is one the publication knows, a series banner
     otherwise) and the headline stands alone.  A bracketed title run into
     running text is an item's title (``split_bracketed_titles``); a bar between
@@ -1341,22 +1342,29 @@ def split_headline_labels(blocks: list[Block]) -> list[Block]:
     | 改革进行时|小站“藏”大爱 建成500个驿站     | 改革进行时            | 小站“藏”大爱 …     |
     | 渝工暖心｜某区总工会为职工送清凉          | 渝工暖心 (a column)   | 某区总工会为职工送清凉 |
     | 某某日报 | 某某晚报                       | (a masthead: no split) |                    |
+    | 信息来源：某区总工会 | 发布时间 2023-05-29 | (a publication line: no split) |            |
     | 【同期声】刘师傅说：很好。                | (running text: no split) |                 |
 
     >>> [(b.kind.value, b.text) for b in split_headline_labels(group_lines(["【两节送温暖·暖闻】某地开展暖冬专项行动"]))]
     [('banner', '两节送温暖·暖闻'), ('text', '某地开展暖冬专项行动')]
     >>> [(b.kind.value, b.text) for b in split_headline_labels(group_lines(["渝工暖心｜某区总工会为职工送清凉"]))]
     [('column', '渝工暖心'), ('furniture', '｜'), ('text', '某区总工会为职工送清凉')]
-    >>> [b.text for b in split_headline_labels(group_lines(["某某日报 | 某某晚报", "", "【同期声】刘师傅说：很好。"]))]
-    ['某某日报 | 某某晚报', '【同期声】刘师傅说：很好。']
+    >>> [b.text for b in split_headline_labels(group_lines(["某某日报 | 某某晚报", "", "【同期声】刘师傅说：很好。", "",
+    ...                                                       "信息来源：某区总工会 | 发布时间 2023-05-29"]))]
+    ['某某日报 | 某某晚报', '【同期声】刘师傅说：很好。', '信息来源：某区总工会 | 发布时间 2023-05-29']
     """
     out: list[Block] = []
-    for block in blocks:
-        match = _LABELLED_HEADLINE.match(block.text) if len(block.lines) == 1 and block.kind is Kind.TEXT else None
+    top = _top_matter_end(blocks)     # the page's head: lower down such lines list other stories (时政丨…)
+    for index, block in enumerate(blocks):
+        match = _LABELLED_HEADLINE.match(block.text) if (index < top and len(block.lines) == 1
+                                                         and block.kind is Kind.TEXT) else None
         label = (match.group("bracketed") or match.group("barred")).strip() if match else ""
         headline = match.group("headline").strip() if match else ""
         if not match or is_body(headline) or labels.ends_sentence(headline) or labels.ends_sentence(label) \
-                or any(is_site_name(to_simplified(part)) for part in (label, headline)):
+                or any(is_site_name(to_simplified(part)) for part in (label, headline)) \
+                or any(mark in label for mark in "：:") or parse_publication_line(block.text) is not None \
+                or parse_publication_line(headline) is not None:
+            # (信息来源：某区总工会 | 发布时间 2023-05-29 is a publication line: its fields, not a label)
             out.append(block)
             continue
         column = labels.is_column_label(to_simplified(label))

@@ -346,3 +346,9 @@ def test_a_labelled_field_between_wide_gaps_is_no_caption(read):
     assert article.captions == []
     assert "依 据：《某某市集体合同条例》。" in [p.text for p in article.body]
 
+
+def test_labelled_links_to_other_stories_after_the_text_open_no_article(read):
+    page = read("web-copy-with-labelled-related-stories.txt")
+    assert len(page.articles) == 1
+    assert [p.text[:6] for p in page.articles[0].body] == ["某某网消息 ", "每到一处，慰", "近年来，县总"]
+    assert "时政微观察丨祥蛇贺新 天下同春 -" in [d.text for d in page.dropped]
