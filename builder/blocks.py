@@ -932,6 +932,14 @@ def mark_web_headline(blocks: list[Block]) -> list[Block]:
             above += len(stack.lines) - 1
             if above >= 1 and labels.lists_officials(marked[above].text):
                 above -= 1            # the stack's last line is the headline's deck (张某宣布开幕 李某致辞)
+            elif above >= 1 and labels.names_headline_lead(marked[above - 1].text) \
+                    and not _ANY_MARK.search(marked[above - 1].text):
+                # 某系统基层工会干部 / 来我院参观交流: the headline's subject printed on the line above it
+                lead, rest = marked[above - 1], marked[above]
+                marked[above - 1:above + 1] = [Block((lead.text, rest.text), lead.first_line, rest.last_line,
+                                                     gap_before=lead.gap_before, wrapped=frozenset({0}))]
+                top -= 1
+                above -= 1
         if above >= 0 and marked[above].kind is Kind.CAPTION and marked[above].weak:
             # a short line after a gap, right above the publication line: the headline, not a caption
             marked[above] = replace(marked[above], kind=Kind.TEXT, weak=False)
