@@ -18,15 +18,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
+from .knowledge.files import knowledge_file
 
 from .headers import is_site_name
 from .text.simplified import to_simplified
 from .textfix import CJK_IDEOGRAPH
 
-DATA = Path(__file__).parent / "data" / "furniture.yaml"
 BREADCRUMB_PART_MAX = 16      # characters in one part of a site path
 MENU_MAX_CHARS = 40           # a line of site links is short
 SITE_CREDIT_MAX_CHARS = 24
@@ -70,7 +68,7 @@ def _alternatives(words) -> str:
 
 @lru_cache(maxsize=1)
 def rules() -> _Rules:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = knowledge_file("furniture")
     return _Rules(
         patterns=tuple((re.compile(p["pattern"]), p["reason"]) for p in data["patterns"]),
         breadcrumb_opener=re.compile(rf"^({_alternatives(data['breadcrumb_openers'])})\s*[：:]"),
@@ -215,7 +213,7 @@ def machine_text_reason(line: str) -> str | None:
 @lru_cache(maxsize=1)
 def related_headings() -> frozenset[str]:
     """Headings of a site's related-links zone (相关阅读, 新闻推荐 …), from the data file."""
-    return frozenset(yaml.safe_load(DATA.read_text(encoding="utf-8"))["related_headings"])
+    return frozenset(knowledge_file("furniture")["related_headings"])
 
 
 def opens_related_links(line: str) -> bool:

@@ -23,16 +23,14 @@ import re
 from dataclasses import dataclass
 from datetime import date as _date
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
+from .knowledge.files import knowledge_file
 
 from .labels import is_person_name
 from .text.calendar import is_real_date, iso_date, numeral_value
 from .text.simplified import to_simplified
 from .textfix import fold_fullwidth_alphanumerics
 
-DATA = Path(__file__).parent / "data" / "furniture.yaml"
 MAX_CHARS = 100
 RECORD_VALUE_MAX_CHARS = 12
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9·\-]"
@@ -67,7 +65,7 @@ class _Rules:
 
 @lru_cache(maxsize=1)
 def rules() -> _Rules:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = knowledge_file("furniture")
     fields = dict(data["publication_fields"])
     # a one-character name label (文) inside a word is no label: 打印正文, 图文
     labels = "|".join(re.escape(label) if len(label) > 1 or fields[label] == "count" else rf"(?<![\u4e00-\u9fff]){label}"

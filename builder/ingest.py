@@ -14,13 +14,11 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
+from .knowledge.files import knowledge_file
 
 from .textfix import fix_line
 
-DATA = Path(__file__).parent / "data" / "encodings.yaml"
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32", "utf-32"),   # before UTF-16 LE: its BOM starts the same way
@@ -55,7 +53,7 @@ class EncodingRules:
 
 @lru_cache(maxsize=1)
 def rules() -> EncodingRules:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = knowledge_file("encodings")
     return EncodingRules(frozenset("".join(data["common_hanzi"].split())), float(data["min_common_share"]),
                          int(data["min_ideographs_to_judge"]), int(data["max_page_bytes"]))
 

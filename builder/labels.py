@@ -9,14 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
+from .knowledge.files import knowledge_file
 
 from .knowledge.taxonomy import column_theme
 from .text.simplified import to_simplified
 
-DATA_DIR = Path(__file__).parent / "data"
 SENTENCE_END = "。！？!?…"
 CLOSERS = "”’」』）)》】"
 
@@ -54,7 +52,7 @@ class LabelRules:
 
 @lru_cache(maxsize=1)
 def rules() -> LabelRules:
-    data = yaml.safe_load((DATA_DIR / "labels.yaml").read_text(encoding="utf-8"))
+    data = knowledge_file("labels")
     return LabelRules(
         column_patterns=tuple(re.compile(p) for p in data["column_patterns"]),
         section_labels=frozenset(data["section_labels"]),

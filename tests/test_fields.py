@@ -1,6 +1,7 @@
 """The field registry and the Metadata type name the same fields."""
 
 from dataclasses import fields
+from pathlib import Path
 
 from builder.fields import FIELDS
 from builder.model import Article, Metadata
@@ -24,3 +25,17 @@ def test_metadata_is_never_changed_in_place():
     else:
         raise AssertionError("Metadata must be frozen: a stage that corrects it makes a new one")
     assert meta.date == "2024-05-01"
+
+
+
+def test_only_the_knowledge_layer_reads_the_data_files():
+    """builder/data/*.yaml is read by builder.knowledge.files alone; every other module asks it by name.
+
+    (Overrides and contributed front matter are YAML too, but an editor's or a contributor's, read from seeds/
+    by overrides.py.)
+    """
+    package = Path(__file__).resolve().parent.parent / "builder"
+    sources = {path.relative_to(package).as_posix(): path.read_text(encoding="utf-8") for path in package.rglob("*.py")}
+    assert [name for name, text in sources.items() if '/ "data"' in text] == ["knowledge/files.py"]
+    parsers = sorted(name for name, text in sources.items() if "yaml.safe_load(" in text or "yaml.load(" in text)
+    assert parsers == ["knowledge/files.py", "overrides.py"]

@@ -7,7 +7,7 @@ import re
 import yaml
 
 from builder.knowledge.taxonomy import load_themes
-from builder.site.entries import SITE_DATA
+from builder.knowledge.files import knowledge_path
 
 HAN = r"[\u4e00-\u9fff]"
 # a half-width mark written against a Chinese character: 责任,引领 / 说明: / (通讯员)
@@ -32,7 +32,7 @@ def test_the_check_finds_half_width_punctuation_in_chinese_text():
 
 
 def test_site_texts_use_full_width_punctuation():
-    data = yaml.safe_load(SITE_DATA.read_text(encoding="utf-8"))
+    data = yaml.safe_load(knowledge_path("site").read_text(encoding="utf-8"))
     wrong = [(path, text) for path, text in strings(data) if HALF_WIDTH_BESIDE_HAN.search(text)]
     assert wrong == []
 

@@ -14,12 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
+from .files import knowledge_file
 
-_DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "themes.yaml"
 
 KINDS = ("实事", "行动")
 NAME_CUE_WEIGHT = 3.0    # a theme's own name in the text is a strong cue
@@ -230,8 +228,7 @@ def build_taxonomy(raw: Any) -> Taxonomy:
 
 @lru_cache(maxsize=1)
 def load_taxonomy() -> Taxonomy:
-    with _DATA_FILE.open(encoding="utf-8") as handle:
-        return build_taxonomy(yaml.safe_load(handle))
+    return build_taxonomy(knowledge_file("themes"))
 
 
 def load_themes() -> list[Theme]:

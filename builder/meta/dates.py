@@ -52,16 +52,14 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date as _date
 from functools import lru_cache
-from pathlib import Path
 from typing import Sequence
 
-import yaml
+from builder.knowledge.files import knowledge_file
 
 from builder.headers import parse_edition_header
 from builder.text.calendar import CN_DIGIT, is_real_date, iso_date, numeral_value, parse_iso_date
 from builder.textfix import fold_fullwidth_alphanumerics
 
-_DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "dates.yaml"
 
 LEAD_PARAGRAPHS = 2          # how many prose paragraphs make the lead
 PROSE_MIN_CHARS = 60         # a block this long is prose even without a full stop
@@ -127,7 +125,7 @@ class _Words:
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    data = yaml.safe_load(_DATA_FILE.read_text(encoding="utf-8")) or {}
+    data = knowledge_file("dates")
     return _Words(
         future_prefixes=tuple(data.get("future_prefixes", ())),
         past_before_to=tuple(data.get("past_before_to", ())),

@@ -30,14 +30,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-import yaml
+from ..knowledge.files import knowledge_file
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-DISTRICTS_FILE = DATA_DIR / "districts.yaml"
-REGIONS_FILE = DATA_DIR / "regions.yaml"
 
 SEGMENTS = ("title", "lead", "body", "byline")
 KINDS = ("union", "plain", "organisation")
@@ -176,8 +172,8 @@ def load_gazetteer() -> Gazetteer:
     >>> load_gazetteer().district('youyang').name
     '酉阳土家族苗族自治县'
     """
-    districts_doc = _read_yaml(DISTRICTS_FILE)
-    regions_doc = _read_yaml(REGIONS_FILE)
+    districts_doc = knowledge_file("districts")
+    regions_doc = knowledge_file("regions")
     districts = tuple(parse_locality(e, "district") for e in districts_doc.get("districts") or ())
     regions = tuple(parse_locality(e, "region") for e in regions_doc.get("regions") or ())
     locator = districts_doc.get("locator") or {}
@@ -202,11 +198,6 @@ def load_gazetteer() -> Gazetteer:
         index=index,
         pattern=trie_pattern([*index, *cues]),
     )
-
-
-def _read_yaml(path: Path) -> dict[str, Any]:
-    with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
 
 
 def parse_locality(entry: Mapping[str, Any], scope: str) -> Locality:

@@ -12,11 +12,9 @@ template cannot read this file.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
+from ..knowledge.files import knowledge_file, knowledge_path
 
-SITE_DATA = Path(__file__).resolve().parent.parent / "data" / "site.yaml"
 GROUPS = ("page", "script")
 
 
@@ -28,10 +26,10 @@ def search_texts() -> dict:
     >>> texts["city_wide"], texts["page"]["button"], "{count}" in texts["script"]["found"]
     ('全市', '搜索', True)
     """
-    data = yaml.safe_load(SITE_DATA.read_text(encoding="utf-8")) or {}
+    data = knowledge_file("site")
     block = data.get("search")
     if not isinstance(block, dict) or not all(isinstance(block.get(g), dict) for g in GROUPS):
-        raise ValueError(f"{SITE_DATA}: the search: block (city_wide, page, script) is missing or incomplete")
+        raise ValueError(f"{knowledge_path('site')}: the search: block (city_wide, page, script) is missing or incomplete")
     return block
 
 

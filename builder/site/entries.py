@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
+from ..knowledge.files import knowledge_file
 
 from ..meta.places import load_gazetteer
 from ..knowledge.taxonomy import Theme, load_themes
@@ -19,7 +18,6 @@ from ..model import Article
 from ..render import dump_yaml, escape_markdown
 from ..urls import docs_link, slugify
 
-SITE_DATA = Path(__file__).resolve().parent.parent / "data" / "site.yaml"
 
 CITY_WIDE = "全市"
 CITY_WIDE_SLUG = "quanshi"
@@ -55,7 +53,7 @@ class Entry:
 @lru_cache(maxsize=1)
 def site_data() -> dict:
     """builder/data/site.yaml, read once."""
-    return yaml.safe_load(SITE_DATA.read_text(encoding="utf-8")) or {}
+    return knowledge_file("site")
 
 
 def site_text(group: str) -> dict[str, str]:

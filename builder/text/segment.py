@@ -13,25 +13,13 @@ import logging
 import re
 import threading
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
 import jieba
 import jieba.posseg
-import yaml
-
+from builder.knowledge.files import knowledge_file
 from builder.text import hmm
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-
-# Keys under which districts.yaml / themes.yaml may hold display names.
-# The files are written by other modules; only names are read from them.
-_NAME_KEYS = frozenset({
-    "name", "names", "alias", "aliases", "short", "short_name", "shortname",
-    "full", "full_name", "fullname", "abbr", "abbreviation", "zh", "label",
-    "labels", "title", "terms", "former", "old_names", "former_names",
-})
-_THEME_KEYS = frozenset({"name", "columns"})
 _TERM_RE = re.compile(r"^[\u4e00-\u9fff·]{2,12}$")
 # Lines kept segmented: several articles' worth, so that all consumers of one article share them.
 LINE_CACHE_SIZE = 1024
@@ -55,15 +43,6 @@ class _Segmenter(NamedTuple):
     terms: tuple[str, ...]
 
 
-def _read_yaml(path: Path) -> Any:
-    """Load a YAML file, or None when it is missing or unreadable."""
-    try:
-        with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
-    except (OSError, yaml.YAMLError):
-        return None
-
-
 @lru_cache(maxsize=1)
 def genre_data() -> dict:
     """The parsed genre.yaml, shared by people, tags and summary.
@@ -71,8 +50,7 @@ def genre_data() -> dict:
     Why: one place reads the genre knowledge, so every module agrees on it.
     Example: genre_data()["people"]["titles_after"] → ['代表', '委员', '劳模', '工匠']
     """
-    data = _read_yaml(DATA_DIR / "genre.yaml")
-    return data if isinstance(data, dict) else {}
+    return knowledge_file("genre")
 
 
 def words_of(value: Any) -> list[str]:
@@ -88,56 +66,43 @@ def words_of(value: Any) -> list[str]:
     return []
 
 
-def names_in(node: Any, keys: frozenset = _NAME_KEYS, mapping_keys: bool = True,
-             under_name_key: bool = False) -> list[str]:
-    """Collect Chinese names from an arbitrary YAML structure.
+def place_forms(doc: dict, key: str) -> list[str]:
+    """The written forms of the places of districts.yaml or regions.yaml: names, short and former forms, guarded forms.
 
-    Why: districts.yaml and themes.yaml belong to other modules and their
-    layout may change; only strings under name-like keys (name, aliases …)
-    and, when mapping_keys is set, mapping keys that are themselves Chinese
-    names are taken.
-    Example: names_in({"beibei": {"name": "北碚区", "aliases": ["北碚"]}})
-             → ['北碚区', '北碚']
+    >>> place_forms({"districts": [{"name": "北碚区", "short": ["北碚"], "guards": {"北碚": {}}}]}, "districts")
+    ['北碚区', '北碚', '北碚']
     """
-    found: list[str] = []
-    if isinstance(node, dict):
-        for key, value in node.items():
-            key_text = str(key)
-            if mapping_keys and _TERM_RE.match(key_text):
-                found.append(key_text)
-            found.extend(names_in(value, keys, mapping_keys, key_text.lower() in keys))
-    elif isinstance(node, (list, tuple)):
-        for item in node:
-            found.extend(names_in(item, keys, mapping_keys, under_name_key))
-    elif isinstance(node, str) and under_name_key and _TERM_RE.match(node.strip()):
-        found.append(node.strip())
-    return found
+    forms: list[str] = []
+    for entry in doc.get(key) or []:
+        written = [entry.get("name", ""), *(entry.get("short") or []), *(entry.get("former") or []),
+                   *(entry.get("guards") or {})]
+        forms += [str(f) for f in written if _TERM_RE.match(str(f))]
+    return forms
 
 
 @lru_cache(maxsize=1)
 def district_names() -> tuple[str, ...]:
-    """District and region names (with aliases) from the places data, if any.
+    """District and region names (with their short and former forms) from the places data.
 
     Why: place names must be known words for the segmenter and must never be
     taken for people or tags.
-    Example: district_names() → ('北碚区', '北碚', …) or () when the file is absent
+    Example: district_names() → ('万州', '万州区', …)
     """
-    names: list[str] = []
-    for file_name in ("districts.yaml", "regions.yaml"):
-        names.extend(names_in(_read_yaml(DATA_DIR / file_name)))
+    names = place_forms(knowledge_file("districts"), "districts") + place_forms(knowledge_file("regions"), "regions")
     return tuple(sorted(set(names)))
 
 
 @lru_cache(maxsize=1)
 def theme_names() -> tuple[str, ...]:
-    """Theme names and their labels from themes.yaml, if present.
+    """Theme names and the column labels printed for them, from themes.yaml.
 
     Only names and printed column labels are taken, not the cue words, which
     are hints for classification rather than vocabulary.
-    Example: theme_names() → ('渝工凝心铸魂', '渝工港湾', …) or ()
+    Example: theme_names() → ('渝工之家', '渝工凝心铸魂', …)
     """
-    data = _read_yaml(DATA_DIR / "themes.yaml")
-    return tuple(sorted(set(names_in(data, _THEME_KEYS, mapping_keys=False))))
+    themes = knowledge_file("themes").get("themes") or []
+    names = [n for t in themes for n in [t.get("name", ""), *(t.get("columns") or [])] if _TERM_RE.match(str(n))]
+    return tuple(sorted(set(names)))
 
 
 def _user_dictionary() -> list[tuple[str, str]]:
