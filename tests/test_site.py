@@ -131,3 +131,4 @@ def test_properdocs_publishes_the_same_site_from_the_same_config(built_site, tmp
     assert sorted(mkdocs_site) == sorted(properdocs_site)
     assert [name for name in mkdocs_site if mkdocs_site[name] != properdocs_site[name]] == []
     assert b"ProperDocs" in (tmp_path / "index.html").read_bytes()   # it really was the other engine
+

@@ -145,7 +145,8 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
             files.append(File.generated(config, path, content=content))
         # Search (builder/search): the static index of the articles just added, and the search page.
         # Written here, not after the build, so `mkdocs serve` serves it and its page gets the theme.
-        url_of = lambda path: files.get_file_from_path(path).url  # noqa: E731
+        # one URL function for the whole site (builder.urls.page_url, which computes what MkDocs does)
+        url_of = lambda path: page_url(path, config.use_directory_urls)  # noqa: E731
         for path, content in search_files(search_docs(result.articles, url_of)).items():
             files.append(File.generated(config, path, content=content))
         if self.serving:
@@ -175,7 +176,7 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
         reused = 0
         for file in files.documentation_pages():
             if file.generated_by != "newspaper" or file.src_uri in in_nav:
-                self.page_order.append((file.url, False))
+                self.page_order.append((page_url(file.src_uri, config.use_directory_urls), False))
                 continue
             markdown = file.content_string
             key = page_key(fingerprint, file.src_uri, markdown)
@@ -187,7 +188,7 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
                 reused += 1
             else:
                 self.keys[file.src_uri] = key
-            self.page_order.append((file.url, file.dest_uri in self.reused))
+            self.page_order.append((page_url(file.src_uri, config.use_directory_urls), file.dest_uri in self.reused))
         log.info(f"newspaper: {reused} generated pages unchanged since the last build, "
                  f"{len(self.keys)} to render (and the navigation's pages, always)")
 
