@@ -44,8 +44,7 @@ def enrich_page(articles: list[Article]) -> list[Diagnostic]:
         authors = _unique(to_simplified(name) for name in article.printed_authors)
         article.meta = Metadata(
             themes=list(themes.themes), districts=list(places.districts), regions=list(places.regions),
-            date=date.date or "", date_precision=(date.precision or "") if date.date else "",
-            date_source=(date.source or "") if date.date else "",
+            date=date.date or "", date_precision=date.precision or "", date_source=date.source or "",
             authors=authors, affiliations=list(article.printed_affiliations), editors=list(article.printed_editors),
             people=[p for p in extract_people(text) if p not in authors], organizations=extract_organizations(text),
             tags=extract_tags(title, body),
