@@ -891,55 +891,17 @@ def mark_web_headline(blocks: list[Block]) -> list[Block]:
     meta = [i for i in range(top) if blocks[i].kind is Kind.META]
     if not meta:
         return blocks
-    marked = [replace(b, kind=Kind.FURNITURE, weak=True, note="a channel or site name in a web copy's top matter")
-              if i < top and b.kind is Kind.TEXT and not b.heading_level and is_channel_name(b.text) else
-              replace(b, kind=Kind.FURNITURE, weak=True, note="a number alone in a web copy's top matter (a counter)")
-              if i < top and b.kind is Kind.TEXT and _COUNTER.fullmatch(b.text) else b
-              for i, b in enumerate(blocks)]
+    marked = [_top_matter_word(b) if i < top else b for i, b in enumerate(blocks)]
     for at in reversed(meta):
         line = parse_publication_line(marked[at].text)
-        if line is None or line.page:
+        if line is None or line.page or _titles_something_else(marked, at, top, line):
             continue
-        following = next((b for b in marked[at + 1:top] if b.kind in (Kind.TEXT, Kind.CAPTION)), None)
-        if following is not None and following.kind is Kind.TEXT and not is_body(following.text) \
-                and not labels.names_only(following.text) and (
-                    not (line.origin or line.authors or line.editors)
-                    or any(squeeze(following.text) in squeeze(b.text) for b in marked[:at])):
-            # a title follows a bare date (a reader's date above an e-paper headline), or the headline printed
-            # again under a web page's own lines; a short line under a 来源 line that nothing above holds is
-            # the caption of the photo under a web headline
-            continue
-        above = at - 1
-        names = []
-        if above >= 1 and _between_publication_lines(marked, above):
-            marked[above] = replace(marked[above], kind=Kind.META,
-                                    note="a source or writer named between two publication lines")
-        while above >= 0 and (marked[above].kind in (Kind.BYLINE, Kind.CREDIT, Kind.META, Kind.FURNITURE, Kind.TEASER)
-                              or marked[above].kind is Kind.TEXT and (labels.names_only(marked[above].text)
-                                                                      or marked[above].text.startswith("—")
-                                                                      # 张某宣布开幕 李某致辞: the headline's deck
-                                                                      or labels.lists_officials(marked[above].text))):
-            if marked[above].kind is Kind.TEXT and labels.names_only(marked[above].text):
-                names.append(above)
-            above -= 1
+        if at >= 2 and _between_publication_lines(marked, at - 1):
+            marked[at - 1] = replace(marked[at - 1], kind=Kind.META,
+                                     note="a source or writer named between two publication lines")
+        above, names = _line_above_the_fields(marked, at)
         if above >= 0 and _stacked_short_lines(marked[above]):
-            # a web headline is one line: the short lines stacked above it are the site's name, domain, slogan
-            stack = marked[above]
-            marked[above:above + 1] = [Block((line,), stack.first_line + k, stack.first_line + k,
-                                             gap_before=stack.gap_before if k == 0 else 0)
-                                       for k, line in enumerate(stack.lines)]
-            top += len(stack.lines) - 1
-            above += len(stack.lines) - 1
-            if above >= 1 and labels.lists_officials(marked[above].text):
-                above -= 1            # the stack's last line is the headline's deck (张某宣布开幕 李某致辞)
-            elif above >= 1 and labels.names_headline_lead(marked[above - 1].text) \
-                    and not _ANY_MARK.search(marked[above - 1].text):
-                # 某系统基层工会干部 / 来我院参观交流: the headline's subject printed on the line above it
-                lead, rest = marked[above - 1], marked[above]
-                marked[above - 1:above + 1] = [Block((lead.text, rest.text), lead.first_line, rest.last_line,
-                                                     gap_before=lead.gap_before, wrapped=frozenset({0}))]
-                top -= 1
-                above -= 1
+            above, top = _unstack(marked, above, top)
         if above >= 0 and marked[above].kind is Kind.CAPTION and marked[above].weak:
             # a short line after a gap, right above the publication line: the headline, not a caption
             marked[above] = replace(marked[above], kind=Kind.TEXT, weak=False)
@@ -951,16 +913,84 @@ def mark_web_headline(blocks: list[Block]) -> list[Block]:
         if not marked[above].heading_level:
             marked[above] = replace(marked[above], heading_level=1,
                                     note="headline: the line above the publication line")
-        # above the headline stand the site's lines; only the line right above may be its kicker (引题)
-        kicker = above - 1 if above >= 1 and marked[above - 1].kind is Kind.TEXT and \
-            len(marked[above - 1].text) > ABOVE_HEADLINE_MAX_CHARS and _reads_as_text(marked[above - 1].text) else -1
-        for i in range(above):
-            block = marked[i]
-            if block.kind is Kind.TEXT and i != kicker and not block.heading_level:
-                marked[i] = replace(block, kind=Kind.FURNITURE, weak=True,
-                                    note="above the headline of a web copy (the site's)")
+        _mark_site_lines_above(marked, above)
         break
     return marked
+
+
+def _top_matter_word(block: Block) -> Block:
+    """A channel's or site's name, or a counter, standing alone in a web copy's top matter: furniture."""
+    if block.kind is Kind.TEXT and not block.heading_level and is_channel_name(block.text):
+        return replace(block, kind=Kind.FURNITURE, weak=True, note="a channel or site name in a web copy's top matter")
+    if block.kind is Kind.TEXT and _COUNTER.fullmatch(block.text):
+        return replace(block, kind=Kind.FURNITURE, weak=True, note="a number alone in a web copy's top matter (a counter)")
+    return block
+
+
+def _titles_something_else(blocks: list[Block], at: int, top: int, line) -> bool:
+    """The title line under this publication line is the headline's, so the line is not the one under the headline.
+
+    A title follows a bare date (a reader's date above an e-paper headline),
+    or the headline printed again under a web page's own lines; a short line
+    under a 来源 line that nothing above holds is the caption of the photo
+    under a web headline, and the headline is above.
+    """
+    following = next((b for b in blocks[at + 1:top] if b.kind in (Kind.TEXT, Kind.CAPTION)), None)
+    return (following is not None and following.kind is Kind.TEXT and not is_body(following.text)
+            and not labels.names_only(following.text)
+            and (not (line.origin or line.authors or line.editors)
+                 or any(squeeze(following.text) in squeeze(b.text) for b in blocks[:at])))
+
+
+def _line_above_the_fields(blocks: list[Block], at: int) -> tuple[int, list[int]]:
+    """The first line above a publication line that is no field of it (bylines, credits, other publication
+    lines, furniture, a dash subtitle, an officials' deck), and the name lines passed on the way."""
+    above, names = at - 1, []
+    while above >= 0 and (blocks[above].kind in (Kind.BYLINE, Kind.CREDIT, Kind.META, Kind.FURNITURE, Kind.TEASER)
+                          or blocks[above].kind is Kind.TEXT and (labels.names_only(blocks[above].text)
+                                                                  or blocks[above].text.startswith("—")
+                                                                  # 张某宣布开幕 李某致辞: the headline's deck
+                                                                  or labels.lists_officials(blocks[above].text))):
+        if blocks[above].kind is Kind.TEXT and labels.names_only(blocks[above].text):
+            names.append(above)
+        above -= 1
+    return above, names
+
+
+def _unstack(blocks: list[Block], above: int, top: int) -> tuple[int, int]:
+    """Short lines stacked over the publication line, one line each (in place); the headline's index and the new top.
+
+    A web headline is one line: the lines stacked above it are the site's
+    name, domain, slogan.  The stack's last line may be the headline's deck
+    (张某宣布开幕 李某致辞), the headline then the line above it; or the line
+    above may name only its subject (某系统基层工会干部 / 来我院参观交流),
+    printed on two lines: those two are joined again.
+    """
+    stack = blocks[above]
+    blocks[above:above + 1] = [Block((line,), stack.first_line + k, stack.first_line + k,
+                                     gap_before=stack.gap_before if k == 0 else 0)
+                               for k, line in enumerate(stack.lines)]
+    top += len(stack.lines) - 1
+    above += len(stack.lines) - 1
+    if above >= 1 and labels.lists_officials(blocks[above].text):
+        above -= 1
+    elif above >= 1 and labels.names_headline_lead(blocks[above - 1].text) and not _ANY_MARK.search(blocks[above - 1].text):
+        lead, rest = blocks[above - 1], blocks[above]
+        blocks[above - 1:above + 1] = [Block((lead.text, rest.text), lead.first_line, rest.last_line,
+                                             gap_before=lead.gap_before, wrapped=frozenset({0}))]
+        top -= 1
+        above -= 1
+    return above, top
+
+
+def _mark_site_lines_above(blocks: list[Block], headline: int) -> None:
+    """The text lines above a web headline are the site's (in place); only the line right above may be its kicker."""
+    kicker = headline - 1 if headline >= 1 and blocks[headline - 1].kind is Kind.TEXT and \
+        len(blocks[headline - 1].text) > ABOVE_HEADLINE_MAX_CHARS and _reads_as_text(blocks[headline - 1].text) else -1
+    for i in range(headline):
+        block = blocks[i]
+        if block.kind is Kind.TEXT and i != kicker and not block.heading_level:
+            blocks[i] = replace(block, kind=Kind.FURNITURE, weak=True, note="above the headline of a web copy (the site's)")
 
 
 PUBLICATION_FIELD_MAX_CHARS = 10
