@@ -232,15 +232,28 @@ def mark_labels(blocks: list[Block]) -> list[Block]:
 
     >>> [b.kind.value for b in mark_labels(group_lines(["渝工暖心", "", "扫描查看名单"]))]
     ['column', 'furniture']
+
+    A date alone under a publication line is the value of its last field
+    (发布时间： / 2024年11月28日); elsewhere it may head a chronicle's paragraph.
+
+    >>> page = ["编辑：李某 发布时间：", "", "2024年11月28日", "", "大会召开。", "", "2024年5月1日"]
+    >>> [b.kind.value for b in mark_labels(group_lines(page))]
+    ['meta', 'meta', 'text', 'text']
     """
-    marked = []
+    marked: list[Block] = []
     for block in blocks:
         if len(block.lines) == 1 and block.kind is Kind.TEXT:
             kind, why = line_kind(block.text)
             if kind is not Kind.TEXT:
                 block = replace(block, kind=kind, note=why, weak=kind is Kind.FURNITURE and is_weak(why))
+            elif marked and marked[-1].kind is Kind.META and _DATE_ALONE.fullmatch(block.text.strip()):
+                block = replace(block, kind=Kind.META, note="the date of the publication line above")
         marked.append(block)
     return marked
+
+
+# 2024年11月28日, 2024-11-28: a date and nothing else
+_DATE_ALONE = re.compile(r"(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})")
 
 
 def split_runs(blocks: list[Block], layout: PageLayout) -> list[Block]:

@@ -27,6 +27,7 @@ from functools import lru_cache
 from .knowledge.files import knowledge_file
 
 from .labels import is_person_name
+from .labels import rules as labels_rules
 from .text.calendar import is_real_date, iso_date, numeral_value
 from .text.simplified import to_simplified
 from .textfix import fold_fullwidth_alphanumerics
@@ -169,6 +170,7 @@ _FULL_DATE_FIRST = re.compile(r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s|$)")
 POST_LINE_MAX_TOKENS = 3
 POST_TOKEN_MAX_CHARS = 8
 RECORD_LINE_MAX_TOKENS = 4
+UNIT_LINE_MIN_FIELDS = 2
 
 
 @lru_cache(maxsize=65536)
@@ -215,6 +217,8 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     '2016-04-25'
     >>> parse_publication_line("09.01.2015  02:14").date, parse_publication_line("发布时间：25.05.2023").date
     ('2015', '2023-05-25')
+    >>> parse_publication_line("重慶市某某集團 編輯：李某某 責編：譚某 終審：張某某 - 發布時間：").origin
+    '重庆市某某集团'
     >>> parse_publication_line("2018-04-28 某某 ✈ 某某工会").date, parse_publication_line("2018-04-28 某区召开职工代表大会")
     ('2018-04-28', None)
     >>> parse_publication_line("某某日报 要闻 00002 为一线职工送清凉 2010-07-21 nw.D100_20100721_6-00002 2 2010年07月21日 星期三")
@@ -321,7 +325,12 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     # e-paper's record of the page, its date written twice (a machine's line), the paper's name first
     record = (len(found["date"]) >= 2 and len(set(found["date"])) == 1 and bool(found["origin"])
               and text.startswith(found["origin"][0]) and len(unknown) <= RECORD_LINE_MAX_TOKENS)
-    if unknown and not (post or record):
+    # 某某集团 编辑：张某 责编：李某: a line of labelled fields names its unit first, without a label
+    unit = (understood >= UNIT_LINE_MIN_FIELDS and len(unknown) == 1 and text.lstrip("\u0000 ").startswith(unknown[0])
+            and to_simplified(unknown[0]).endswith(labels_rules().organisation_suffixes))
+    if unit:
+        found["origin"].insert(0, unknown[0])
+    if unknown and not (post or record or unit):
         return None
     if not understood and len(found["origin"]) < 2:
         # one name alone (织密职工服务保障网, 国家电网) may be a heading: a masthead names two papers
@@ -333,6 +342,16 @@ def parse_publication_line(line: str) -> PublicationLine | None:
         authors=tuple(found["author"]),
         editors=tuple(found["editor"]),
     )
+
+
+def date_alone(line: str) -> str:
+    """The date of a line that is a whole date and nothing else ('' otherwise): a publication field's value.
+
+    >>> date_alone("2024年11月28日"), date_alone("2024-11-28 "), date_alone("2024年11月28日，大会召开。")
+    ('2024-11-28', '2024-11-28', '')
+    """
+    match = _DATE.fullmatch(to_simplified(line).strip())
+    return (_iso(match) or "") if match and not match.group("time") else ""
 
 
 @dataclass(frozen=True)

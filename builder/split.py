@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from . import labels
 from .layout import cut_reason, is_body, rejoin
-from .headers import parse_edition_header, parse_publication_line
+from .headers import date_alone, parse_edition_header, parse_publication_line
 from .model import Article, Block, Caption, Diagnostic, Dropped, Kind, Para, Severity
 
 _ENUMERATED = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]|\d+[.、．])")
@@ -154,7 +154,9 @@ def _edition(blocks: list[Block]) -> dict[str, str]:
                 fields = {"page": header.page, "date": header.date} if header else {}
             else:
                 line = parse_publication_line(block.text)
-                fields = {"page": line.page, "date": line.date, "origin": line.origin} if line else {}
+                # a date alone under a publication line is its last field's value (发布时间： / 2024年11月28日)
+                fields = ({"page": line.page, "date": line.date, "origin": line.origin} if line
+                          else {"date": date_alone(block.text)})
             if any(fields.values()):
                 lines.append(block.text)
             for key, value in fields.items():
