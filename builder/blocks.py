@@ -1473,29 +1473,9 @@ def mark_teasers(blocks: list[Block]) -> list[Block]:
     keys = [squeeze(block.text) for block in blocks]
     last_seen = {key: index for index, key in enumerate(keys)}
     top = min(_top_matter_end(blocks), INDEX_TOP_BLOCKS)
-    # a headline index is made of the top matter's own titles, and they fill most of it
-    titles = {keys[i] for i in range(top) if blocks[i].kind in (Kind.TEXT, Kind.TEASER) and len(blocks[i].lines) == 1
-              and 4 <= len(keys[i]) <= CAPTION_MAX_CHARS}
-    indexes = set()
-    for i in range(top):
-        if blocks[i].kind is Kind.TEXT and len(keys[i]) <= INDEX_MAX_CHARS:
-            held = [t for t in titles if t != keys[i] and t in keys[i]]
-            # titles run together with spaces and no clause or sentence mark are no text, however few recur
-            unpunctuated = not _SENTENCE_OR_CLAUSE.search(blocks[i].text)
-            bare_titles = len(blocks[i].text.split()) >= 4 and unpunctuated
-            # …or it holds a later title (first, last or among others) and runs on, unpunctuated, to several
-            # times its length
-            runs_on = unpunctuated and any(len(keys[i]) >= INDEX_RUN_ON * len(t) for t in held)
-            if runs_on or len(held) >= 2 and (bare_titles or sum(map(len, held)) >= INDEX_COVERAGE * len(keys[i])):
-                indexes.add(i)
+    indexes = _headline_indexes(blocks, keys, top)
     index_texts = [keys[i] for i in indexes]
-    # the last line of the top matter is the first article's title, wherever else it was printed
-    # (a subtitle under it opens with a dash: ——某某侧记; a name alone under it is the writer's, and running
-    # text under it, a short sentence or paragraphs ending on ；, the lead)
-    title = max((i for i in range(top) if blocks[i].kind is Kind.TEXT and i not in indexes
-                 and not blocks[i].text.startswith(("—", "--")) and not labels.names_only(blocks[i].text)
-                 and not blocks[i].text.endswith("。") and not is_body(blocks[i].text)),
-                default=-1)
+    title = _first_title(blocks, top, indexes)
     web_headline = title >= 0 and title + 1 < len(blocks) and blocks[title + 1].kind is Kind.META
     # the headline printed again only where photos stand (a short line between gaps) is their alt text
     copies = [j for j in range(title + 1, len(blocks)) if title >= 0 and keys[j] == keys[title]]
@@ -1527,6 +1507,42 @@ def mark_teasers(blocks: list[Block]) -> list[Block]:
                 block = replace(block, kind=Kind.TEASER, note="a title of the page's headline index")
         marked.append(block)
     return marked
+
+
+def _headline_indexes(blocks: list[Block], keys: list[str], top: int) -> set[int]:
+    """The top matter's lines that are a page's headline index: its own title lines run together on one line.
+
+    Such a line holds two or more of the top matter's title lines that make
+    up most of it, or titles run together with spaces and no clause or
+    sentence mark, or one title it runs on from, unpunctuated, to several
+    times its length (the headline first, last or among others).
+    """
+    titles = {keys[i] for i in range(top) if blocks[i].kind in (Kind.TEXT, Kind.TEASER) and len(blocks[i].lines) == 1
+              and 4 <= len(keys[i]) <= CAPTION_MAX_CHARS}
+    indexes = set()
+    for i in range(top):
+        if blocks[i].kind is not Kind.TEXT or len(keys[i]) > INDEX_MAX_CHARS:
+            continue
+        held = [t for t in titles if t != keys[i] and t in keys[i]]
+        unpunctuated = not _SENTENCE_OR_CLAUSE.search(blocks[i].text)
+        bare_titles = len(blocks[i].text.split()) >= 4 and unpunctuated
+        runs_on = unpunctuated and any(len(keys[i]) >= INDEX_RUN_ON * len(t) for t in held)
+        if runs_on or len(held) >= 2 and (bare_titles or sum(map(len, held)) >= INDEX_COVERAGE * len(keys[i])):
+            indexes.add(i)
+    return indexes
+
+
+def _first_title(blocks: list[Block], top: int, indexes: set[int]) -> int:
+    """The first article's title: the last title line of the top matter, wherever else it was printed (-1: none).
+
+    A subtitle under it opens with a dash (——某某侧记); a name alone under it
+    is the writer's; running text under it, a short sentence or paragraphs
+    ending on ；, is the lead.
+    """
+    return max((i for i in range(top) if blocks[i].kind is Kind.TEXT and i not in indexes
+                and not blocks[i].text.startswith(("—", "--")) and not labels.names_only(blocks[i].text)
+                and not blocks[i].text.endswith("。") and not is_body(blocks[i].text)),
+               default=-1)
 
 
 def mark_recorded_headline(blocks: list[Block]) -> list[Block]:
