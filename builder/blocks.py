@@ -69,6 +69,8 @@ INDEX_MAX_CHARS = 400  # a headline index runs a page's titles together on one l
 INDEX_TOP_BLOCKS = 60  # … and stands at the top of the page
 INDEX_COVERAGE = 0.6   # … and the titles it holds make up most of it
 INDEX_RUN_ON = 2       # … or it holds one and runs on to this many times its length
+INDEX_TITLE_MIN_CHARS = 8   # … a headline, not a site's name (云顶国际), wherever it stands in the line
+INDEX_RUN_ON_SHORT = 3      # … a shorter title only where the line opens with it, and runs on further
 SUMMARY_BLOCKS, SUMMARY_MIN_CHARS = 12, 20   # a web page's summary stands among its first blocks
 ABOVE_HEADLINE_MAX_CHARS = 10  # a short line above a web headline is the site's (中工娱乐); a longer one its kicker
 _TITLE_SUFFIX = re.compile(r"^(?P<title>.{6,}?)(?P<suffix>(\s[-–—_|｜]\s[^\s。，！？]{1,12}){1,3})$")
@@ -1526,7 +1528,11 @@ def _headline_indexes(blocks: list[Block], keys: list[str], top: int) -> set[int
         held = [t for t in titles if t != keys[i] and t in keys[i]]
         unpunctuated = not _SENTENCE_OR_CLAUSE.search(blocks[i].text)
         bare_titles = len(blocks[i].text.split()) >= 4 and unpunctuated
-        runs_on = unpunctuated and any(len(keys[i]) >= INDEX_RUN_ON * len(t) for t in held)
+        # (a headline held anywhere in the line; a short word, a site's name, only where the line opens with it)
+        runs_on = unpunctuated and any(
+            len(keys[i]) >= INDEX_RUN_ON * len(t) and (len(t) >= INDEX_TITLE_MIN_CHARS or keys[i].startswith(t)
+                                                       and len(keys[i]) >= INDEX_RUN_ON_SHORT * len(t))
+            for t in held)
         if runs_on or len(held) >= 2 and (bare_titles or sum(map(len, held)) >= INDEX_COVERAGE * len(keys[i])):
             indexes.add(i)
     return indexes

@@ -352,3 +352,10 @@ def test_labelled_links_to_other_stories_after_the_text_open_no_article(read):
     assert len(page.articles) == 1
     assert [p.text[:6] for p in page.articles[0].body] == ["某某网消息 ", "每到一处，慰", "近年来，县总"]
     assert "时政微观察丨祥蛇贺新 天下同春 -" in [d.text for d in page.dropped]
+
+
+def test_a_photo_placeholder_joined_by_underscores_keeps_the_caption_under_it(read):
+    page = read("web-copy-with-long-photo-placeholders.txt")
+    (article,) = page.articles
+    assert [c.text for _, c in article.captions] == ["农民工坐上返岗专车 供图 某区委宣传部"]
+    assert article.meta.date == "2022-02-11" and article.meta.editors == ["付某某", "石某某"]
