@@ -17,7 +17,7 @@ put together by a few page templates:
   the others the dates are only in the text;
 * district names in the borrowed sentences are replaced by one district of
   ``builder/data/districts.yaml`` per article, so the corpus covers them all,
-  and the seeds' people get new names (a surname from ``labels.yaml`` and
+  and the seeds' people get new names (a surname from ``genre.yaml`` and
   given-name characters of the seeds' people), as real pages keep naming
   new people.
 
@@ -77,7 +77,7 @@ class Material:
     captions: tuple[str, ...]
     names: tuple[str, ...]          # people named in the seeds (刘源, 杨玉兰 …)
     given: tuple[str, ...]          # the characters of their given names
-    surnames: tuple[str, ...]       # from labels.yaml
+    surnames: tuple[str, ...]       # from genre.yaml (the surname table)
     banners: tuple[str, ...]
     districts: tuple[tuple[str, str], ...]   # (official name, short form)
     columns: tuple[str, ...]
@@ -168,7 +168,8 @@ def harvest(seeds_dir: Path = SEEDS_DIR, data_dir: Path = DATA_DIR) -> Material:
     themes_doc = yaml.safe_load((data_dir / "themes.yaml").read_text(encoding="utf-8"))
     labels_doc = yaml.safe_load((data_dir / "labels.yaml").read_text(encoding="utf-8"))
     districts = tuple((d["name"], (d.get("short") or [d["name"]])[0]) for d in districts_doc["districts"])
-    surnames = set(labels_doc["surnames"].strip())
+    genre_people = yaml.safe_load((data_dir / "genre.yaml").read_text(encoding="utf-8"))["people"]
+    surnames = set("".join(genre_people["surnames"].split())) | set(genre_people["byline_surnames"])
     columns = tuple(c for theme in themes_doc["themes"] for c in theme.get("columns") or [] if len(c) == 4)
 
     def stable(items):

@@ -53,6 +53,7 @@ class LabelRules:
 @lru_cache(maxsize=1)
 def rules() -> LabelRules:
     data = knowledge_file("labels")
+    people = knowledge_file("genre")["people"]     # the one surname table
     return LabelRules(
         column_patterns=tuple(re.compile(p) for p in data["column_patterns"]),
         section_labels=frozenset(data["section_labels"]),
@@ -80,8 +81,8 @@ def rules() -> LabelRules:
         officials_deck_verbs=tuple(data["officials_deck_verbs"]),
         bullets=data["bullets"],
         organisation_suffixes=tuple(sorted(data["organisation_suffixes"], key=len, reverse=True)),
-        surnames=frozenset(data["surnames"].strip()),
-        compound_surnames=tuple(data["compound_surnames"]),
+        surnames=frozenset("".join(people["surnames"].split())) | frozenset(people["byline_surnames"]),
+        compound_surnames=tuple(sorted(people["compound_surnames"], key=len, reverse=True)),
     )
 
 

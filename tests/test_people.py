@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from builder import labels
 from builder.meta.people import (
     extract_organizations,
     extract_people,
@@ -215,3 +216,12 @@ def test_never_raises_and_only_returns_text_it_was_given(text):
 
 def test_a_conjunction_before_a_title_word_ends_no_name():
     assert extract_people("推出重庆工运史和劳模风采展陈。") == []
+
+
+def test_one_surname_table_with_the_byline_only_surnames():
+    """genre.yaml holds the one table; an everyday character (党, 和) is a surname only where a name must follow."""
+    from builder.knowledge.files import knowledge_file
+
+    assert "surnames" not in knowledge_file("labels")
+    assert labels.is_person_name("党建华") and labels.is_person_name("和晓东")       # 记者 党建华, 通讯员 和晓东
+    assert not {"党建", "和平"} & set(extract_people("某社区党建引领，和平社区职工参加了活动。"))
