@@ -472,7 +472,7 @@ def _caption_reason(block: Block, gap_after: int = 0) -> str:
     if len(text) <= CREDITED_CAPTION_MAX_CHARS and labels.opens_caption(text):
         return "caption opening with 图为 or an arrow"
     if len(text) > CAPTION_MAX_CHARS or _FIELD_LABEL.match(text):
-        return ""                    # 依 据：《某某条例》, 重点内容：1. …: a labelled field of a record, not a photo's words
+        return ""                    # 依 据：《某某条例》, 重点内容：1. …: a record's labelled field, no photo's words
     if (block.gap_before >= PHOTO_GAP and len(CJK_IDEOGRAPH.findall(text)) >= CAPTION_MIN_HAN
             and not labels.ends_sentence(text) and not labels.is_bullet_item(text)):
         return f"short line after a {block.gap_before}-line gap (photo position)"
@@ -938,7 +938,8 @@ def _top_matter_word(block: Block) -> Block:
     if block.kind is Kind.TEXT and not block.heading_level and is_channel_name(block.text):
         return replace(block, kind=Kind.FURNITURE, weak=True, note="a channel or site name in a web copy's top matter")
     if block.kind is Kind.TEXT and _COUNTER.fullmatch(block.text):
-        return replace(block, kind=Kind.FURNITURE, weak=True, note="a number alone in a web copy's top matter (a counter)")
+        return replace(block, kind=Kind.FURNITURE, weak=True,
+                       note="a number alone in a web copy's top matter (a counter)")
     return block
 
 
@@ -989,7 +990,8 @@ def _unstack(blocks: list[Block], above: int, top: int) -> tuple[int, int]:
     above += len(stack.lines) - 1
     if above >= 1 and labels.lists_officials(blocks[above].text):
         above -= 1
-    elif above >= 1 and labels.names_headline_lead(blocks[above - 1].text) and not _ANY_MARK.search(blocks[above - 1].text):
+    elif (above >= 1 and labels.names_headline_lead(blocks[above - 1].text)
+          and not _ANY_MARK.search(blocks[above - 1].text)):
         lead, rest = blocks[above - 1], blocks[above]
         blocks[above - 1:above + 1] = [Block((lead.text, rest.text), lead.first_line, rest.last_line,
                                              gap_before=lead.gap_before, wrapped=frozenset({0}))]
@@ -1005,7 +1007,8 @@ def _mark_site_lines_above(blocks: list[Block], headline: int) -> None:
     for i in range(headline):
         block = blocks[i]
         if block.kind is Kind.TEXT and i != kicker and not block.heading_level:
-            blocks[i] = replace(block, kind=Kind.FURNITURE, weak=True, note="above the headline of a web copy (the site's)")
+            blocks[i] = replace(block, kind=Kind.FURNITURE, weak=True,
+                                note="above the headline of a web copy (the site's)")
 
 
 PUBLICATION_FIELD_MAX_CHARS = 10
