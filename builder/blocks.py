@@ -51,7 +51,7 @@ from .furniture import PHOTO_MARKS, furniture_reason, is_channel_name, is_weak, 
 from .headers import is_site_name, parse_edition_header, parse_publication_line
 from .layout import PageLayout, is_body, page_layout, wrapped_mid_sentence
 from .model import Block, Kind
-from .text import squeeze
+from .text import HAN, squeeze
 from .text.simplified import to_simplified
 from .textfix import CJK_IDEOGRAPH
 
@@ -83,7 +83,7 @@ _SIGNED_DATE = re.compile(r"(19|20)\d{2}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)
 _MACHINE_DATE = re.compile(r"(?<!\d)(19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d)|\d{5,}")
 _INDEX_DOTS = ("·", "•", "・")
 # a short label and its colon opening a line (依 据：, 重点内容：, 申报时间：)
-_FIELD_LABEL = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s]{0,5}[：:]")
+_FIELD_LABEL = re.compile(rf"^[{HAN}][{HAN}\s]{{0,5}}[：:]")
 _BRACKETED_TITLE = re.compile(r"^【(?P<title>[^【】]{6,40})】(?P<rest>.+)$")
 # 【2024年两节送温暖·暖闻】某地开展暖冬行动, 改革进行时|小站“藏”大爱: a column or series label run into a headline
 _LABELLED_HEADLINE = re.compile(r"^(?:【(?P<bracketed>[^【】]{2,30})】|(?P<barred>[^\s|｜丨【】]{2,12})\s*(?P<bar>[|｜丨])\s*)"
@@ -1155,7 +1155,7 @@ def mark_page_chrome(blocks: list[Block]) -> list[Block]:
 
 
 # 国内统一刊号：CN50-0064, 微信公众平台：CQZXB999: a paper's registration or account, a label over a code
-_CODED_LABEL = re.compile(r"[\u4e00-\u9fff]{2,8}[：:]\s*[A-Za-z0-9][A-Za-z0-9_./\-]{2,30}")
+_CODED_LABEL = re.compile(rf"[{HAN}]{{2,8}}[：:]\s*[A-Za-z0-9][A-Za-z0-9_./\-]{{2,30}}")
 
 
 def _top_matter_chrome(block: Block) -> str:

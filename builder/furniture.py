@@ -22,6 +22,7 @@ from functools import lru_cache
 from .knowledge.files import knowledge_file
 
 from .headers import is_site_name
+from .text import HAN
 from .text.simplified import to_simplified
 from .textfix import CJK_IDEOGRAPH
 
@@ -36,7 +37,7 @@ MACHINE_TEXT = "Latin letters, digits or symbols only (not article text)"
 WEAK_REASONS = frozenset({BREADCRUMB_BY_SHAPE, FOOTER_BY_WORD, MENU, MACHINE_TEXT})
 _SENTENCE = re.compile(r"[。！？!?]")
 # the spaces of a footer printed spaced out (版 权 所 有): between two single characters
-_SPACED_OUT = re.compile(r"(?<=(?<![\u4e00-\u9fff])[\u4e00-\u9fff]) (?=[\u4e00-\u9fff](?![\u4e00-\u9fff]))")
+_SPACED_OUT = re.compile(rf"(?<=(?<![{HAN}])[{HAN}]) (?=[{HAN}](?![{HAN}]))")
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def rules() -> _Rules:
         weak_footer_max=int(data["weak_footer_max_chars"]),
         channel_site_words=tuple(data["channel_site_words"]),
         menu_words=frozenset(data["footer_menu_words"]),
-        site_credit=re.compile(rf"^[\u4e00-\u9fffA-Za-z]{{2,20}}({_alternatives(data['site_credit_suffixes'])})$"),
+        site_credit=re.compile(rf"^[{HAN}A-Za-z]{{2,20}}({_alternatives(data['site_credit_suffixes'])})$"),
         image_file=re.compile(data["image_file"], re.IGNORECASE),
         image_tokens=tuple(re.compile(p, re.IGNORECASE) for p in data["image_tokens"]),
         image_placeholder=re.compile(rf"^[（(【\[<]?({_alternatives(data['image_placeholders'])})\d{{0,2}}[）)】\]>]?$"),

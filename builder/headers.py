@@ -28,13 +28,14 @@ from .knowledge.files import knowledge_file
 
 from .labels import is_person_name
 from .labels import rules as labels_rules
+from .text import HAN
 from .text.calendar import is_real_date, iso_date, numeral_value
 from .text.simplified import to_simplified
 from .textfix import fold_fullwidth_alphanumerics
 
 MAX_CHARS = 100
 RECORD_VALUE_MAX_CHARS = 12
-_NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9·\-]"
+_NAME_CHARS = rf"[{HAN}A-Za-z0-9·\-]"
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def rules() -> _Rules:
     data = knowledge_file("furniture")
     fields = dict(data["publication_fields"])
     # a one-character name label (文) inside a word is no label: 打印正文, 图文
-    labels = "|".join(re.escape(label) if len(label) > 1 or fields[label] == "count" else rf"(?<![\u4e00-\u9fff]){label}"
+    labels = "|".join(re.escape(label) if len(label) > 1 or fields[label] == "count" else rf"(?<![{HAN}]){label}"
                       for label in sorted(fields, key=len, reverse=True))
     return _Rules(
         fields=fields,
@@ -109,13 +110,13 @@ _QUOTED_NAME = re.compile(r"《(?P<name>[^《》]{2,14})》")
 # 1413次, 52人参与, 参与评论(12)人 (a comment counter, its number often missing: 参与评论()人)
 _COUNT = re.compile(r"(?<![\d.])\d{1,9}\s*(?:次|人参与|人阅读|人浏览)|参与评论\s*[(（]\s*\d{0,9}\s*[)）]\s*人")
 # 责任编辑：严 峻: a two-character name padded to three characters' width
-_SPACED_NAME = re.compile(r"(?<=[：:])\s*([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])(?=\s|$)")
+_SPACED_NAME = re.compile(rf"(?<=[：:])\s*([{HAN}])[ \u3000]([{HAN}])(?=\s|$)")
 _SEPARATORS = re.compile(r"[\s\u0000|｜/·•\-—_~〖〗【】\[\]（）()<>《》，,、：:;；!！]+")
 _CODE = re.compile(r"[0-9A-Za-z/\-_.]+")          # a count or a document number: 1188, zfbgsc/2025-00117
 _MONTH_DAY = re.compile(r"(?<!\d)\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 # a label printed with its characters spaced out (索 引 号, 文  号): joined before the labels are read
-_SPACED_LABEL = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])\s+([\u4e00-\u9fff])(?:\s+([\u4e00-\u9fff]))?"
-                           r"(?:\s+([\u4e00-\u9fff]))?(?![\u4e00-\u9fff])")
+_SPACED_LABEL = re.compile(rf"(?<![{HAN}])([{HAN}])\s+([{HAN}])(?:\s+([{HAN}]))?"
+                           rf"(?:\s+([{HAN}]))?(?![{HAN}])")
 
 
 def _iso(match: re.Match[str]) -> str:

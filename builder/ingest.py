@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from .knowledge.files import knowledge_file
 
+from .text import is_han
 from .textfix import fix_line
 
 _BOMS = (
@@ -149,11 +150,11 @@ def _implausible(text: str) -> str:
     """
     if not text:
         return ""
-    plausible = sum(1 for ch in text if ch.isascii() or "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
+    plausible = sum(1 for ch in text if ch.isascii() or is_han(ch) or "\u3000" <= ch <= "\u303f"
                     or "\uff00" <= ch <= "\uffef" or ch in "“”‘’—…·■●▲")
     if plausible / len(text) < 0.9:
         return "it decodes into symbols, not Chinese text"
-    ideographs = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    ideographs = [ch for ch in text if is_han(ch)]
     r = rules()
     if len(ideographs) >= r.min_ideographs_to_judge:
         common = sum(ch in r.common_hanzi for ch in ideographs)

@@ -13,6 +13,7 @@ from functools import lru_cache
 from .knowledge.files import knowledge_file
 
 from .knowledge.taxonomy import column_theme
+from .text import HAN
 from .text.simplified import to_simplified
 
 SENTENCE_END = "。！？!?…"
@@ -74,7 +75,7 @@ def rules() -> LabelRules:
         caption_scenes=tuple(data["caption_scenes"]),
         photo_positions=re.compile(data["photo_positions"]),
         headline_lead_suffixes=tuple(data["headline_lead_suffixes"]),
-        place_label=re.compile(rf"[\u4e00-\u9fff]{{1,{int(data['place_label_max_chars'])}}}?"
+        place_label=re.compile(rf"[{HAN}]{{1,{int(data['place_label_max_chars'])}}}?"
                                rf"(?:{'|'.join(map(re.escape, data['place_label_suffixes']))})[：:]?"),
         not_place_endings=tuple(data["not_place_endings"]),
         headline_continuations=tuple(data["headline_continuations"]),
@@ -160,7 +161,7 @@ def credit_authors(text: str) -> list[str] | None:
     return None
 
 
-_DATELINE = re.compile(r"^[\u4e00-\u9fffA-Za-z\-—·]{0,16}讯\s*[（(](?P<who>[^（）()]{2,40})[）)]|^[（(](?P<lead>[^（）()]{2,40})[）)]")
+_DATELINE = re.compile(rf"^[{HAN}A-Za-z\-—·]{{0,16}}讯\s*[（(](?P<who>[^（）()]{{2,40}})[）)]|^[（(](?P<lead>[^（）()]{{2,40}})[）)]")
 
 
 def dateline_authors(paragraph: str) -> list[str]:
@@ -181,8 +182,8 @@ def dateline_authors(paragraph: str) -> list[str]:
     return _person_names(who) if match.group("who") else []
 
 
-_DATELINE_OPENING = re.compile(r"^[\u4e00-\u9fff]{0,12}(本报|本刊|本台|本网|网|报|台)讯"
-                               r"|^[\u4e00-\u9fff]{2,14}[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日(电|消息)")
+_DATELINE_OPENING = re.compile(rf"^[{HAN}]{{0,12}}(本报|本刊|本台|本网|网|报|台)讯"
+                               rf"|^[{HAN}]{{2,14}}[\d一二三四五六七八九十]{{1,3}}月[\d一二三四五六七八九十]{{1,3}}日(电|消息)")
 
 
 def opens_with_dateline(text: str) -> bool:
@@ -215,8 +216,8 @@ def names_only(text: str) -> list[str]:
 
 
 # 姜 峰: a two-character name printed with a space to fill a three-character width
-_SPACED_NAME = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]) ([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
-_MEDIA_ROLE = re.compile(r"^[\u4e00-\u9fff]{1,10}(报|网|社|台|客户端)(记者|通讯员|特约记者|特约通讯员|实习生)$")
+_SPACED_NAME = re.compile(rf"(?<![{HAN}])([{HAN}]) ([{HAN}])(?![{HAN}])")
+_MEDIA_ROLE = re.compile(rf"^[{HAN}]{{1,10}}(报|网|社|台|客户端)(记者|通讯员|特约记者|特约通讯员|实习生)$")
 
 
 def _person_names(names: str) -> list[str]:

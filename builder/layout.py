@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import labels
-from .text import squeeze
+from .text import is_han, squeeze
 from .text.segment import tokenizer
 from .model import Block, Kind
 
@@ -213,7 +213,7 @@ def _opens_alike(text: str, following: str) -> bool:
     (True, False)
     """
     head = text[:PARALLEL_OPENING_CHARS]
-    return len(head) == PARALLEL_OPENING_CHARS and all(map(_is_hanzi, head)) and following.startswith(head)
+    return len(head) == PARALLEL_OPENING_CHARS and all(map(is_han, head)) and following.startswith(head)
 
 
 def wrapped_mid_sentence(before: str, after: str) -> bool:
@@ -242,7 +242,7 @@ def spanning_word(before: str, after: str) -> str:
     ''
     """
     left, right = before[-4:], after[:4]
-    if not left or not right or not _is_hanzi(left[-1]) or not _is_hanzi(right[0]):
+    if not left or not right or not is_han(left[-1]) or not is_han(right[0]):
         return ""
     position = 0
     for token in tokenizer().cut(left + right, HMM=False):
@@ -255,10 +255,6 @@ def spanning_word(before: str, after: str) -> str:
 def _last_word(text: str) -> str:
     words = list(tokenizer().cut(text[-6:], HMM=False))
     return words[-1] if words else ""
-
-
-def _is_hanzi(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
 
 
 def rejoin(blocks: list[Block], strict_until: int = 0) -> tuple[list[Block], list[str]]:

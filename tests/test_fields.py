@@ -39,3 +39,12 @@ def test_only_the_knowledge_layer_reads_the_data_files():
     assert [name for name, text in sources.items() if '/ "data"' in text] == ["knowledge/files.py"]
     parsers = sorted(name for name, text in sources.items() if "yaml.safe_load(" in text or "yaml.load(" in text)
     assert parsers == ["knowledge/files.py", "overrides.py"]
+
+
+def test_the_han_character_class_is_written_once():
+    """Every pattern names Han characters as builder.text.HAN (textfix's wider class counts for conservation)."""
+    package = Path(__file__).resolve().parent.parent / "builder"
+    writers = sorted(path.relative_to(package).as_posix() for path in package.rglob("*.py")
+                     if "\\u4e00-\\u9fff" in path.read_text(encoding="utf-8")
+                     or '"\\u4e00" <=' in path.read_text(encoding="utf-8"))
+    assert writers == ["text/__init__.py", "textfix.py"]

@@ -57,6 +57,7 @@ from typing import Sequence
 from builder.knowledge.files import knowledge_file
 
 from builder.headers import parse_edition_header
+from builder.text import HAN
 from builder.text.calendar import CN_DIGIT, is_real_date, iso_date, numeral_value, parse_iso_date
 from builder.textfix import fold_fullwidth_alphanumerics
 
@@ -241,7 +242,7 @@ _RANGE_AFTER = re.compile(rf"\s*[{_DASH_CLASS}至到]{{1,2}}\s*\d")
 _DOC_TITLE = re.compile(r"《[^《》\n]*》")
 _CLAUSE_MARK = re.compile(r"[，,。；;：:、！？!?\n]")
 _SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』)）]*|\n")
-_QUOTE_TAIL = re.compile(r"[\u4e00-\u9fff]{1,4}")
+_QUOTE_TAIL = re.compile(rf"[{HAN}]{{1,4}}")
 
 
 def _sentence_starts(text: str) -> list[int]:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, NamedTuple, Sequence
 
+from builder.text import HAN, is_han
 from builder.text.segment import (
     Token,
     dictionary_tag,
@@ -41,7 +42,7 @@ MAX_ORGANISATIONS = 15
 # as a name (文明, 高峰, 谢谢); rarer ones (金泉) may still be somebody's name.
 COMMON_WORD_FREQ = 50
 
-_CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+_CJK = re.compile(rf"^[{HAN}]+$")
 _NAME_TAGS = ("nr", "nrfg", "nrt")
 # Part-of-speech tags of words that may make up an organisation's name.
 _NOMINAL_TAGS = frozenset({
@@ -211,7 +212,7 @@ def _boundaries(toks: Sequence[Token]) -> tuple[frozenset, dict]:
 
 
 def _is_cjk_at(text: str, index: int) -> bool:
-    return 0 <= index < len(text) and "\u4e00" <= text[index] <= "\u9fff"
+    return 0 <= index < len(text) and is_han(text[index])
 
 
 def _followed_by_honorific(text: str, end: int) -> bool:

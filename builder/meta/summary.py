@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
+from builder.text import HAN
 from builder.text.segment import genre_data, words_of
 
 DEFAULT_MAX_CHARS = 120
@@ -26,7 +27,7 @@ _LIST_BREAK = "、"
 _OPENERS = "“‘「『（(《"
 _CLOSERS = "”’」』）)》"
 _QUESTION = "？?"
-_CJK = r"\u4e00-\u9fff"
+_CJK = HAN
 
 _MARKDOWN_LEAD = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*+]\s+|\d+[.)]\s+|[■□●○◆◇▲△▶►★☆•·]\s*)+")
 _MARKDOWN_INLINE = re.compile(r"(\*\*|__|`+|(?<![\w])\*(?=\S)|(?<=\S)\*(?![\w]))")

@@ -16,6 +16,7 @@ import threading
 from functools import lru_cache
 from typing import NamedTuple
 
+from builder.text import HAN
 from builder.text.segment import (
     district_names,
     genre_data,
@@ -32,7 +33,7 @@ TITLE_WEIGHT = 2.0
 # of the genre and abbreviations.  People (nr), places (ns) and
 # organisations (nt) have their own extractors and are excluded.
 _TAG_POS = frozenset({"n", "nz", "nw", "vn", "an", "l", "j", "eng"})
-_HAS_CJK_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_HAS_CJK_OR_LATIN = re.compile(rf"[{HAN}A-Za-z]")
 # Numbers, dates and counts: 2023年, 5月, 100个, 1.8万, 二十.
 _NUMBER_LIKE = re.compile(
     r"^[0-9０-９.．%％一二三四五六七八九十百千万亿两零〇第]+"

@@ -2,7 +2,20 @@
 
 import re
 
+# The unified ideographs, the Han characters words are written in: the body of a character class, [{HAN}]
+# (textfix.CJK_IDEOGRAPH, wider, counts every ideograph a page may hold, for conservation)
+HAN = "\u4e00-\u9fff"
+
 _WHITESPACE = re.compile(r"\s+")
+
+
+def is_han(char: str) -> bool:
+    """One Han character of the unified block.
+
+    >>> is_han("工"), is_han("A"), is_han("工会"), is_han("")
+    (True, False, False, False)
+    """
+    return len(char) == 1 and "\u4e00" <= char <= "\u9fff"
 
 
 def squeeze(text: str) -> str:

@@ -18,9 +18,9 @@ from typing import Any, Iterable, NamedTuple
 import jieba
 import jieba.posseg
 from builder.knowledge.files import knowledge_file
-from builder.text import hmm
+from builder.text import HAN, hmm
 
-_TERM_RE = re.compile(r"^[\u4e00-\u9fff·]{2,12}$")
+_TERM_RE = re.compile(rf"^[{HAN}·]{{2,12}}$")
 # Lines kept segmented: several articles' worth, so that all consumers of one article share them.
 LINE_CACHE_SIZE = 1024
 
