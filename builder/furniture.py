@@ -22,7 +22,7 @@ from functools import lru_cache
 from .knowledge.files import knowledge_file
 
 from .headers import is_site_name
-from .text import HAN
+from .text import HAN, SENTENCE_ENDS
 from .text.simplified import to_simplified
 from .textfix import CJK_IDEOGRAPH
 
@@ -35,7 +35,7 @@ FOOTER_BY_WORD = "site footer (contact or notice words)"
 MENU = "a menu of site links"
 MACHINE_TEXT = "Latin letters, digits or symbols only (not article text)"
 WEAK_REASONS = frozenset({BREADCRUMB_BY_SHAPE, FOOTER_BY_WORD, MENU, MACHINE_TEXT})
-_SENTENCE = re.compile(r"[。！？!?]")
+_SENTENCE = re.compile(f"[{SENTENCE_ENDS}]")
 # the spaces of a footer printed spaced out (版 权 所 有): between two single characters
 _SPACED_OUT = re.compile(rf"(?<=(?<![{HAN}])[{HAN}]) (?=[{HAN}](?![{HAN}]))")
 

@@ -13,10 +13,10 @@ from functools import lru_cache
 from .knowledge.files import knowledge_file
 
 from .knowledge.taxonomy import column_theme
-from .text import HAN
+from .text import HAN, SENTENCE_ENDS
 from .text.simplified import to_simplified
 
-SENTENCE_END = "。！？!?…"
+SENTENCE_END = SENTENCE_ENDS + "…"     # a line that trails off (……) is finished too
 CLOSERS = "”’」』）)》】"
 
 

@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import labels
-from .text import is_han, squeeze
+from .text import SENTENCE_ENDS, is_han, squeeze
 from .text.segment import tokenizer
 from .model import Block, Kind
 
@@ -38,7 +38,7 @@ _ENUMERATOR = re.compile(r"^([一二三四五六七八九十]+是|[一二三四�
                          r"|\d+[.、．]|其[一二三四五六七八九十]|第[一二三四五六七八九十]+[，、是])")
 # a dated item of a list (12月7日，… ; 2020年12月4日，…): a line ending on ； before it closed an item
 _DATED_ITEM = re.compile(r"^((19|20)\d{2}年)?\d{1,2}月\d{1,2}日")
-_INNER_SENTENCE_END = re.compile(r"[。！？!?][”’」』]?(?=.)")
+_INNER_SENTENCE_END = re.compile(rf"[{SENTENCE_ENDS}][”’」』]?(?=.)")
 
 
 # a page "puts one paragraph per line" when at least this share of the steps from

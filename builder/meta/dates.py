@@ -57,7 +57,7 @@ from typing import Sequence
 from builder.knowledge.files import knowledge_file
 
 from builder.headers import parse_edition_header
-from builder.text import HAN
+from builder.text import HAN, SENTENCE_ENDS
 from builder.text.calendar import CN_DIGIT, is_real_date, iso_date, numeral_value, parse_iso_date
 from builder.textfix import fold_fullwidth_alphanumerics
 
@@ -241,7 +241,7 @@ _YEAR_RANGE = re.compile(rf"(?<!\d)(?P<y>\d{{4}})\s*[{_DASH_CLASS}至到]{{1,2}}
 _RANGE_AFTER = re.compile(rf"\s*[{_DASH_CLASS}至到]{{1,2}}\s*\d")
 _DOC_TITLE = re.compile(r"《[^《》\n]*》")
 _CLAUSE_MARK = re.compile(r"[，,。；;：:、！？!?\n]")
-_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』)）]*|\n")
+_SENTENCE_END = re.compile(rf"[{SENTENCE_ENDS}；;]+[”’」』)）]*|\n")
 _QUOTE_TAIL = re.compile(rf"[{HAN}]{{1,4}}")
 
 
@@ -435,7 +435,7 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 def _is_prose(paragraph: str) -> bool:
     """Body text, as opposed to a title, deck, label or caption."""
-    return bool(re.search(r"[。！？!?]", paragraph)) or len(paragraph.strip()) >= PROSE_MIN_CHARS
+    return bool(re.search(f"[{SENTENCE_ENDS}]", paragraph)) or len(paragraph.strip()) >= PROSE_MIN_CHARS
 
 
 def _title_end(paragraphs: Sequence[tuple[int, int]], prose: Sequence[tuple[int, int]]) -> int:

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
-from builder.text import HAN
+from builder.text import HAN, SENTENCE_ENDS
 from builder.text.segment import genre_data, words_of
 
 DEFAULT_MAX_CHARS = 120
@@ -21,7 +21,7 @@ MIN_SENTENCE_CHARS = 12  # shorter ones are attributions (严卫说道。) or fr
 SLOGAN_CLAUSE_CHARS = 8  # a couplet's halves are short: 党建铸魂，聚力凝心。
 ELLIPSIS = "…"
 
-_SENTENCE_END = "。！？!?"
+_SENTENCE_END = SENTENCE_ENDS
 _CLAUSE_BREAKS = "，；：,;:"
 _LIST_BREAK = "、"
 _OPENERS = "“‘「『（(《"

@@ -6,6 +6,9 @@ import re
 # (textfix.CJK_IDEOGRAPH, wider, counts every ideograph a page may hold, for conservation)
 HAN = "\u4e00-\u9fff"
 
+# The marks that end a sentence, full-width and ASCII (labels adds a trailing ellipsis for finished lines)
+SENTENCE_ENDS = "。！？!?"
+
 _WHITESPACE = re.compile(r"\s+")
 
 
