@@ -26,8 +26,7 @@ from functools import lru_cache
 
 from .knowledge.files import knowledge_file
 
-from .labels import is_person_name
-from .labels import rules as labels_rules
+from .labels import is_person_name, rules as labels_rules
 from .text import HAN
 from .text.calendar import is_real_date, iso_date, numeral_value
 from .text.simplified import to_simplified

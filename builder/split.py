@@ -399,7 +399,6 @@ def _assign_title(article: Article, lines: list[Block]) -> None:
             at = 1          # 3年惠及4万人，会员达到130万人 / 重庆职工互助覆盖所有区县: a kicker's clauses over a headline
             article.weak["title"] = (f"line {lines[1].first_line}: taken as the headline under a kicker "
                                      f"(the line above has clauses, it has none)")
-
     article.kicker = " ".join(b.text for b in lines[:at])
     article.title = lines[at].text
     after = [b.text for b in lines[at + 1:]]
@@ -467,7 +466,9 @@ def _stacked_head_lines(block: Block) -> list[Block]:
 
 
 def _leads_into_next(line: str, below: str) -> bool:
-    """A title line that cannot stand alone: a place with its colon, an organisation's name alone, or one finished below (暨…).
+    """A title line that cannot stand alone: a name with its colon, an organisation's name alone, or one finished below (暨…).
+
+    (A place's name alone, with or without its colon, is a kicker: ``_assign_title`` reads it first.)
 
     >>> _leads_into_next("重庆市总工会：", "全市工会会员达千万"), _leads_into_next("某某区新城区工会", "重视报刊发行工作")
     (True, True)
