@@ -318,20 +318,12 @@ def parse_publication_line(line: str) -> PublicationLine | None:
             found["author" if found["author"] else "editor"].append(token)
         else:
             unknown.append(token)
-    # 2018-04-28 某某 ✈ 某某工会: a post's date, its writer's handle and its account, with no labels
-    post = opens_with_date and len(unknown) <= POST_LINE_MAX_TOKENS and all(len(t) <= POST_TOKEN_MAX_CHARS
-                                                                        for t in unknown)
-    # 某某日报 要闻 00002 为一线职工送清凉 2010-07-21 nw.D100_20100721_6-00002 2 2010年07月21日 星期三: an
-    # e-paper's record of the page, its date written twice (a machine's line), the paper's name first
-    record = (len(found["date"]) >= 2 and len(set(found["date"])) == 1 and bool(found["origin"])
-              and text.startswith(found["origin"][0]) and len(unknown) <= RECORD_LINE_MAX_TOKENS)
-    # 某某集团 编辑：张某 责编：李某: a line of labelled fields names its unit first, without a label
-    unit = (understood >= UNIT_LINE_MIN_FIELDS and len(unknown) == 1 and text.lstrip("\u0000 ").startswith(unknown[0])
-            and to_simplified(unknown[0]).endswith(labels_rules().organisation_suffixes))
-    if unit:
-        found["origin"].insert(0, unknown[0])
-    if unknown and not (post or record or unit):
-        return None
+    if unknown:
+        explained, unit = _unlabelled_parts(text, unknown, found, understood, opens_with_date)
+        if not explained:
+            return None
+        if unit:
+            found["origin"].insert(0, unit)
     if not understood and len(found["origin"]) < 2:
         # one name alone (织密职工服务保障网, 国家电网) may be a heading: a masthead names two papers
         return None
@@ -342,6 +334,31 @@ def parse_publication_line(line: str) -> PublicationLine | None:
         authors=tuple(found["author"]),
         editors=tuple(found["editor"]),
     )
+
+
+def _unlabelled_parts(text: str, unknown: list[str], found: dict[str, list[str]], understood: int,
+                      opens_with_date: bool) -> tuple[bool, str]:
+    """Whether the parts of a publication line that no label names still make it one, and the unit it names.
+
+    | line                                                        | the unlabelled parts         |
+    | ----------------------------------------------------------- | ---------------------------- |
+    | 2018-04-28 某某 ✈ 某某工会                                   | a post's handle and account   |
+    | 某某日报 要闻 00002 标题 2010-07-21 nw.D100_… 2010年07月21日 | an e-paper's record of a page |
+    | 某某集团 编辑：张某 责编：李某                               | the unit that published it    |
+    """
+    # a post's date first, then its writer's handle and its account
+    if opens_with_date and len(unknown) <= POST_LINE_MAX_TOKENS and all(len(t) <= POST_TOKEN_MAX_CHARS
+                                                                        for t in unknown):
+        return True, ""
+    # a machine's record of the page: its date written twice, the paper's name first
+    if (len(found["date"]) >= 2 and len(set(found["date"])) == 1 and found["origin"]
+            and text.startswith(found["origin"][0]) and len(unknown) <= RECORD_LINE_MAX_TOKENS):
+        return True, ""
+    # labelled fields after the unit's name, which has no label
+    if (understood >= UNIT_LINE_MIN_FIELDS and len(unknown) == 1 and text.lstrip("\u0000 ").startswith(unknown[0])
+            and to_simplified(unknown[0]).endswith(labels_rules().organisation_suffixes)):
+        return True, unknown[0]
+    return False, ""
 
 
 def date_alone(line: str) -> str:
