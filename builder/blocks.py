@@ -983,9 +983,7 @@ def _unstack(blocks: list[Block], above: int, top: int) -> tuple[int, int]:
     printed on two lines: those two are joined again.
     """
     stack = blocks[above]
-    blocks[above:above + 1] = [Block((line,), stack.first_line + k, stack.first_line + k,
-                                     gap_before=stack.gap_before if k == 0 else 0)
-                               for k, line in enumerate(stack.lines)]
+    blocks[above:above + 1] = stack.line_by_line(note="", weak=False, indented=False)
     top += len(stack.lines) - 1
     above += len(stack.lines) - 1
     if above >= 1 and labels.lists_officials(blocks[above].text):
@@ -1076,9 +1074,7 @@ def mark_head_photo_caption(blocks: list[Block]) -> list[Block]:
         marked[at] = replace(block, kind=Kind.CAPTION, weak=True, note=note)
     elif len(block.lines) > 1 and not block.wrapped:
         # short lines stacked under the publication line: the photos' captions (a subtitle stands above it)
-        marked[at:at + 1] = [Block((line,), block.first_line + k, block.first_line + k, kind=Kind.CAPTION, weak=True,
-                                   gap_before=block.gap_before if k == 0 else 0, note=note)
-                             for k, line in enumerate(block.lines)]
+        marked[at:at + 1] = block.line_by_line(kind=Kind.CAPTION, weak=True, note=note, indented=False)
     return marked
 
 

@@ -7,7 +7,7 @@ built by one stage and only read by the later ones.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 
@@ -77,6 +77,18 @@ class Block:
         for index, line in enumerate(self.lines[1:]):
             out += ("" if index in self.wrapped else " ") + line
         return out
+
+    def line_by_line(self, **changes) -> list["Block"]:
+        """The block's lines as one block each, in its place: the first keeps the gap before it.
+
+        ``changes`` are set on every one (a kind, a note).
+
+        >>> [(b.text, b.first_line, b.gap_before) for b in Block(("某某网", "标题"), 4, 5, gap_before=2).line_by_line()]
+        [('某某网', 4, 2), ('标题', 5, 0)]
+        """
+        return [replace(self, lines=(line,), first_line=self.first_line + k, last_line=self.first_line + k,
+                        gap_before=self.gap_before if k == 0 else 0, wrapped=frozenset(), **changes)
+                for k, line in enumerate(self.lines)]
 
 
 @dataclass(frozen=True)

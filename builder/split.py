@@ -461,8 +461,7 @@ def _stacked_head_lines(block: Block) -> list[Block]:
         return [block]
     if not all(_phrase_pair(line) or _CLAUSE_MARK.search(line) for line in block.lines):
         return [block]
-    return [replace(block, lines=(line,), first_line=block.first_line + i, last_line=block.first_line + i)
-            for i, line in enumerate(block.lines)]
+    return block.line_by_line()
 
 
 def _leads_into_next(line: str, below: str) -> bool:
