@@ -48,7 +48,7 @@ from functools import lru_cache
 
 from . import labels
 from .furniture import PHOTO_MARKS, furniture_reason, is_channel_name, is_weak, opens_related_links
-from .headers import is_site_name, parse_edition_header, parse_publication_line
+from .headers import date_alone, is_site_name, parse_edition_header, parse_publication_line
 from .layout import PageLayout, is_body, page_layout, wrapped_mid_sentence
 from .model import Block, Kind
 from .text import HAN, squeeze
@@ -248,14 +248,11 @@ def mark_labels(blocks: list[Block]) -> list[Block]:
             kind, why = line_kind(block.text)
             if kind is not Kind.TEXT:
                 block = replace(block, kind=kind, note=why, weak=kind is Kind.FURNITURE and is_weak(why))
-            elif marked and marked[-1].kind is Kind.META and _DATE_ALONE.fullmatch(block.text.strip()):
+            elif marked and marked[-1].kind is Kind.META and date_alone(block.text):
                 block = replace(block, kind=Kind.META, note="the date of the publication line above")
         marked.append(block)
     return marked
 
-
-# 2024年11月28日, 2024-11-28: a date and nothing else
-_DATE_ALONE = re.compile(r"(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})")
 
 
 def split_runs(blocks: list[Block], layout: PageLayout) -> list[Block]:
@@ -1546,7 +1543,7 @@ def _first_title(blocks: list[Block], top: int, indexes: set[int]) -> int:
     """
     return max((i for i in range(top) if blocks[i].kind is Kind.TEXT and i not in indexes
                 and not blocks[i].text.startswith(("—", "--")) and not labels.names_only(blocks[i].text)
-                and not blocks[i].text.endswith("。") and not is_body(blocks[i].text)),
+                and not is_body(blocks[i].text)),
                default=-1)
 
 
