@@ -216,7 +216,7 @@ def line_kind(text: str) -> tuple[Kind, str]:
         return Kind.CREDIT, "credit line"
     if labels.parse_byline(key):
         return Kind.BYLINE, "byline"
-    if key.startswith(tuple(labels.BYLINE_MARKS)) and labels.names_only(key):
+    if labels.opens_with_byline_mark(key) and labels.names_only(key):
         return Kind.BYLINE, "byline (names after a mark)"
     publication = parse_publication_line(text)
     if publication is not None:

@@ -46,6 +46,7 @@ class LabelRules:
     headline_continuations: tuple[str, ...]
     officials_deck_verbs: tuple[str, ...]
     bullets: str
+    byline_marks: str
     organisation_suffixes: tuple[str, ...]
     surnames: frozenset[str]
     compound_surnames: tuple[str, ...]
@@ -81,6 +82,7 @@ def rules() -> LabelRules:
         headline_continuations=tuple(data["headline_continuations"]),
         officials_deck_verbs=tuple(data["officials_deck_verbs"]),
         bullets=data["bullets"],
+        byline_marks=data["byline_marks"],
         organisation_suffixes=tuple(sorted(data["organisation_suffixes"], key=len, reverse=True)),
         surnames=frozenset("".join(people["surnames"].split())) | frozenset(people["byline_surnames"]),
         compound_surnames=tuple(sorted(people["compound_surnames"], key=len, reverse=True)),
@@ -200,7 +202,13 @@ def opens_with_dateline(text: str) -> bool:
     return bool(_DATELINE_OPENING.match(text) or _DATELINE.match(text) and not text.startswith(("（", "(")))
 
 
-BYLINE_MARKS = "■□●◎◆"
+def opens_with_byline_mark(text: str) -> bool:
+    """A line opening with a mark an e-paper prints before its writers' names (■ 张三 李四).
+
+    >>> opens_with_byline_mark("■ 张三 李四"), opens_with_byline_mark("张三 李四")
+    (True, False)
+    """
+    return text.startswith(tuple(rules().byline_marks))
 
 
 def names_only(text: str) -> list[str]:
@@ -210,7 +218,7 @@ def names_only(text: str) -> list[str]:
     (['黃仕強'], ['张三', '李四'], [], ['张三', '李四'])
     """
     # an e-paper may print its writers' names after a mark (■ 张三 李四)
-    parts = [p for p in re.split(r"[\s、]+", text.strip().lstrip(BYLINE_MARKS)) if p]
+    parts = [p for p in re.split(r"[\s、]+", text.strip().lstrip(rules().byline_marks)) if p]
     folded = [to_simplified(p) for p in parts]
     return parts if parts and len(parts) <= 4 and all(is_person_name(p) for p in folded) else []
 
