@@ -1488,7 +1488,7 @@ def mark_teasers(blocks: list[Block]) -> list[Block]:
             block = replace(block, kind=Kind.REPEAT, note=f"repeats the headline (line {blocks[title].first_line}), "
                                                           "as a photo's alt text")
         elif index == title and alt_copies:
-            pass
+            pass                # the headline itself, printed again only as its photos' titles: it stays
         elif index == title and indexed_title and not block.heading_level:
             block = replace(block, heading_level=1, note="the headline the page's headline index names")
         elif index in indexes:

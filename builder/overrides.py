@@ -33,7 +33,7 @@ import yaml
 from .fields import FIELD, OVERRIDABLE
 from .knowledge.taxonomy import is_known_theme
 from .meta.places import normalise_district
-from .model import Article, Diagnostic, Dropped, Severity
+from .model import Article, Diagnostic, Dropped, Metadata, Severity
 from .text.calendar import parse_iso_date
 
 OVERRIDE_SUFFIX = ".overrides.yaml"
@@ -232,6 +232,16 @@ def validate_field(key: str, value: Any) -> tuple[str, Any]:
     return "", items
 
 
+def dated_by_hand(meta: Metadata, date: str, source: str) -> Metadata:
+    """The metadata with the precision of a date an editor or a contributor wrote, and where it came from.
+
+    >>> meta = dated_by_hand(Metadata(date="2024-05"), "2024-05", "override")
+    >>> meta.date_precision, meta.date_source
+    ('month', 'override')
+    """
+    return replace(meta, date_precision=parse_iso_date(date)[1] or "", date_source=source)
+
+
 def apply_overrides(articles: list[Article], overrides: Overrides) -> tuple[list[Diagnostic], list[Dropped]]:
     """Apply the field corrections to the page's articles, in place.
 
@@ -262,8 +272,7 @@ def apply_overrides(articles: list[Article], overrides: Overrides) -> tuple[list
                 else:
                     article.meta = replace(article.meta, **{key: value})
                 if key == "date":
-                    article.meta = replace(article.meta, date_precision=parse_iso_date(value)[1] or "",
-                                           date_source="override")
+                    article.meta = dated_by_hand(article.meta, value, "override")
                 else:
                     article.meta = replace(article.meta, overridden=[*article.meta.overridden, key])
                 article.evidence.setdefault(key, []).insert(0, f"override: {overrides.source}:{field_line}")

@@ -27,9 +27,8 @@ from .contrib import read_markdown_article
 from .enrich import enrich_page, missing_dates
 from .fields import FIELD
 from .ingest import UnreadableInput, decode, hard_break_lines, indented_lines, size_problem, split_lines
-from .text.calendar import parse_iso_date
 from .model import Article, Diagnostic, Dropped, Page, Severity
-from .overrides import Overrides, apply_overrides, load_overrides, overrides_path
+from .overrides import Overrides, apply_overrides, dated_by_hand, load_overrides, overrides_path
 from .parallel import map_in_order
 from .photos import attach_photos
 from .render import render_article
@@ -127,8 +126,7 @@ def read_contribution(source: str, data: bytes) -> Page:
     article.meta = replace(article.meta, **given)
     article.evidence.update({key: ["front matter"] for key in given})
     if "date" in fields:
-        article.meta = replace(article.meta, date_precision=parse_iso_date(fields["date"])[1] or "",
-                               date_source="front matter")
+        article.meta = dated_by_hand(article.meta, fields["date"], "front matter")
     return Page(source, [article], [], diagnostics + missing_dates([article]))
 
 
