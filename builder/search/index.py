@@ -181,6 +181,11 @@ class Corpus:
         """Per unit: document number << 1 | (1 if after the heading): the low bits of a packed key."""
         return (self.doc_of_unit.astype(U64) << U64(1)) | self.outside_heading.astype(U64)
 
+    def forget_packing(self) -> None:
+        """Drop ``dense_units`` and ``doc_field`` (16 bytes per unit) once the short grams are counted."""
+        self.__dict__.pop("dense_units", None)
+        self.__dict__.pop("doc_field", None)
+
 
 def folded_corpus(docs: list[SearchDoc]) -> Corpus:
     """Fold every document at once (a lookup per code unit) and find where documents and headings end.
@@ -282,9 +287,16 @@ def sorted_occurrences(units: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarra
         for j in range(n):
             key ^= units[starts + j]
             key *= np.uint32(FNV_PRIME)                  # wraps modulo 2**32, as FNV wants
-    packed = np.sort((key.astype(U64) << U64(32)) | starts.astype(U64))
+    # in place where it can be: each of these arrays is 8 bytes per unit of the whole archive
+    packed = key.astype(U64)
+    del key
+    packed <<= U64(32)
+    packed |= starts.view(U64)                           # positions are ≥ 0: the bits are the value
+    del starts
+    packed.sort()
     positions = (packed & U64(MASK32)).astype(np.int64)
-    keys = packed >> U64(32)
+    packed >>= U64(32)
+    keys = packed
     new_group = run_starts(keys)
     if n <= 2:
         codes = keys
@@ -353,7 +365,8 @@ def document_pairs(corpus: Corpus, n: int) -> tuple[np.ndarray, ...]:
     packed = corpus.doc_field[:count].copy()
     for j in range(n):            # contiguous slices, first unit lowest: groups come out in code order
         packed |= dense_units[j:j + count] << U64(width * j + doc_bits)
-    packed = np.sort(packed[_within_segments(units, n)])
+    packed = packed[_within_segments(units, n)]
+    packed.sort()                                        # in place: the array is one value per unit
     pair_key = packed >> U64(1)
     pair_first = np.flatnonzero(run_starts(pair_key))
     pair_count = np.diff(np.append(pair_first, len(packed)))
@@ -418,7 +431,7 @@ def short_payloads(n: int, codes, pair_group, pair_doc, pair_count, pair_heading
         (ones, heading_per_group),
         (heading_per_group, within_group_gaps(heading_doc, run_starts(heading_group))),
     ]
-    return Grams(n, codes, gram_hashes(codes, n), sections, payload_sizes(groups, sections))
+    return Grams(n, codes, gram_hashes(codes, n), compact(sections), payload_sizes(groups, sections))
 
 
 def positional_payloads(corpus: Corpus, n: int) -> Grams:
@@ -435,12 +448,27 @@ def positional_payloads(corpus: Corpus, n: int) -> Grams:
     offset = positions - corpus.starts[doc]
     group_start = run_starts(group)
     new_doc = group_start | run_starts(doc)
-    pairs = np.empty(2 * len(positions), dtype=np.int64)
+    pairs = np.empty(2 * len(positions), dtype=np.uint32)      # gaps and offsets within a document: small
     pairs[0::2] = within_group_gaps(doc, group_start)
     pairs[1::2] = within_group_gaps(offset, new_doc)
     per_group = np.bincount(group, minlength=groups)
+    del doc, offset, group_start, new_doc, group
     sections = [(np.ones(groups, dtype=np.int64), per_group), (2 * per_group, pairs)]
-    return Grams(n, codes, hashes, sections, payload_sizes(groups, sections))
+    return Grams(n, codes, hashes, compact(sections), payload_sizes(groups, sections))
+
+
+def compact(sections: list[tuple[np.ndarray, np.ndarray]]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The sections with 32-bit arrays where the values fit (they always do below 2**32 units): half the memory.
+
+    The grams of every length are held until the shard count is known.
+
+    >>> [(a.dtype.name, b.dtype.name) for a, b in compact([(np.array([1, 2]), np.array([5, 2**32]))])]
+    [('uint32', 'uint64')]
+    """
+    def narrow(values: np.ndarray) -> np.ndarray:
+        small = not len(values) or (int(values.min()) >= 0 and int(values.max()) < 1 << 32)
+        return values.astype(np.uint32) if small else values.astype(U64)
+    return [(narrow(per_group), narrow(values)) for per_group, values in sections]
 
 
 # ------------------------------------------------------------------ shards
@@ -453,15 +481,18 @@ def shard_files(all_grams: list[Grams]) -> tuple[int, dict[str, bytes]]:
     Each gram length's payloads are encoded straight in shard order, so every
     part of a shard is one slice of a per-length buffer: nothing is copied per
     gram.  The shard count grows with the index, so the average shard stays
-    near ``SHARD_TARGET`` bytes whatever the archive's size.
+    near ``SHARD_TARGET`` bytes whatever the archive's size.  ``all_grams``
+    is emptied on the way, so each length's arrays go as soon as it is encoded.
     """
     total = sum(int(g.sizes[g.sizes < LARGE_PAYLOAD].sum()) + len(g.codes) * (2 * g.n + 2) for g in all_grams)
     shards = max(1, math.ceil(total / SHARD_TARGET))
     if shards >= 1 << 20:
         raise ValueError("search index too large for the shard key (over 2**20 shards)")
     parts, files, external = [], {}, 0
-    for grams in all_grams:
+    while all_grams:                  # emptied as it goes: a length's arrays are freed once encoded
+        grams = all_grams.pop(0)
         part, large = _shard_parts(grams, shards, external)
+        del grams
         parts.append(part)
         for data in large:
             files[f"search/x/{external}.bin"] = data
@@ -619,6 +650,7 @@ def search_files(docs: list[SearchDoc], texts: dict | None = None) -> dict[str, 
     ordered = document_order(docs)
     corpus = folded_corpus(ordered)
     grams = [short_payloads(n, *document_pairs(corpus, n)) for n in SHORT_GRAMS]
+    corpus.forget_packing()
     grams.append(positional_payloads(corpus, GRAM))
     shards, files = shard_files(grams)
     table = np.stack([corpus.lengths, corpus.heading_lengths], axis=1).reshape(-1)
