@@ -11,10 +11,24 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 
 SLUG_MAX_CHARS = 60
+
+
+@lru_cache(maxsize=1 << 16)
+def syllables(text: str) -> tuple[str, ...]:
+    """The pinyin of a text, one syllable per Han character, other runs as they are; cached.
+
+    A name or tag is read many times in a build (every listing that links it),
+    and pypinyin's lookup is the slow part of slugs and index letters.
+
+    >>> syllables("重庆5G")
+    ('chong', 'qing', '5G')
+    """
+    return tuple(lazy_pinyin(text, style=Style.NORMAL, errors="default"))
 
 
 def slugify(title: str) -> str:
@@ -29,7 +43,7 @@ def slugify(title: str) -> str:
     'chong-qing-45-ge-zhan-dian-ru-xuan-quan-guo-zui-mei-yi-zhan'
     """
     words = []
-    for syllable in lazy_pinyin(title, style=Style.NORMAL, errors="default"):
+    for syllable in syllables(title):
         word = re.sub(r"[^a-z0-9]+", "-", syllable.lower()).strip("-")
         if word:
             words.append(word)

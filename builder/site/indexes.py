@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from pypinyin import lazy_pinyin
 
 from ..meta.places import Locality, load_gazetteer
 from ..knowledge.taxonomy import Theme, load_themes
@@ -39,7 +38,7 @@ from .entries import (
 )
 from .listing import Listing, listing_pages, pages_of
 from .svg import Tile, tile_map
-from ..urls import docs_link, relative_url, slugify
+from ..urls import docs_link, relative_url, slugify, syllables
 
 OTHER_LETTER = "#"
 
@@ -193,7 +192,7 @@ def districts_overview(members: dict[str, list[Entry]], directory_urls: bool = T
               texts["city_wide_line"].format(link=f"[{CITY_WIDE}](quanshi.md)", count=city_wide), "",
               f"| {texts['column_district']} | {texts['column_articles']} | {texts['column_primary']} |",
               "| --- | --: | --: |"]
-    ranked = sorted(members.items(), key=lambda kv: (kv[0] == CITY_WIDE, -len(kv[1]), lazy_pinyin(kv[0])))
+    ranked = sorted(members.items(), key=lambda kv: (kv[0] == CITY_WIDE, -len(kv[1]), syllables(kv[0])))
     for name, listed in ranked:
         if not listed and name == CITY_WIDE:
             continue
@@ -308,8 +307,8 @@ def initial(term: str, surnames: dict[str, str] | None = None) -> str:
     >>> initial("重庆"), initial("曾淑俊", {"曾": "zeng"}), initial("曾经"), initial("5G"), initial("app")
     ('C', 'Z', 'C', '#', 'A')
     """
-    syllables = reading(term, surnames) if term else [""]
-    letter = syllables[0][:1].upper()
+    read = reading(term, surnames) if term else [""]
+    letter = read[0][:1].upper()
     return letter if "A" <= letter <= "Z" else OTHER_LETTER
 
 
@@ -319,10 +318,10 @@ def reading(term: str, surnames: dict[str, str] | None = None) -> list[str]:
     >>> reading("曾淑俊", {"曾": "zeng"}), reading("曾经")
     (['zeng', 'shu', 'jun'], ['ceng', 'jing'])
     """
-    syllables = lazy_pinyin(term)
-    if surnames and term[:1] in surnames and syllables:
-        syllables[0] = surnames[term[:1]]
-    return syllables
+    read = list(syllables(term))
+    if surnames and term[:1] in surnames and read:
+        read[0] = surnames[term[:1]]
+    return read
 
 
 def letter_page(kind: str, letter: str, part: int = 1) -> str:

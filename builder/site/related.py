@@ -14,6 +14,7 @@ Everything is deterministic: ties fall to the nearer date, then the path.
 
 from __future__ import annotations
 
+import heapq
 import math
 from bisect import bisect_left
 from collections import defaultdict
@@ -87,9 +88,10 @@ def related_articles(entries: Sequence[Entry], *, weights: Mapping[str, float], 
             for other in listed[start:stop]:
                 if other != index:
                     scores[other] += value[feature]
-        best = sorted((other for other, score in scores.items() if score >= min_score),
-                      key=lambda other: (-round(scores[other], 9), abs(other - index), ordered[other].path))
-        result[entry.path] = [ordered[other] for other in best[:count]]
+        # the best ``count`` by (score, nearness in time, path); the index breaks no ties, the path does
+        best = heapq.nsmallest(count, ((-round(score, 9), abs(other - index), ordered[other].path, other)
+                                       for other, score in scores.items() if score >= min_score))
+        result[entry.path] = [ordered[other] for *_, other in best]
     return result
 
 
