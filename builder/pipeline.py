@@ -190,8 +190,11 @@ class PageCache:
     _encoder = msgspec.msgpack.Encoder()
     _decoder = msgspec.msgpack.Decoder(tuple[Page, list[str]])
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, folder: Path | None = None, remember: bool = True) -> None:
         self.folder = folder
+        # entries kept in memory for the next build of this process (mkdocs serve); a one-off
+        # build with a folder reads each entry once and need not hold them all (memory)
+        self.remember = remember or folder is None
         self._pages: dict[str, bytes] = {}
         self.hits = self.misses = 0
 
@@ -210,7 +213,8 @@ class PageCache:
             except (msgspec.DecodeError, msgspec.ValidationError, ValueError, TypeError):
                 value = None      # a damaged, stale or planted entry is only a miss
             if value is not None:
-                self._pages[key] = blob
+                if self.remember:
+                    self._pages[key] = blob
                 self.hits += 1
                 return value
         self.misses += 1
@@ -218,7 +222,8 @@ class PageCache:
 
     def put(self, key: str, value) -> None:
         blob = self._encoder.encode(value)
-        self._pages[key] = blob
+        if self.remember:
+            self._pages[key] = blob
         if self.folder is not None:
             try:
                 self.folder.mkdir(parents=True, exist_ok=True)

@@ -14,7 +14,9 @@ MkDocs event does one job:
                  (``review/``), never published by ``mkdocs build``;
                  mark each generated page whose HTML an earlier build stored under the
                  same key as not to be rendered (builder/render_cache.py);
-* ``on_post_page`` store the HTML of each generated page that was rendered;
+* ``on_post_page`` take the templates' indentation out of every page (builder/site/compact.py);
+                 store the HTML of each generated page that was rendered, and let go of
+                 the page's Markdown and HTML body, which MkDocs would hold to the end;
 * ``on_post_build`` write the stored HTML of the pages not rendered; replace the
                  sitemap MkDocs wrote (which lists only rendered pages) by an index of
                  parts naming every page (builder/site/sitemap.py): readers' browsers
@@ -31,6 +33,7 @@ import html
 import logging
 import posixpath
 import re
+from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from urllib.parse import urljoin
@@ -48,6 +51,7 @@ from ..pipeline import PageCache, build
 from ..render_cache import RenderCache, page_key, site_fingerprint
 from ..review import render_markdown, review_result
 from ..site.build import site_files
+from ..site.compact import compact_html
 from ..site.entries import site_data, site_text
 from ..site.sitemap import gzipped, sitemap_index, sitemap_urls
 from ..search import search_docs, search_files
@@ -107,7 +111,8 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
         project = Path(config.config_file_path).parent
         self.seeds_dir = project / self.config.seeds
         if not hasattr(self, "cache"):   # kept across `mkdocs serve` rebuilds
-            self.cache = PageCache(project / self.config.cache_dir if self.config.cache_dir else None)
+            self.cache = PageCache(project / self.config.cache_dir if self.config.cache_dir else None,
+                                   remember=self.serving)
             folder = project / self.config.cache_dir / "render" if self.config.cache_dir else None
             self.rendered = RenderCache(folder) if self.config.render_cache else None
             self.link_note = _ReusedLinkNote()
@@ -131,6 +136,11 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
                  f"({self.cache.misses} processed, {self.cache.hits} from cache); "
                  f"{dropped} furniture lines dropped (python -m builder explain PAGE lists them)")
         self.cache.hits = self.cache.misses = 0
+        # Search (builder/search): the static index of the articles, and the search page.  Built
+        # first: its arrays peak before the site's Markdown is held (memory at 10,000 articles).
+        # one URL function for the whole site (builder.urls.page_url, which computes what MkDocs does)
+        url_of = lambda path: page_url(path, config.use_directory_urls)  # noqa: E731
+        searched = search_files(search_docs(result.articles, url_of))
         # the reader's site (builder/site): article pages with their site links, index pages, home, feeds
         generated = site_files(result.articles, site_url=config.site_url or "", site_name=config.site_name,
                                site_description=config.site_description or "",
@@ -143,11 +153,9 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
         # the editors' photos in their web sizes (builder/photos), as the articles' captions name them
         for path, content in sorted(result.photos.items()):
             files.append(File.generated(config, path, content=content))
-        # Search (builder/search): the static index of the articles just added, and the search page.
-        # Written here, not after the build, so `mkdocs serve` serves it and its page gets the theme.
-        # one URL function for the whole site (builder.urls.page_url, which computes what MkDocs does)
-        url_of = lambda path: page_url(path, config.use_directory_urls)  # noqa: E731
-        for path, content in search_files(search_docs(result.articles, url_of)).items():
+        # the search files are added here, not after the build, so `mkdocs serve` serves them
+        # and the search page gets the theme
+        for path, content in searched.items():
             files.append(File.generated(config, path, content=content))
         if self.serving:
             link = lambda path: "../" + path  # noqa: E731 — from review/index.md to an article's Markdown file
@@ -213,9 +221,14 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
         return markdown
 
     def on_post_page(self, output: str, *, page, config) -> str:
+        output = compact_html(output)
         key = getattr(self, "keys", {}).get(page.file.src_uri)
         if key is not None and self.rendered is not None:
             self.rendered.store(key, output)
+        # MkDocs writes `output` and keeps every page object to the end of the build; their
+        # Markdown and HTML body are not read again (anchors are checked from the ids it
+        # collected), and at 10,000 articles holding them all costs hundreds of MB
+        page.markdown = page.content = None
         return output
 
     def on_post_build(self, *, config) -> None:
@@ -258,7 +271,13 @@ def _resolve(source: str, link: str) -> str:
     >>> _resolve("articles/2024/a.md", "../../themes/gangwan.md"), _resolve("index.md", "timeline/2024.md")
     ('themes/gangwan.md', 'timeline/2024.md')
     """
-    return posixpath.normpath(posixpath.join(posixpath.dirname(source), link))
+    return _resolve_in(posixpath.dirname(source), link)
+
+
+@lru_cache(maxsize=1 << 16)
+def _resolve_in(folder: str, link: str) -> str:
+    # the pages of one folder link to the same theme, district and listing pages: cached
+    return posixpath.normpath(posixpath.join(folder, link))
 
 
 def _nav_paths(nav) -> list[str]:
