@@ -34,3 +34,20 @@ def test_cached_pages_are_not_processed_again_and_give_the_same_files(tmp_path):
     assert (again.misses, again.hits) == (1, len(first.pages) - 1)
     unchanged = {path: text for path, text in first.files().items() if changed.name not in text}
     assert unchanged.items() <= second.files().items()
+
+
+def test_a_one_off_build_reads_the_disk_cache_without_holding_every_page(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for page in SEEDS.glob("*.txt"):
+        shutil.copy(page, seeds / page.name)
+    first = build(seeds, PageCache(tmp_path / "cache"), workers=1)
+    one_off = PageCache(tmp_path / "cache", remember=False)
+    second = build(seeds, one_off, workers=1)
+    assert (one_off.misses, one_off.hits) == (0, len(first.pages))
+    assert second.files() == first.files()
+    assert one_off._pages == {}           # mkdocs build: each entry read once, none kept
+    in_memory = PageCache(None, remember=False)          # no folder: memory is the only cache
+    build(seeds, in_memory, workers=1)
+    build(seeds, in_memory, workers=1)
+    assert in_memory.hits == len(first.pages)
