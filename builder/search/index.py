@@ -452,7 +452,7 @@ def positional_payloads(corpus: Corpus, n: int) -> Grams:
     pairs[0::2] = within_group_gaps(doc, group_start)
     pairs[1::2] = within_group_gaps(offset, new_doc)
     per_group = np.bincount(group, minlength=groups)
-    del doc, offset, group_start, new_doc, group
+    del positions, doc, offset, group_start, new_doc, group
     sections = [(np.ones(groups, dtype=np.int64), per_group), (2 * per_group, pairs)]
     return Grams(n, codes, hashes, compact(sections), payload_sizes(groups, sections))
 

@@ -1,4 +1,4 @@
-"""Finished pages without the theme's indentation: the same page for the reader, an eighth fewer bytes.
+"""Finished pages without the theme's indentation: the same page for the reader, a sixth fewer bytes.
 
 The theme's templates indent their HTML for people reading the templates;
 a browser collapses any run of spaces and line breaks in running text into
