@@ -57,7 +57,10 @@ def exclusive_cumsum(sizes: np.ndarray) -> np.ndarray:
     >>> exclusive_cumsum(np.array([2, 0, 3])).tolist()
     [0, 2, 2]
     """
-    return np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64) if len(sizes) else np.zeros(0, np.int64)
+    # int64 throughout: [0] joined to an unsigned cumsum would make floats of the offsets
+    if not len(sizes):
+        return np.zeros(0, np.int64)
+    return np.concatenate((np.zeros(1, np.int64), np.cumsum(sizes, dtype=np.int64)[:-1]))
 
 
 def within_group_gaps(values: np.ndarray, group_start: np.ndarray) -> np.ndarray:
