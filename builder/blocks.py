@@ -49,9 +49,10 @@ from functools import lru_cache
 from . import labels
 from .furniture import PHOTO_MARKS, furniture_reason, is_channel_name, is_weak, opens_related_links
 from .headers import date_alone, is_site_name, parse_edition_header, parse_publication_line
-from .layout import PageLayout, is_body, page_layout, wrapped_mid_sentence
+from .layout import NOTE_LINE, PageLayout, is_body, list_blocks, page_layout, wrapped_mid_sentence
 from .model import Block, Kind
 from .text import HAN, squeeze
+from .text.segment import tokenizer
 from .text.simplified import to_simplified
 from .textfix import CJK_IDEOGRAPH
 
@@ -78,6 +79,7 @@ _TITLE_SUFFIX = re.compile(r"^(?P<title>.{6,}?)(?P<suffix>(\s[-–—_|｜]\s[^\
 _GLUED_SITE_SUFFIX = re.compile(r"^(?P<title>.{6,}?)(?P<suffix>[-–—_|｜](?P<site>[^\s\-–—_|｜。，！？“”]{2,12}))$")
 _CLAUSE_MARK = re.compile(r"[，、；,;]")
 _SENTENCE_OR_CLAUSE = re.compile(r"[，。；！？,;]")
+_MONTH_DAY = re.compile(r"(?<!\d)\d{1,2}\s*[-/.月]\s*\d{1,2}(?!\d)")   # 04-27, 2月7日: a date without its year
 _ANY_MARK = re.compile(r"[，、；,;。！？]")      # a clause mark or a sentence end anywhere: running text
 _SIGNED_DATE = re.compile(r"(19|20)\d{2}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$")
 _MACHINE_DATE = re.compile(r"(?<!\d)(19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d)|\d{5,}")
@@ -222,6 +224,9 @@ def line_kind(text: str) -> tuple[Kind, str]:
     if publication is not None:
         if publication.date or publication.page or publication.origin or publication.authors or publication.editors:
             return Kind.META, "publication line (date, source or editors)"
+        if _MONTH_DAY.search(text):
+            # 日期：04-27, [2月7日 2:30]: the page's own date, printed without its year (so no date is read)
+            return Kind.META, "publication line (a date without its year)"
         return Kind.FURNITURE, "interface words (navigation, sharing, font size)"
     reason = furniture_reason(text)
     if reason:
@@ -300,10 +305,11 @@ def split_runs(blocks: list[Block], layout: PageLayout) -> list[Block]:
 
 FLATTENED_MIN_CHARS = 160     # a line this long holding spaced sentence ends is several paragraphs run together
 FLATTENED_PIECE_MIN_CHARS = 12
-_SPACED_SENTENCE_END = re.compile(r"(?<=[。！？”」])[ \u3000\t]+(?=\S)")
+# the space before a closing quote or bracket is the copy's spacing: no paragraph starts with one
+_SPACED_SENTENCE_END = re.compile(r"(?<=[。！？”」])[ \u3000\t]+(?=[^\s”’」』）)》】])")
 
 
-def split_flattened_paragraphs(blocks: list[Block]) -> list[Block]:
+def split_flattened_paragraphs(blocks: list[Block], layout: PageLayout = PageLayout()) -> list[Block]:
     """A long line whose sentences end with a space before the next one: the copy ran its paragraphs together.
 
     A web page copied as one line keeps a space where each paragraph ended
@@ -323,8 +329,13 @@ def split_flattened_paragraphs(blocks: list[Block]) -> list[Block]:
     long, ``。 `` between sentences             one per spaced sentence end
     long, sentences joined with no space        one
     short (a caption ``…现场。 记者 张三 摄``)    one
+    ``。 ”`` (the space before a closing quote)   no break there
+    any, on a page that spaces every sentence    one (``layout.spaces_sentence_ends``)
+    end, in short lines too
     ==========================================  ===========================
     """
+    if layout.spaces_sentence_ends:
+        return blocks
     out: list[Block] = []
     for block in blocks:
         if block.kind is not Kind.TEXT or len(block.lines) != 1 or block.heading_level \
@@ -362,6 +373,8 @@ def _breaks(block: Block, index: int, kinds: list[Kind], layout: PageLayout) -> 
         return True                   # a caption opens (图②：…) or one ended on its credit (…。记者 张三 摄)
     if _BRACKETED_TITLE.match(after):
         return True                   # 【title】text: an item of a roundup starts
+    if labels.item_number(after) is not None or NOTE_LINE.match(after):
+        return True                   # No.2 / ③ / 4、: the next item of a numbered list; 注：a note under it
     if layout.continues(before, number):
         return False
     if number in layout.indented or layout.lines_are_paragraphs:
@@ -951,6 +964,8 @@ def _titles_something_else(blocks: list[Block], at: int, top: int, line) -> bool
     following = next((b for b in blocks[at + 1:top] if b.kind in (Kind.TEXT, Kind.CAPTION)), None)
     return (following is not None and following.kind is Kind.TEXT and not is_body(following.text)
             and not labels.names_only(following.text)
+            # 五一我市职工 under a date under 我市13名职工获得全国五一劳动奖章: the headline's keywords, no title
+            and not any(b.kind is Kind.TEXT and _headline_words_only(following.text, b.text) for b in blocks[:at])
             and (not (line.origin or line.authors or line.editors)
                  or any(squeeze(following.text) in squeeze(b.text) for b in blocks[:at])))
 
@@ -1064,15 +1079,36 @@ def mark_head_photo_caption(blocks: list[Block]) -> list[Block]:
             or not any(blocks[i].kind is Kind.META for i in range(head + 1, at))
             or not all(_head_caption_line(line) for line in block.lines)):
         return blocks
-    note = "short line between the publication line and the lead (the photo under the headline)"
     marked = list(blocks)
-    if len(block.lines) == 1 and lead.gap_before >= PHOTO_GAP:
-        # the photo and its caption stand apart from the text: wide space between the caption and the lead
+    if len(block.lines) == 1 and _headline_words_only(block.text, blocks[head].text):
+        # 五一我市职工 under 我市13名职工获得全国五一劳动奖章: the page's keywords, not a caption
+        marked[at] = replace(block, kind=Kind.FURNITURE, weak=True,
+                             note="keywords under the publication line (the headline's own words)")
+        return marked
+    note = "short line between the publication line and the lead (the photo under the headline)"
+    if len(block.lines) == 1 and (lead.gap_before >= PHOTO_GAP or labels.opens_with_dateline(lead.text)):
+        # the photo and its caption stand apart from the text: wide space between the caption and the lead;
+        # or the lead opens the story with its dateline (某某网讯), so the line above it is no part of it
         marked[at] = replace(block, kind=Kind.CAPTION, weak=True, note=note)
     elif len(block.lines) > 1 and not block.wrapped:
         # short lines stacked under the publication line: the photos' captions (a subtitle stands above it)
         marked[at:at + 1] = block.line_by_line(kind=Kind.CAPTION, weak=True, note=note, indented=False)
     return marked
+
+
+def _headline_words_only(text: str, headline: str) -> bool:
+    """Whether a short line is made of the headline's own words only, in another order (a page's keywords).
+
+    >>> _headline_words_only("五一我市职工", "我市13名职工获得全国五一劳动奖章")
+    True
+    >>> _headline_words_only("职工运动会现场", "某区举办职工运动会"), _headline_words_only("职工运动会", "某区举办职工运动会")
+    (False, False)
+    """
+    squeezed, title = squeeze(text), squeeze(headline)
+    if not squeezed or squeezed in title:
+        return False                  # the headline's own phrase: a repeat, not keywords
+    words = [w for w in tokenizer().cut(squeezed, HMM=False) if w.strip()]
+    return len(words) >= 2 and all(w in title for w in words)
 
 
 def _head_caption_line(text: str) -> bool:
@@ -1127,6 +1163,7 @@ def mark_page_chrome(blocks: list[Block]) -> list[Block]:
                 and not labels.is_bullet_item(b.text) or b.kind is Kind.CAPTION),
                default=None)
     if last is not None:
+        last = _numbered_list_end(marked, last)
         marked = _mark_story_teasers(marked, last)
     finished = [b for b in marked if b.kind is Kind.TEXT and labels.ends_sentence(b.text)]
     # where the copy indents each paragraph and the site's lines are not, an indented line is text
@@ -1145,6 +1182,20 @@ def mark_page_chrome(blocks: list[Block]) -> list[Block]:
                 marked[i] = replace(block, kind=Kind.FURNITURE, weak=True,
                                     note="after the page's last paragraph (the site's)")
     return marked
+
+
+def _numbered_list_end(blocks: list[Block], last: int) -> int:
+    """The index of the last block of a numbered list printed right after the page's last paragraph, else ``last``.
+
+    >>> page = ["某区新建工会驿站", "", "目前已建成驿站98个。", "", "新增站点：", "No.1 某某广场驿站",
+    ...         "No.2 某某社区驿站 某某路5号", "No.3 某某大厅驿站", "注：其他站点可在APP上查看", "", "分享到"]
+    >>> [(b.kind.value, b.text) for b in page_blocks(page)][-3:]
+    [('text', 'No.3 某某大厅驿站'), ('text', '注：其他站点可在APP上查看'), ('furniture', '分享到')]
+    """
+    listed = list_blocks(blocks)
+    while last + 1 in listed:
+        last += 1
+    return last
 
 
 # 国内统一刊号：CN50-0064, 微信公众平台：CQZXB999: a paper's registration or account, a label over a code
@@ -1611,7 +1662,7 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     """All block passes, in order."""
     layout = page_layout(lines, indented)
     blocks = split_headline_labels(split_bracketed_titles(split_title_suffixes(split_flattened_paragraphs(
-        split_runs(group_lines(lines, hard_breaks), layout)))))
+        split_runs(group_lines(lines, hard_breaks), layout), layout))))
     blocks = mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(mark_captions(mark_labels(blocks))))))))
     return mark_lead_byline(mark_page_chrome(mark_head_photo_caption(mark_web_headline(mark_recorded_headline(
         mark_teasers(mark_repeats(blocks)))))))

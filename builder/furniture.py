@@ -140,13 +140,17 @@ def footer_reason(line: str) -> str | None:
     (True, True)
     >>> footer_reason("地址：某市园林路25号 邮编：434000")
     'site footer (contact or notice words)'
+    >>> footer_reason("新增站点地址：") is None       # words before the label, nothing after: it opens a list
+    True
     """
     r = rules()
     joined = _SPACED_OUT.sub("", line)
     if r.footer_marker.search(line) or r.footer_marker.search(joined):
         return "site footer (copyright, licence or contact)"
-    weak = len(r.weak_footer_marker.findall(joined))
-    if weak >= 2 or weak and len(line) <= r.weak_footer_max and not _SENTENCE.search(line):
+    weak = [m for m in r.weak_footer_marker.finditer(joined)]
+    if len(weak) == 1 and 0 < weak[0].start() and weak[0].end() == len(joined.rstrip()) and joined.rstrip()[-1] in "：:":
+        return None                   # 新增站点地址： a lead-in to what follows, not a contact line's data
+    if len(weak) >= 2 or weak and len(line) <= r.weak_footer_max and not _SENTENCE.search(line):
         return FOOTER_BY_WORD
     if len(line) <= MENU_MAX_CHARS:
         tokens = [t for t in re.split(r"[\s|｜/·]+", line) if t]

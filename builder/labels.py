@@ -426,6 +426,33 @@ def lists_officials(text: str) -> bool:
             and all(p.endswith(rules().officials_deck_verbs) for p in parts))
 
 
+_CHINESE_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
+# an item's number as lists print it: No.1 / 2. / 3、 / （4） / ⑤ / 六、 (a bare 3名职工 is no item)
+_ITEM_NUMBER = re.compile(r"^\s*(?:(?:No|NO|no)\.?\s*(?P<no>\d{1,3})\.?|(?P<arabic>\d{1,3})[.、．](?!\d)"
+                          r"|[（(](?P<bracketed>\d{1,3})[)）]|(?P<circled>[①-⑳])|(?P<chinese>[一二三四五六七八九十]{1,2})、)")
+
+
+def item_number(text: str) -> int | None:
+    """The number an item of a numbered list opens with (No.1, 2., （3）, ④, 五、), or None.
+
+    >>> [item_number(t) for t in ("No.1轮子坡服务站", "No3. 万北社区", "（2）某某站", "④某某站", "十、其他", "5.某某站")]
+    [1, 3, 2, 4, 10, 5]
+    >>> [item_number(t) for t in ("2024年某某", "3名职工获奖", "1.5万名职工")]
+    [None, None, None]
+    """
+    match = _ITEM_NUMBER.match(text)
+    if not match:
+        return None
+    if match.group("circled"):
+        return ord(match.group("circled")) - ord("①") + 1
+    if match.group("chinese"):
+        digits = match.group("chinese")
+        if len(digits) == 1:
+            return _CHINESE_DIGITS[digits]
+        return 10 + _CHINESE_DIGITS[digits[1]] if digits[0] == "十" and digits[1] != "十" else None
+    return int(match.group("no") or match.group("arabic") or match.group("bracketed"))
+
+
 def is_bullet_item(text: str) -> bool:
     return bool(text) and text[0] in rules().bullets
 
@@ -439,8 +466,10 @@ def ends_sentence(text: str) -> bool:
     (True, True, False)
     >>> ends_sentence("节约资金130万元。(郑克强)"), ends_sentence("活动圆满结束。（完）"), ends_sentence("参加比赛（初赛）")
     (True, True, False)
+    >>> ends_sentence("工会组织暖人心’。 ”")       # a copy that spaces its punctuation: the quote still closes it
+    True
     """
-    stripped = text.rstrip(CLOSERS)
+    stripped = text.rstrip(CLOSERS + " ")
     if stripped and stripped[-1] in SENTENCE_END:
         return True
     if not text.rstrip().endswith(("）", ")")):

@@ -58,6 +58,7 @@ class PageLayout:
     wrap_width: int = 0               # lines were cut at this many characters (0: no fixed width)
     indented: frozenset[int] = frozenset()
     repeated: frozenset[str] = frozenset()   # short lines printed twice, or inside another line of the top
+    spaces_sentence_ends: bool = False       # the copy puts a space after every sentence end, short lines too
     evidence: str = ""
 
     def repeats(self, line: str) -> bool:
@@ -84,10 +85,41 @@ def page_layout(lines: list[str], indented: frozenset[int] = frozenset()) -> Pag
     tight = sum(b[0] == a[0] + 1 for a, b in steps)
     by_line = bool(steps) and tight / len(steps) >= LINE_PARAGRAPH_SHARE and tight >= 2
     width = _wrap_width([line for _, line in numbered])
+    spaced = _spaces_sentence_ends([line for _, line in numbered])
     evidence = (f"{tight} of {len(steps)} steps between lines of running text have no blank line"
-                + (f"; lines wrapped at {width} characters" if width else ""))
+                + (f"; lines wrapped at {width} characters" if width else "")
+                + ("; a space after every sentence end" if spaced else ""))
     return PageLayout(by_line and not width, width, frozenset(indented),
-                      _repeated_lines([line for _, line in numbered]), evidence)
+                      _repeated_lines([line for _, line in numbered]), spaced, evidence)
+
+
+_SENTENCE_END_INSIDE = re.compile(rf"[{SENTENCE_ENDS}][”’」』]?(?=(\s?).)")
+SPACED_ENDS_MIN = 3          # spaced sentence ends inside short lines that show the copy's style
+SPACED_ENDS_SHARE = 0.8
+SHORT_LINE_CHARS = 160       # a paragraph run into a line is longer (blocks.FLATTENED_MIN_CHARS)
+
+
+def _spaces_sentence_ends(lines: list[str]) -> bool:
+    """Whether the copy spaces its punctuation: a space follows nearly every sentence end, in short lines too.
+
+    A copy that runs its paragraphs into one long line leaves a space where each
+    paragraph ended and none between the sentences of a paragraph; a copy that
+    spaces every mark (``…“奶牛”。 因为正处于哺乳期，``) does so inside short lines
+    as well, so its spaces say nothing about paragraphs.
+
+    >>> _spaces_sentence_ends(["她是“奶牛”。 因为正处于哺乳期，", "像她这样的女性。 被称为背奶妈妈。", "然而。 现状正在改变。"])
+    True
+    >>> _spaces_sentence_ends(["标题", "第一段写完了。第二句。 第二段开始了。"])
+    False
+    """
+    spaced = short_spaced = total = 0
+    for line in lines:
+        for match in _SENTENCE_END_INSIDE.finditer(line):
+            total += 1
+            if match.group(1):
+                spaced += 1
+                short_spaced += len(line) < SHORT_LINE_CHARS
+    return short_spaced >= SPACED_ENDS_MIN and spaced >= SPACED_ENDS_SHARE * total
 
 
 def _repeated_lines(lines: list[str]) -> frozenset[str]:
@@ -127,6 +159,44 @@ def _wrap_width(lines: list[str]) -> int:
 
 
 MARKED_CROSSHEAD_MAX_CHARS = 20
+LIST_MIN_ITEMS = 3            # items numbered in sequence that make a list, not a stray number
+LIST_LEAD_IN_MAX_CHARS = 40
+NOTE_LINE = re.compile(r"^(注|备注|說明|说明)[：:]")
+
+
+def list_blocks(blocks: list[Block]) -> frozenset[int]:
+    """Indexes of the blocks of numbered lists: running text, though no line of them finishes a sentence.
+
+    Articles end on lists (the stations' addresses, the winners): at least
+    three text blocks numbered in sequence (No.1 No.2 No.3, ①②③, 1、2、3、), the
+    lead-in above them when it ends on a colon, a note (注：…) right under them.
+
+    >>> page = [Block((t,), n, n) for n, t in enumerate(["新增站点：", "No.1 某某广场驿站", "No.2 某某社区驿站",
+    ...                                                  "No.3 某某大厅驿站", "注：其他站点可在APP上查看", "分享到"])]
+    >>> sorted(list_blocks(page))
+    [0, 1, 2, 3, 4]
+    >>> sorted(list_blocks([Block(("1、坚持党建引领",), 1, 1), Block(("全区工会坚持……。",), 2, 2)]))
+    []
+    """
+    members: set[int] = set()
+    index = 0
+    while index < len(blocks):
+        expected, end = 1, index
+        while end < len(blocks) and blocks[end].kind is Kind.TEXT and labels.item_number(blocks[end].text) == expected:
+            expected, end = expected + 1, end + 1
+        if expected - 1 < LIST_MIN_ITEMS:
+            index += 1
+            continue
+        members.update(range(index, end))
+        lead = blocks[index - 1] if index else None
+        if (lead is not None and lead.kind is Kind.TEXT and lead.text.rstrip().endswith(("：", ":"))
+                and len(lead.text) <= LIST_LEAD_IN_MAX_CHARS):
+            members.add(index - 1)
+        if end < len(blocks) and blocks[end].kind is Kind.TEXT and NOTE_LINE.match(blocks[end].text):
+            members.add(end)
+            end += 1
+        index = end
+    return frozenset(members)
 
 
 def is_body(text: str) -> bool:
@@ -180,7 +250,8 @@ def cut_reason(block: Block, following: str, strict: bool = False) -> str:
     if (len(block.lines) != 1 or block.heading_level or block.kind is not Kind.TEXT
             or labels.ends_sentence(text) or text.endswith(("：", ":"))   # a colon introduces what follows
             or not following or labels.is_bullet_item(following) or following.startswith("—")
-            or _ENUMERATOR.match(following) or labels.opens_with_dateline(following)
+            or _ENUMERATOR.match(following) or labels.item_number(following) is not None
+            or NOTE_LINE.match(following) or labels.opens_with_dateline(following)
             # a ； ends an item of a list (dated ones) or of a parallel series opening alike (这是一条…；/ 这是一座…)
             or text.endswith(("；", ";")) and (_DATED_ITEM.match(following) or _opens_alike(text, following))):
         return ""

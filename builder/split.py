@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import labels
-from .layout import cut_reason, is_body, rejoin
+from .layout import cut_reason, is_body, list_blocks, rejoin
 from .headers import date_alone, parse_edition_header, parse_publication_line
 from .model import Article, Block, Caption, Diagnostic, Dropped, Kind, Para, Severity
 
@@ -505,15 +505,18 @@ def _inner_article_start(blocks: list[Block], briefs: bool = False) -> int | Non
     >>> _inner_article_start(items, briefs=True)
     1
     """
+    listed = list_blocks(blocks)
     texts = [(i, b) for i, b in enumerate(blocks) if b.kind is Kind.TEXT]
+    # the items of a numbered list are running text, though none of them ends a sentence
+    running = {i for i, b in texts if i in listed or is_body(b.text)}
     for n, (i, block) in enumerate(texts):
-        if briefs and n and labels.is_bullet_item(block.text) and is_body(texts[n - 1][1].text):
+        if briefs and n and labels.is_bullet_item(block.text) and texts[n - 1][0] in running:
             return i
-        if n == 0 or is_body(block.text) or not is_body(texts[n - 1][1].text):
+        if n == 0 or i in running or texts[n - 1][0] not in running:
             continue
         deck = 0
-        for _, later in texts[n + 1:]:
-            if is_body(later.text):
+        for j, later in texts[n + 1:]:
+            if j in running:
                 if (deck or briefs) and not any(_ENUMERATED.match(b.text) for _, b in texts[n + 1:n + 1 + deck]):
                     return i
                 break
@@ -524,8 +527,9 @@ def _inner_article_start(blocks: list[Block], briefs: bool = False) -> int | Non
 def fill_body(article: Article, blocks: list[Block]) -> None:
     """Paragraphs, headings, inline captions and closing credits of an article body."""
     texts = [b for b in blocks if b.kind is Kind.TEXT]
+    listed = list_blocks(blocks)
     previous_is_body = True
-    for block in blocks:
+    for at, block in enumerate(blocks):
         if block.kind is Kind.CAPTION:
             article.captions.append((len(article.body) - 1, _caption(block)))
         elif block.kind in (Kind.CREDIT, Kind.BYLINE):
@@ -540,7 +544,7 @@ def fill_body(article: Article, blocks: list[Block]) -> None:
             _add_publication_people(article, block)
         else:
             text, credit = labels.split_trailing_credit(block.text)
-            body = is_body(text)
+            body = is_body(text) or at in listed
             heading = (not body and previous_is_body and block is not texts[-1]) or (
                 block.heading_level > 1 and not body)
             if not article.body:

@@ -17,7 +17,9 @@ a web copy with its photo's caption under the publication line, a roundup whose 
 stand under the unions' names, a page that is one agency photo's long caption, and an
 e-paper article whose captions follow its text, a web copy with ▲-marked, scene and
 portrait captions among its paragraphs, and an indented web copy with an unindented caption
-and its headline printed again as a photo's alt text.
+and its headline printed again as a photo's alt text, a mirror that spaces every punctuation
+mark, a web copy ending on a numbered list, a page whose date line is followed by the
+headline's keywords, and a web copy whose photo caption stands right above a dateline lead.
 The expected values were read off each page by hand.
 """
 
@@ -359,3 +361,40 @@ def test_a_photo_placeholder_joined_by_underscores_keeps_the_caption_under_it(re
     (article,) = page.articles
     assert [c.text for _, c in article.captions] == ["农民工坐上返岗专车 供图 某区委宣传部"]
     assert article.meta.date == "2022-02-11" and article.meta.editors == ["付某某", "石某某"]
+
+
+def test_a_copy_that_spaces_its_punctuation_keeps_its_paragraphs(read):
+    # a space after every mark, in short lines too: no paragraph break at '。 “' or '。 ”';
+    # a layout cut after a comma across a blank line still rejoins
+    page = read("spaced-punctuation-mirror.txt")
+    (article,) = page.articles
+    assert [p.text[:3] for p in article.body] == ["機修工", "像王小", "然而，", "據該公", "書屋位"]
+    assert article.body[3].text.endswith("暖在心頭’。 ”")
+    assert [(c.text, c.credit) for _, c in article.captions] == [("職工書屋受到一線職工的歡迎。", "記者 某某 攝")]
+
+
+def test_a_numbered_list_after_the_last_paragraph_is_the_articles(read):
+    page = read("numbered-list-after-text.txt")
+    (article,) = page.articles
+    assert [p.text[:4] for p in article.body] == ["“下班以", "今年以來", "目前全區", "新增和升", "No.1",
+                                                  "No.2", "No3.", "No4.", "注：其他"]
+    assert not any(p.heading for p in article.body)
+    assert [d.text for d in page.dropped if "分享" in d.text] == ["分享到："]
+
+
+def test_keywords_under_the_date_line_are_no_subtitle(read):
+    page = read("keywords-under-the-date.txt")
+    (article,) = page.articles
+    assert article.title == "我市20名職工獲得全國五一勞動獎章" and not article.subtitle
+    assert "五一我市職工" not in published(page)
+    assert [d.reason for d in page.dropped if d.text == "五一我市職工"] == [
+        "keywords under the publication line (the headline's own words)"]
+    assert article.meta.date == ""              # 04-28 and 4月27日 without a year: never guessed
+
+
+def test_a_short_line_between_the_publication_line_and_a_dateline_lead_is_the_photos_caption(read):
+    page = read("caption-above-the-dateline.txt")
+    (article,) = page.articles
+    assert not article.subtitle
+    assert [c.text for _, c in article.captions] == ["律師為工友講解勞動合同"]
+    assert article.body[0].text.startswith("某某網訊")
