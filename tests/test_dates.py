@@ -222,6 +222,12 @@ def test_every_year_word_of_the_data_is_read(word):
     assert (mention.relative, mention.month) == (word, 6)
 
 
+@pytest.mark.parametrize("name", DATA["anniversaries"])
+def test_every_anniversary_of_the_data_is_read(name):
+    [result] = date_articles(None, [f"8月8日，纪念{name}50周年座谈会召开。"])
+    assert result.date == f"{DATA['anniversaries'][name] + 50}-08-08"
+
+
 @pytest.mark.parametrize("word", DATA["honour_words"])
 def test_every_honour_word_of_the_data_is_read(word):
     [mention] = find_date_mentions(f"王师傅{word}2019年度重庆五一劳动奖章")
@@ -317,6 +323,11 @@ YEAR_SOURCES = [
       "12月30日，劳模慰问环卫工人。"], 2, "2023-12-30", "article 1 on the page"),
     (["2023年12月28日，迎新春职工长跑举行。", "2024年1月3日，送温暖活动启动。",
       "1月2日，劳模慰问环卫工人。"], 2, "2024-01-02", "article 2 on the page"),
+    # (e) the anniversary the title or lead marks: the event's own occasion
+    (["7月2日，以“奋进新征程 献礼建党100周年”为主题的职工合唱比赛在某区举行。"], 0,
+     "2021-07-02", "from '建党100周年' (the anniversary the article marks)"),
+    (["某区职工书画展开幕\n9月28日，庆祝新中国成立七十五周年职工书画展开幕。"], 0,
+     "2024-09-28", "from '新中国成立七十五周年'"),
     # the year written in the mention itself
     (["2023年12月15日，交流会举行。"], 0, "2023-12-15", "written in full"),
 ]
@@ -343,6 +354,9 @@ def test_a_year_comes_from_evidence_about_the_same_event(articles, index, date, 
     ["5月10日，2023—2027年五年规划发布会召开。"],
     # nothing about the year at all
     ["2月18日,企业复工复产。"],
+    # two anniversaries name two years; one outside the title and lead is history, not the occasion
+    ["7月1日，庆祝建党100周年暨直辖25周年文艺汇演举行。"],
+    ["6月30日，劳模论坛召开。\n活动期间举行讲座。\n回顾建党百年历程，劳模们深受鼓舞。"],
     # a title whose years disagree names no one year
     ["2023年总结暨2024年工作会\n1月10日，会议在区总工会召开。"],
     # a period's year (年度) alone dates nothing: the honours of 2022 are announced later

@@ -122,6 +122,7 @@ class _Words:
     not_honour_words: tuple[str, ...]
     recency_words: tuple[str, ...]
     history_before: int
+    anniversaries: dict[str, int] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -141,6 +142,7 @@ def _words() -> _Words:
         not_honour_words=tuple(data.get("not_honour_words", ())),
         recency_words=tuple(data.get("recency_words", ())),
         history_before=int(data.get("history_before", 0)),
+        anniversaries={str(k): int(v) for k, v in (data.get("anniversaries") or {}).items()},
     )
 
 
@@ -582,6 +584,67 @@ def _page_year(month: int | None, day: int | None, relative: str,
                    f"the main event of article {number} on the page, {main.iso} ('{main.mention.text}')", True)
 
 
+_CN_NUMERAL = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
+
+
+def chinese_count(text: str) -> int | None:
+    """A count written in digits or Chinese numerals up to 199 (100, 一百, 七十五, 百), or None.
+
+    >>> [chinese_count(t) for t in ("100", "一百", "七十五", "十", "百", "一百零三", "几")]
+    [100, 100, 75, 10, 100, 103, None]
+    """
+    if text.isdigit():
+        return int(text)
+    if text in ("百", "一百"):
+        return 100
+    hundreds = 0
+    if text.startswith(("一百", "百")):
+        hundreds, text = 100, text.removeprefix("一百").removeprefix("百").removeprefix("零")
+    if not text:
+        return hundreds or None
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        if (tens and tens not in _CN_NUMERAL) or (ones and ones not in _CN_NUMERAL):
+            return None
+        return hundreds + 10 * (_CN_NUMERAL[tens] if tens else 1) + (_CN_NUMERAL[ones] if ones else 0)
+    return hundreds + _CN_NUMERAL[text] if len(text) == 1 and text in _CN_NUMERAL else None
+
+
+@lru_cache(maxsize=1)
+def _anniversary_pattern() -> re.Pattern[str] | None:
+    names = sorted(_words().anniversaries, key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(rf"(?P<name>{'|'.join(map(re.escape, names))})"
+                      r"(?:(?P<count>\d{1,3}|[一二三四五六七八九十百零]{1,5})\s*周年|(?P<century>百年))")
+
+
+def _anniversary_year(article: _Article) -> _Lender | None:
+    """(e) The year of an anniversary the title or lead celebrates (献礼建党100周年: 2021), when only one is named.
+
+    Why: the occasion an event marks is its own year's: a contest themed
+    ``献礼建党100周年`` held on 7月19日 was held in 2021.
+
+    >>> _anniversary_year(_prepare("某区获奖\\n7月19日，以“献礼建党100周年”为主题的比赛举行。"))
+    _Lender(year=2021, where="'建党100周年' (the anniversary the article marks)")
+    >>> _anniversary_year(_prepare("某区获奖\\n7月19日，比赛举行。\\n第二段。\\n回顾建党百年历程。")) is None   # not in the lead
+    True
+    """
+    pattern = _anniversary_pattern()
+    if pattern is None:
+        return None
+    lead_end = article.prose[LEAD_PARAGRAPHS - 1][1] if len(article.prose) >= LEAD_PARAGRAPHS else len(article.text)
+    years = {}
+    for match in pattern.finditer(article.text[:lead_end]):
+        count = 100 if match.group("century") else chinese_count(match.group("count"))
+        if count:
+            years.setdefault(_words().anniversaries[match.group("name")] + count, match.group(0))
+    if len(years) != 1:
+        return None
+    (year, text), = years.items()
+    return _Lender(year, f"'{text}' (the anniversary the article marks)")
+
+
 def _days_apart(year: int, month: int | None, day: int | None, reference: _Dated) -> float:
     """Days between a date and a dated event; infinite when the date does not exist (2月29日)."""
     if not is_real_date(year, month, day):
@@ -605,7 +668,8 @@ def _resolve(mention: DateMention, article: _Article, main: _Dated | None,
 
     Tried in order: its own year; for 同年/当年 the year named just before;
     else (a) its sentence, (b) the title block, (c) the article's main event,
-    (d) the main events of the page's other articles.  A relative year
+    (e) the anniversary its title or lead marks, (d) the main events of the
+    page's other articles.  A relative year
     (今年, 去年) skips (a): a year beside it names the event itself
     (去年12月，2023年度表彰会…), not the year it counts from.
 
@@ -621,7 +685,9 @@ def _resolve(mention: DateMention, article: _Article, main: _Dated | None,
         lender = _year_named_before(mention, article.mentions)
     else:
         lender = ((None if mention.relative else _same_sentence_year(mention, article.mentions))
-                  or _title_year(article) or _main_event_year(main)
+                  or _title_year(article)
+                  or (_main_event_year(main) if main is None or main.mention is not mention else None)
+                  or (None if mention.relative else _anniversary_year(article))
                   or _page_year(mention.month, mention.day, mention.relative, others))
     if lender is None:
         return None
