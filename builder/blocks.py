@@ -1093,6 +1093,35 @@ def mark_head_photo_caption(blocks: list[Block]) -> list[Block]:
     elif len(block.lines) > 1 and not block.wrapped:
         # short lines stacked under the publication line: the photos' captions (a subtitle stands above it)
         marked[at:at + 1] = block.line_by_line(kind=Kind.CAPTION, weak=True, note=note, indented=False)
+    else:
+        return marked
+    return _mark_captions_like_the_head_photos(marked, at + 1)
+
+
+def _mark_captions_like_the_head_photos(blocks: list[Block], start: int) -> list[Block]:
+    """Short lines among the paragraphs, in the shape of the head photo's bare caption, are captions too.
+
+    A copy that kept its first photo's caption as a bare line under the
+    publication line keeps its other photos' captions the same way: a line
+    between two paragraphs that could caption the head photo (short, no
+    sentence, clause, name or label) is one.  A crosshead pair stands apart by
+    its parallel phrases (工会搭台 职工受益: a space between them).
+
+    >>> page = ["某镇开展普法活动", "", "2019-02-18 14:51 来源：某某网", "", "律师为村民讲解法律", "",
+    ...         "某某网讯（通讯员 张三）2月15日，某区总工会在某镇开展普法活动。", "", "群众观看普法展板", "",
+    ...         "活动现场发放资料300余份。", "", "学法用法 护薪维权", "", "据悉，活动还将走进其他乡镇。"]
+    >>> [(b.kind.value, b.text) for b in page_blocks(page)][4:7]
+    [('caption', '群众观看普法展板'), ('text', '活动现场发放资料300余份。'), ('text', '学法用法 护薪维权')]
+    """
+    marked = list(blocks)
+    for index in range(start + 1, len(marked) - 1):
+        block, before, after = marked[index], marked[index - 1], marked[index + 1]
+        if (block.kind is Kind.TEXT and len(block.lines) == 1 and not block.heading_level and " " not in block.text
+                and _head_caption_line(block.text)
+                and before.kind is Kind.TEXT and is_body(before.text)
+                and after.kind is Kind.TEXT and is_body(after.text)):
+            marked[index] = replace(block, kind=Kind.CAPTION, weak=True,
+                                    note="a short line among the paragraphs, in the shape of the head photo's caption")
     return marked
 
 
