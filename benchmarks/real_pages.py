@@ -18,7 +18,8 @@ outside Chongqing, kept for its layout), ``district`` an official name or
 Each page is read exactly as the build reads it (``builder.pipeline.read_path``) and
 scored on: headline, no furniture in any published text, paragraph count (crossheads are
 headings, not paragraphs), captions
-(recall over the gold captions, precision over the captions found), district (primary),
+(recall over the gold captions, precision over the captions found, a caption listed twice
+counted twice), district (primary),
 theme (primary among the acceptable ones; ``theme_family`` also accepts a task (实事) whose
 action (行动) the gold accepts), date (0.5 when only the precision differs),
 article count, conservation (every letter and digit published or logged), and crashes.
@@ -33,6 +34,7 @@ import csv
 import re
 import sys
 import traceback
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -158,13 +160,14 @@ def score_page(pages_dir: Path, gold: Gold) -> Score:
     values["paragraphs"] = float(gold.paragraphs is None or paragraphs == gold.paragraphs)
     score.got["paragraphs"] = str(paragraphs)
     # a caption is found when its text matches, with or without the credit printed beside it
-    wanted = {_caption_key(c) for c in gold.captions}
+    # counted with repeats: two photos may carry the same caption (活动现场), and then both are wanted
+    wanted = Counter(_caption_key(c) for c in gold.captions)
     found = [next((k for k in (_caption_key(c.text + c.credit), _caption_key(c.text)) if k in wanted),
                   _caption_key(c.text)) for _, c in first.captions]
     score.captions_found = len(found)
-    score.captions_right = len({c for c in found if c in wanted})
-    values["captions"] = score.captions_right / len(wanted) if wanted else 1.0
-    values["caption_precision"] = (sum(c in wanted for c in found) / len(found)) if found else 1.0
+    score.captions_right = sum((Counter(found) & wanted).values())
+    values["captions"] = score.captions_right / sum(wanted.values()) if wanted else 1.0
+    values["caption_precision"] = score.captions_right / len(found) if found else 1.0
     score.got["captions"] = " | ".join(c.text + (f"（{c.credit}）" if c.credit else "") for _, c in first.captions)
     districts = meta.districts
     got_district = districts[0] if districts else "全市"

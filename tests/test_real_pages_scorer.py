@@ -1,0 +1,51 @@
+"""The real-pages scorer (benchmarks/real_pages.py) on a page and gold written here."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+spec = importlib.util.spec_from_file_location("real_pages", ROOT / "benchmarks" / "real_pages.py")
+real_pages = importlib.util.module_from_spec(spec)
+sys.modules["real_pages"] = real_pages      # (its dataclasses look their module up)
+spec.loader.exec_module(real_pages)
+
+PAGE = """某区职工托管班开班
+
+2024-07-10 09:30 来源：某某网
+
+活动现场。主办方供图
+
+7月9日，某区总工会职工子女暑期托管班开班，首批60名孩子入班。
+
+活动现场。主办方供图
+
+托管班开设书法、绘画等课程。
+"""
+HEADER = "id\tkind\theadline\tparagraphs\tfurniture\tcaptions\tdistrict\tthemes\tdate\tarticles\n"
+
+
+def score(tmp_path, captions: str, furniture: str = "-"):
+    (tmp_path / "p1.txt").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "gold.tsv").write_text(
+        HEADER + f"p1\tnews\t某区职工托管班开班\t2\t{furniture}\t{captions}\t全市\t渝工港湾\t2024-07-10\t1\n",
+        encoding="utf-8")
+    [gold] = real_pages.read_gold(tmp_path / "gold.tsv")
+    return real_pages.score_page(tmp_path, gold)
+
+
+def test_a_caption_printed_under_two_photos_counts_twice(tmp_path):
+    both = score(tmp_path, "活动现场。主办方供图 || 活动现场。主办方供图")
+    assert (both.captions_gold, both.captions_found, both.captions_right) == (2, 2, 2)
+    assert both.values["captions"] == both.values["caption_precision"] == 1.0
+    once = score(tmp_path, "活动现场。主办方供图")
+    assert (once.values["captions"], once.values["caption_precision"]) == (1.0, 0.5)
+
+
+def test_the_page_is_scored_on_its_first_article(tmp_path):
+    result = score(tmp_path, "活动现场。主办方供图 || 活动现场。主办方供图", furniture="来源：某某网")
+    assert {m: result.values[m] for m in ("headline", "paragraphs", "date", "furniture", "conservation")} == {
+        "headline": 1.0, "paragraphs": 1.0, "date": 1.0, "furniture": 1.0, "conservation": 1.0}
+    assert real_pages.date_score("2024-07-10", "2024-07") == 0.5
