@@ -1538,6 +1538,13 @@ def mark_teasers(blocks: list[Block]) -> list[Block]:
     A web headline over its publication line stays; the page prints it again
     lower down as a photo's alt text, and that copy goes:
 
+    A headline on two lines, printed again in the e-paper's footer under the text, stays whole:
+
+    >>> footer = ["我省31人获", "全国五一劳动奖章", "", "本报讯 4月27日，表彰大会举行。", "", "某某日报 要闻 我省31人获",
+    ...           "全国五一劳动奖章"]
+    >>> [b.kind.value for b in mark_teasers(split_runs(group_lines(footer), page_layout(footer)))]
+    ['text', 'text', 'text', 'text', 'text']
+
     >>> web = ["职工运动会开幕", "", "来源：某某网 2024-05-01 10:00", "", "近日，运动会开幕。", "", "职工运动会开幕"]
     >>> [b.kind.value for b in mark_teasers(mark_labels(group_lines(web)))]
     ['text', 'meta', 'text', 'repeat']
@@ -1560,6 +1567,8 @@ def mark_teasers(blocks: list[Block]) -> list[Block]:
     alt_copies = bool(copies) and all(blocks[j].kind in (Kind.CAPTION, Kind.REPEAT) for j in copies)
     # the page's index names the first article's headline: a line above it in the title block is its kicker
     indexed_title = title >= 0 and any(keys[title] in text for text in index_texts)
+    # a line repeated only after the page's last paragraph is the footer naming the story again, no index
+    last_paragraph = max((i for i, b in enumerate(blocks) if b.kind is Kind.TEXT and is_body(b.text)), default=-1)
     marked = []
     for index, block in enumerate(blocks):
         key = keys[index]
@@ -1579,7 +1588,7 @@ def mark_teasers(blocks: list[Block]) -> list[Block]:
             later = last_seen[key]
             # a web headline stands over its publication line; a photo's alt text may repeat it lower down
             over_publication_line = index + 1 < len(blocks) and blocks[index + 1].kind is Kind.META
-            if later > index and not over_publication_line:
+            if index < later < last_paragraph and not over_publication_line:
                 block = replace(block, kind=Kind.TEASER, note=f"repeats line {blocks[later].first_line}")
             elif index != title and any(key in text for text in index_texts):
                 block = replace(block, kind=Kind.TEASER, note="a title of the page's headline index")

@@ -44,6 +44,7 @@ class LabelRules:
     place_label: re.Pattern[str]
     not_place_endings: tuple[str, ...]
     headline_continuations: tuple[str, ...]
+    open_headline_endings: tuple[str, ...]
     officials_deck_verbs: tuple[str, ...]
     bullets: str
     byline_marks: str
@@ -80,6 +81,7 @@ def rules() -> LabelRules:
                                rf"(?:{'|'.join(map(re.escape, data['place_label_suffixes']))})[：:]?"),
         not_place_endings=tuple(data["not_place_endings"]),
         headline_continuations=tuple(data["headline_continuations"]),
+        open_headline_endings=tuple(data["open_headline_endings"]),
         officials_deck_verbs=tuple(data["officials_deck_verbs"]),
         bullets=data["bullets"],
         byline_marks=data["byline_marks"],
@@ -408,6 +410,15 @@ def continues_headline(text: str) -> bool:
     (True, False)
     """
     return to_simplified(text).startswith(rules().headline_continuations)
+
+
+def ends_open(text: str) -> bool:
+    """A title line that stops where its phrase cannot: on a preposition, a conjunction or a verb awaiting its object.
+
+    >>> ends_open("我省31人获"), ends_open("某区职工运动会开幕"), ends_open("劳模工匠进社区")
+    (True, False, False)
+    """
+    return to_simplified(text.rstrip()).endswith(rules().open_headline_endings)
 
 
 OFFICIALS_DECK_PART_MAX = 12

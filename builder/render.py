@@ -148,7 +148,8 @@ def render_body(article: Article, *, above: str = "", header: str = "", footer: 
     if article.kicker:
         lines += [f'<p class="article-kicker">{escape_html_text(article.kicker)}</p>', ""]
     lines += [f"# {escape_markdown(article.title)}", ""]
-    if article.subtitle:
+    # a headline the copy lost is shown in its subtitle's words (split._derived_title): not twice
+    if article.subtitle and not (article.title_derived and article.subtitle.lstrip("—-– ") == article.title):
         lines += [f'<p class="article-subtitle">{escape_html_text(article.subtitle)}</p>', ""]
     for deck in article.deck:
         lines += [f'<p class="article-deck">{escape_html_text(deck)}</p>', ""]

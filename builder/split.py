@@ -111,8 +111,9 @@ def split_page(source: str, blocks: list[Block], start_at: frozenset[int] = froz
                                           Severity.WARNING, article.first_line))
             article.title = _derived_title(article)
             article.title_derived = True
-            article.evidence["title"] = ["no title printed: derived from the first sentence"]
-            article.weak["title"] = "no title printed: taken from the first sentence"
+            source = "its subtitle" if article.subtitle else "the first sentence"
+            article.evidence["title"] = [*article.evidence.get("title", []), f"no title printed: derived from {source}"]
+            article.weak["title"] = f"no title printed: taken from {source}"
     if not articles:
         diagnostics.append(_no_article(source, blocks, kept))
     dropped.sort(key=lambda d: d.line)
@@ -367,6 +368,10 @@ def _assign_title(article: Article, lines: list[Block]) -> None:
     >>> article.kicker, article.title
     ('敦化市', '敦化市总工会打造“工铸同心”品牌活动')
     >>> article = Article("x.txt", 1)
+    >>> _assign_title(article, [Block(("——某县总工会开展春节“送温暖”活动",), 1, 1)])   # the copy lost its headline
+    >>> article.title, article.subtitle
+    ('', '——某县总工会开展春节“送温暖”活动')
+    >>> article = Article("x.txt", 1)
     >>> _assign_title(article, [Block(("“新时代奋斗者——某年度最美产业工人发布仪式”举行",), 1, 1)])
     >>> article.title, article.subtitle
     ('“新时代奋斗者——某年度最美产业工人发布仪式”举行', '')
@@ -376,6 +381,11 @@ def _assign_title(article: Article, lines: list[Block]) -> None:
     lines = [line for block in lines for line in _stacked_head_lines(block)]
     marked = [i for i, b in enumerate(lines) if b.heading_level]
     at = marked[0] if marked else 0
+    if lines[at].text.startswith(("——", "—", "--")) and at == 0 and len(lines) == 1:
+        # a 副题 alone: the copy begins under a headline it lost; the title is derived, the 副题 kept
+        article.subtitle = lines[0].text
+        article.evidence["title"] = [f"line {lines[0].first_line}: a subtitle (——…) with no headline above it"]
+        return
     if lines[at].text.startswith(("——", "—", "--")) and at == 0 and len(lines) > 1:
         at = 1  # a subtitle cannot come first; the dump lost the title's mark
     elif not marked and at + 1 < len(lines) and labels.names_place_only(lines[at].text) \
@@ -473,11 +483,13 @@ def _leads_into_next(line: str, below: str) -> bool:
     (True, True)
     >>> _leads_into_next("凝心聚力跟党走", "某区职工书画展开幕"), _leads_into_next("某区总工会", "——百余件作品")
     (False, False)
-    >>> _leads_into_next("第三届大国工匠创新交流大会", "暨大国工匠论坛在渝举行")
-    True
+    >>> _leads_into_next("第三届大国工匠创新交流大会", "暨大国工匠论坛在渝举行"), _leads_into_next("我省31人获", "全国五一劳动奖章")
+    (True, True)
     """
     if labels.continues_headline(below) and not _CLAUSE_MARK.search(line):
         return True
+    if labels.ends_open(line) and not _CLAUSE_MARK.search(line) and not below.startswith(("—", "--")):
+        return True           # 我省31人获 / 全国五一劳动奖章: the first line stops mid-phrase
     if below.startswith(("—", "--")) or len(line) > HEADLINE_LEAD_MAX_CHARS or _CLAUSE_MARK.search(line):
         return False
     return line.endswith(("：", ":")) or " " not in line and labels.names_headline_lead(line)
@@ -591,6 +603,15 @@ def _merge_into(target: Article, stray: Article, printed_labels: list[str]) -> N
 
 
 def _derived_title(article: Article) -> str:
+    """The title a page without a headline is listed under: its subtitle's words, else its first sentence.
+
+    >>> article = Article("x.txt", 1, subtitle="——某县总工会开展“送温暖”活动")
+    >>> article.body.append(Para("今年以来，某县总工会走访慰问一线职工1600余人。", 2, 2))
+    >>> _derived_title(article)
+    '某县总工会开展“送温暖”活动'
+    """
+    if article.subtitle.lstrip("—-– "):
+        return article.subtitle.lstrip("—-– ")
     first = next((p.text for p in article.body if p.text), "").lstrip(labels.rules().bullets + " ")
     sentence = re.split(r"(?<=[。！？])", first, maxsplit=1)[0]
     return sentence if len(sentence) <= _DERIVED_TITLE_CHARS else sentence[:_DERIVED_TITLE_CHARS] + "…"

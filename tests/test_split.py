@@ -144,10 +144,17 @@ def test_caption_after_a_photo_gap_but_not_a_heading_or_a_sentence():
 
 
 def test_teaser_only_in_the_top_matter():
-    lines = ["建立区县工会互通机制", "", "正文。", "", "工作成效", "", "正文。", "", "建立区县工会互通机制", "", "工作成效", ""]
+    # the index's title heads its own article lower down (text follows it there)
+    lines = ["建立区县工会互通机制", "", "正文。", "", "工作成效", "", "正文。", "", "建立区县工会互通机制", "", "工作成效", "",
+             "第二篇正文。"]
     kinds = [b.kind for b in mark_teasers(group_lines(lines))]
     assert kinds[0] is Kind.TEASER
     assert kinds[2] is Kind.TEXT                     # a heading repeated further down is not a teaser
+
+
+def test_a_title_repeated_only_in_the_footer_is_no_teaser():
+    lines = ["建立区县工会互通机制", "", "正文。", "", "某某日报 要闻", "建立区县工会互通机制"]
+    assert [b.kind for b in mark_teasers(group_lines(lines))][0] is Kind.TEXT
 
 
 def test_page_without_a_title_block_gets_a_derived_title_and_a_warning():
