@@ -74,7 +74,8 @@ INDEX_TITLE_MIN_CHARS = 8   # … a headline, not a site's name (云顶国际), 
 INDEX_RUN_ON_SHORT = 3      # … a shorter title only where the line opens with it, and runs on further
 SUMMARY_BLOCKS, SUMMARY_MIN_CHARS = 12, 20   # a web page's summary stands among its first blocks
 ABOVE_HEADLINE_MAX_CHARS = 10  # a short line above a web headline is the site's (中工娱乐); a longer one its kicker
-_TITLE_SUFFIX = re.compile(r"^(?P<title>.{6,}?)(?P<suffix>(\s[-–—_|｜]\s[^\s。，！？]{1,12}){1,3})$")
+# (after a closing bracket the copy's punctuation fix took the space: …（附图）- 总工会)
+_TITLE_SUFFIX = re.compile(r"^(?P<title>.{6,}?)(?P<suffix>((\s|(?<=[）)]))[-–—_|｜]\s[^\s。，！？]{1,12}){1,3})$")
 # …的温暖-华龙网: a site's name glued to the title by a dash, no spaces
 _GLUED_SITE_SUFFIX = re.compile(r"^(?P<title>.{6,}?)(?P<suffix>[-–—_|｜](?P<site>[^\s\-–—_|｜。，！？“”]{2,12}))$")
 _CLAUSE_MARK = re.compile(r"[，、；,;]")
@@ -1295,6 +1296,15 @@ def _is_index_entry(text: str) -> bool:
     return text.startswith(_INDEX_DOTS) and len(text) <= CAPTION_MAX_CHARS and not labels.ends_sentence(text)
 
 
+def _over_running_text(blocks: list[Block], index: int) -> bool:
+    """Whether the next text block after ``index`` (past the photo captions) is running text: a title's place.
+
+    An index entry stands over the next entry; a dot-led story title (• 某某开展慰问行动) over its lead.
+    """
+    following = next((b for b in blocks[index + 1:] if b.kind is not Kind.CAPTION), None)
+    return following is not None and following.kind is Kind.TEXT and is_body(following.text)
+
+
 def _closes_an_article(text: str) -> bool:
     """A line an article ends on: a bracketed note, an organisation's name or a signature's date.
 
@@ -1372,6 +1382,9 @@ def mark_lead_byline(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
+SITE_SUFFIX_MAX_CHARS = 16   # a site's part of a page title: 某某网, 总工会, 重庆频道 - 某某网
+
+
 def split_title_suffixes(blocks: list[Block]) -> list[Block]:
     """A web page's title line keeps its channel and site: 'X - 重庆 - 中工网'.  Cut the suffix off as furniture.
 
@@ -1385,15 +1398,20 @@ def split_title_suffixes(blocks: list[Block]) -> list[Block]:
     ['重庆为农民工送上“娘家人”的温暖', '-某某网']
     >>> [b.text for b in split_title_suffixes(group_lines(["一个人的坚守与奉献—记全国劳模张三"]))]
     ['一个人的坚守与奉献—记全国劳模张三']
+    >>> [b.text for b in split_title_suffixes(group_lines(["某市工会考察交流", "", "某市工会考察交流 - 总工会"]))]
+    ['某市工会考察交流', '某市工会考察交流', '- 总工会']
     """
     out: list[Block] = []
+    printed = {squeeze(b.text) for b in blocks if len(b.lines) == 1}
     for block in blocks:
         match = _TITLE_SUFFIX.match(block.text) if len(block.lines) == 1 and block.kind is Kind.TEXT else None
         if match and re.search(r"[|｜]", match.group("title")):
             match = None        # bars inside the title part make a menu, not a titled page
         parts = [p for p in re.split(r"\s[-–—_|｜]\s", match.group("suffix")) if p] if match else []
         if match and parts and not labels.ends_sentence(match.group("title")) and (
-                is_site_name(to_simplified(parts[-1])) or is_channel_name(parts[-1])):
+                is_site_name(to_simplified(parts[-1])) or is_channel_name(parts[-1])
+                # the page prints the title alone too: what the page title adds is the site's
+                or squeeze(match.group("title")) in printed and len(match.group("suffix")) <= SITE_SUFFIX_MAX_CHARS):
             cut = match.start("suffix")
             out.append(replace(block, lines=(block.text[:cut].rstrip(),)))
             out.append(replace(block, lines=(block.text[cut:].strip(),), kind=Kind.FURNITURE, gap_before=0,
@@ -1582,7 +1600,8 @@ def mark_teasers(blocks: list[Block]) -> list[Block]:
             block = replace(block, heading_level=1, note="the headline the page's headline index names")
         elif index in indexes:
             block = replace(block, kind=Kind.TEASER, note="the page's headline index (its titles run together)")
-        elif index < top and block.kind is Kind.TEXT and len(block.lines) == 1 and _is_index_entry(block.text):
+        elif index < top and block.kind is Kind.TEXT and len(block.lines) == 1 and _is_index_entry(block.text) \
+                and not _over_running_text(blocks, index):
             block = replace(block, kind=Kind.TEASER, note="an entry of the page's headline index")
         elif index < top and block.kind is Kind.TEXT and len(block.text) <= CAPTION_MAX_CHARS:
             later = last_seen[key]

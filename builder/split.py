@@ -338,6 +338,9 @@ _CLAUSE_MARK = re.compile(r"[，,；;]")
 _RUN_ON_SUBTITLE = re.compile(r"^(?P<title>[^—]{4,}?)\s*(?P<subtitle>——[^—]{10,})$")
 
 
+_INDEX_DOT = re.compile(r"^[•·・]\s*")
+
+
 def _assign_title(article: Article, lines: list[Block]) -> None:
     """Kicker, title, subtitle and deck from the title lines, in print order.
 
@@ -410,7 +413,7 @@ def _assign_title(article: Article, lines: list[Block]) -> None:
             article.weak["title"] = (f"line {lines[1].first_line}: taken as the headline under a kicker "
                                      f"(the line above has clauses, it has none)")
     article.kicker = " ".join(b.text for b in lines[:at])
-    article.title = lines[at].text
+    article.title = _INDEX_DOT.sub("", lines[at].text)      # • 某某开展慰问: the page's mark for its stories
     after = [b.text for b in lines[at + 1:]]
     run_on = _RUN_ON_SUBTITLE.match(article.title)
     # a dash inside quotation marks joins a name's parts (“新时代奋斗者——某年度发布仪式”举行), no subtitle
@@ -513,6 +516,10 @@ def _inner_article_start(blocks: list[Block], briefs: bool = False) -> int | Non
     ...                                                      "近日，綦江区新建成的12个驿站投入使用。"])]
     >>> _inner_article_start(blocks), _inner_article_start(blocks, briefs=True)
     (None, 1)
+    >>> story = [Block((t,), n, n) for n, t in enumerate(["本报讯 1月19日，省总工会开展慰问。", "• 某省发布热线工作手册",
+    ...                                                    "本报讯（记者 李某）近日，手册发布。"])]
+    >>> _inner_article_start(story)           # a title over a lead opening with its dateline
+    1
     >>> items = [Block((t,), n, n) for n, t in enumerate(["○近日，万州区总工会举办培训。", "○3月5日，綦江区开展义诊。"])]
     >>> _inner_article_start(items, briefs=True)
     1
@@ -526,6 +533,8 @@ def _inner_article_start(blocks: list[Block], briefs: bool = False) -> int | Non
             return i
         if n == 0 or i in running or texts[n - 1][0] not in running:
             continue
+        if n + 1 < len(texts) and texts[n + 1][0] in running and labels.opens_with_dateline(texts[n + 1][1].text):
+            return i            # a title over a lead that opens with its dateline (本报讯…): the next story
         deck = 0
         for j, later in texts[n + 1:]:
             if j in running:

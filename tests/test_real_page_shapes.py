@@ -19,7 +19,10 @@ e-paper article whose captions follow its text, a web copy with ▲-marked, scen
 portrait captions among its paragraphs, and an indented web copy with an unindented caption
 and its headline printed again as a photo's alt text, a mirror that spaces every punctuation
 mark, a web copy ending on a numbered list, a page whose date line is followed by the
-headline's keywords, and a web copy whose photo caption stands right above a dateline lead.
+headline's keywords, a web copy whose photo caption stands right above a dateline lead, an
+e-paper page of dot-led stories, a web title printed alone and again with the site's suffix,
+a two-line headline the e-paper footer repeats, and a copy that lost its headline above a
+dash subtitle.
 The expected values were read off each page by hand.
 """
 
@@ -398,3 +401,35 @@ def test_a_short_line_between_the_publication_line_and_a_dateline_lead_is_the_ph
     assert not article.subtitle
     assert [c.text for _, c in article.captions] == ["律師為工友講解勞動合同"]
     assert article.body[0].text.startswith("某某網訊")
+
+
+def test_dot_led_story_titles_over_dateline_leads_open_their_articles(read):
+    page = read("dot-led-stories.txt")
+    assert [a.title for a in page.articles] == ["市总开展“情暖劳动者”新春慰问行动", "某区发布职工维权热线服务手册"]
+    assert [len(a.body) for a in page.articles] == [2, 2]
+    assert [(c.text, c.credit) for _, c in page.articles[0].captions] == [
+        ("▶市总工会为坚守岗位的快递小哥送上新年礼包", "记者 某某/摄")]
+
+
+def test_a_web_title_printed_alone_and_again_with_the_sites_suffix(read):
+    page = read("title-printed-twice-with-suffix.txt")
+    (article,) = page.articles
+    assert article.title == "某市总工会到某区考察交流工会工作（附图）"     # (附图) says it has photos: no credit
+    assert not article.captions
+    assert "- 总工会" not in published(page)
+
+
+def test_a_headline_on_two_lines_printed_again_in_the_epaper_footer(read):
+    page = read("headline-on-two-lines-and-lost-headline.txt")
+    (article,) = page.articles
+    assert article.title == "我省31人获全国五一劳动奖章" and not article.subtitle
+    assert len(article.body) == 2
+    assert article.meta.date == "2017-04-28"
+
+
+def test_a_dash_subtitle_with_no_headline_above_it(read):
+    page = read("lost-headline-dash-subtitle.txt")
+    (article,) = page.articles
+    assert article.title_derived and article.title == "某县总工会开展春节“送温暖”活动"
+    assert article.subtitle == "——某县总工会开展春节“送温暖”活动"
+    assert len(article.body) == 2
