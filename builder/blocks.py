@@ -1043,7 +1043,18 @@ def _between_publication_lines(blocks: list[Block], at: int) -> bool:
     block = blocks[at]
     return (0 < at < len(blocks) - 1 and blocks[at - 1].kind is Kind.META and blocks[at + 1].kind is Kind.META
             and block.kind is Kind.TEXT and len(block.lines) == 1 and not block.heading_level
-            and len(block.text) <= PUBLICATION_FIELD_MAX_CHARS and not _ANY_MARK.search(block.text))
+            and len(block.text) <= PUBLICATION_FIELD_MAX_CHARS and not _ANY_MARK.search(block.text)
+            and _names_a_source(block.text))
+
+
+def _names_a_source(text: str) -> bool:
+    """A site, a unit or a person: what a publication line's field names (某公司, 某某网, 张三), not a headline.
+
+    >>> _names_a_source("某公司"), _names_a_source("某某网"), _names_a_source("某市工会代表大会召开")
+    (True, True, False)
+    """
+    key = to_simplified(text).strip()
+    return is_site_name(key) or key.endswith(labels.rules().organisation_suffixes) or bool(labels.names_only(key))
 
 
 HEAD_PHOTO_CAPTION_MAX_CHARS = 40
@@ -1590,10 +1601,13 @@ def mark_teasers(blocks: list[Block]) -> list[Block]:
     marked = []
     for index, block in enumerate(blocks):
         key = keys[index]
-        if web_headline and index > top and key == keys[title] and block.kind is Kind.TEXT and len(block.lines) == 1 \
+        # (also right under the publication line: a site prints its headline again over the text)
+        if web_headline and index > title + 1 and key == keys[title] and block.kind is Kind.TEXT \
+                and len(block.lines) == 1 \
                 or alt_copies and index in copies:
-            block = replace(block, kind=Kind.REPEAT, note=f"repeats the headline (line {blocks[title].first_line}), "
-                                                          "as a photo's alt text")
+            block = replace(block, kind=Kind.REPEAT,
+                            note=f"repeats the headline (line {blocks[title].first_line})"
+                                 + (", as a photo's alt text" if index > top or alt_copies else " over the text"))
         elif index == title and alt_copies:
             pass                # the headline itself, printed again only as its photos' titles: it stays
         elif index == title and indexed_title and not block.heading_level:
@@ -1649,6 +1663,11 @@ def _first_title(blocks: list[Block], top: int, indexes: set[int]) -> int:
     is the writer's; running text under it, a short sentence or paragraphs
     ending on ；, is the lead.
     """
+    # a site that prints its headline over the publication line and again under it names its title
+    for i in range(top):
+        if blocks[i].kind is Kind.TEXT and i + 2 < top and blocks[i + 1].kind is Kind.META \
+                and blocks[i + 2].kind is Kind.TEXT and squeeze(blocks[i + 2].text) == squeeze(blocks[i].text):
+            return i
     return max((i for i in range(top) if blocks[i].kind is Kind.TEXT and i not in indexes
                 and not blocks[i].text.startswith(("—", "--")) and not labels.names_only(blocks[i].text)
                 and not is_body(blocks[i].text)),

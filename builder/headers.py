@@ -53,6 +53,7 @@ class _Rules:
     fields: dict[str, str]
     field_pattern: re.Pattern[str]
     ui_words: frozenset[str]
+    calendar_words: frozenset[str]
     channel_tuple: tuple[str, ...]
     site_suffixes: tuple[str, ...]
     site_max: int
@@ -78,6 +79,7 @@ def rules() -> _Rules:
         field_pattern=re.compile(rf"(?P<label>{labels})(?P<space>\s*)(?P<colon>[：:])?\s*"
                                  rf"(?P<value>(?:(?!(?:{labels})\s*[：:])[^\s\u0000：:|｜〖〗【】\[\]]){{0,24}})"),
         ui_words=frozenset(data["ui_words"]),
+        calendar_words=frozenset(data.get("calendar_words", ())),
         channel_tuple=tuple(data["channel_words"]),
         site_suffixes=tuple(sorted(data["site_name_suffixes"], key=len, reverse=True)),
         site_max=int(data["site_name_max_chars"]),
@@ -185,8 +187,8 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     '工人日报客户端'
     >>> parse_publication_line("《工人日报》（2011年07月21日 02版）")
     PublicationLine(date='2011-07-21', page='02', origin='工人日报', authors=(), editors=())
-    >>> parse_publication_line("2023 年 12 月 24 日 星期 放大 缩小 默认").date
-    '2023-12-24'
+    >>> parse_publication_line("2023 年 12 月 24 日 星期 放大 缩小 默认").date, parse_publication_line("2024年05月20日 星期一 小满").date
+    ('2023-12-24', '2024-05-20')
     >>> parse_publication_line("2007-08-10 记者：刘羊 齐中熙 来源：经济参考报").authors
     ('刘羊', '齐中熙')
     >>> parse_publication_line("//www.workercn.cn2014-02-19 07:49:06来源：乌海日报").date
@@ -307,7 +309,7 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     for token in _SEPARATORS.split(text):
         if not token or token.isdigit():
             continue                           # a bare number (查看：1413|回复：0) says nothing either way
-        if token.strip("0123456789") in r.ui_words or token in r.channel_tuple or (
+        if token.strip("0123456789") in r.ui_words or token in r.calendar_words or token in r.channel_tuple or (
                 "版" in token and len(token) <= 6 and token.endswith(r.channel_tuple)):
             # 3上一篇 下一篇4, 一版要闻 (a channel word alone, 动态, is read as a label elsewhere)
             understood += 1
@@ -345,6 +347,12 @@ def _unlabelled_parts(text: str, unknown: list[str], found: dict[str, list[str]]
     | 2018-04-28 某某 ✈ 某某工会                                   | a post's handle and account   |
     | 某某日报 要闻 00002 标题 2010-07-21 nw.D100_… 2010年07月21日 | an e-paper's record of a page |
     | 某某集团 编辑：张某 责编：李某                               | the unit that published it    |
+    | 宣传教育部 2023-12-23                                        | the unit, and a machine's date |
+
+    >>> parse_publication_line("宣传教育部 2023-12-23")
+    PublicationLine(date='2023-12-23', page='', origin='宣传教育部', authors=(), editors=())
+    >>> parse_publication_line("某某公司 2023年12月23日") is None      # a date as sentences write it: maybe a heading
+    True
     """
     # a post's date first, then its writer's handle and its account
     if opens_with_date and len(unknown) <= POST_LINE_MAX_TOKENS and all(len(t) <= POST_TOKEN_MAX_CHARS
@@ -354,8 +362,10 @@ def _unlabelled_parts(text: str, unknown: list[str], found: dict[str, list[str]]
     if (len(found["date"]) >= 2 and len(set(found["date"])) == 1 and found["origin"]
             and text.startswith(found["origin"][0]) and len(unknown) <= RECORD_LINE_MAX_TOKENS):
         return True, ""
-    # labelled fields after the unit's name, which has no label
-    if (understood >= UNIT_LINE_MIN_FIELDS and len(unknown) == 1 and text.lstrip("\u0000 ").startswith(unknown[0])
+    # labelled fields after the unit's name, which has no label; or the unit's name and a machine's date
+    # (宣传教育部 2023-12-23: a date no sentence writes)
+    if ((understood >= UNIT_LINE_MIN_FIELDS or understood and found["date"]) and len(unknown) == 1
+            and text.lstrip("\u0000 ").startswith(unknown[0])
             and to_simplified(unknown[0]).endswith(labels_rules().organisation_suffixes)):
         return True, unknown[0]
     return False, ""

@@ -142,12 +142,22 @@ def _edition(blocks: list[Block]) -> dict[str, str]:
     A 版次 header names the printed page and its date; a web copy's
     publication lines (来源 …, a timestamp, 《工人日报》（… 02版）) give the
     date it was published and where from.  The first value of each wins,
-    the header's before any publication line's.
+    the header's before any publication line's, and the web headline's own
+    publication line (right under it) before a date the reader's page prints
+    above it (2024年05月20日 星期一: the day the page was read).
+
+    >>> from builder.blocks import page_blocks
+    >>> _edition(page_blocks(["2024年05月20日 星期一", "", "某市工会代表大会召开", "", "宣传教育部 2023-12-23", "",
+    ...                       "12月23日，大会召开。"]))["date"]
+    '2023-12-23'
     """
     edition: dict[str, str] = {}
     lines: list[str] = []
+    under_headline = [b for i, b in enumerate(blocks)
+                      if b.kind is Kind.META and i and blocks[i - 1].note.startswith("headline:")]
+    ordered = under_headline + [b for b in blocks if b not in under_headline]
     for kind in (Kind.HEADER, Kind.META):
-        for block in blocks:
+        for block in ordered:
             if block.kind is not kind:
                 continue
             if kind is Kind.HEADER:

@@ -21,8 +21,9 @@ and its headline printed again as a photo's alt text, a mirror that spaces every
 mark, a web copy ending on a numbered list, a page whose date line is followed by the
 headline's keywords, a web copy whose photo caption stands right above a dateline lead, an
 e-paper page of dot-led stories, a web title printed alone and again with the site's suffix,
-a two-line headline the e-paper footer repeats, and a copy that lost its headline above a
-dash subtitle.
+a two-line headline the e-paper footer repeats, a copy that lost its headline above a
+dash subtitle, a mobile copy with share prompts and its headline printed again over the text,
+and a reader's date above a web headline whose own publication line names a unit.
 The expected values were read off each page by hand.
 """
 
@@ -433,3 +434,23 @@ def test_a_dash_subtitle_with_no_headline_above_it(read):
     assert article.title_derived and article.title == "某县总工会开展春节“送温暖”活动"
     assert article.subtitle == "——某县总工会开展春节“送温暖”活动"
     assert len(article.body) == 2
+
+
+def test_a_mobile_copy_with_share_prompts_and_its_headline_printed_again(read):
+    page = read("mobile-share-prompts-and-repeated-headline.txt")
+    (article,) = page.articles
+    assert article.title == "某区职工服务热线帮助千名职工维权"
+    assert article.subtitle == "工单闭环办理，既解决职工问题又预防化解潜在风险"
+    assert [p.text[:3] for p in article.body] == ["“工资", "区总工"]
+    text = published(page)
+    for furniture in ("右上角", "朋友圈", "分享功能", "正在阅读", "地方频道"):
+        assert furniture not in text, furniture
+    assert article.meta.date == "2025-08-28"
+
+
+def test_the_date_under_a_web_headline_wins_over_the_readers_date_above_it(read):
+    page = read("reader-date-above-the-headline.txt")
+    (article,) = page.articles
+    assert article.title == "某市工会代表大会新闻中心迎来“打卡”代表"
+    assert not article.subtitle                     # 宣传教育部 2023-12-23 is its publication line
+    assert article.meta.date == "2023-12-23" and article.edition["origin"] == "宣传教育部"
