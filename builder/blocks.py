@@ -307,7 +307,8 @@ def split_runs(blocks: list[Block], layout: PageLayout) -> list[Block]:
 FLATTENED_MIN_CHARS = 160     # a line this long holding spaced sentence ends is several paragraphs run together
 FLATTENED_PIECE_MIN_CHARS = 12
 # the space before a closing quote or bracket is the copy's spacing: no paragraph starts with one
-_SPACED_SENTENCE_END = re.compile(r"(?<=[。！？”」])[ \u3000\t]+(?=[^\s”’」』）)》】])")
+# (a closing quote ends a sentence only after its full stop: “产房子” 2022 is a phrase and a title)
+_SPACED_SENTENCE_END = re.compile(r"(?:(?<=[。！？])|(?<=[。！？][”」]))[ \u3000\t]+(?=[^\s”’」』）)》】])")
 
 
 def split_flattened_paragraphs(blocks: list[Block], layout: PageLayout = PageLayout()) -> list[Block]:

@@ -509,7 +509,15 @@ def _leads_into_next(line: str, below: str) -> bool:
 
 
 def _caption(block: Block) -> Caption:
+    """A caption block's text and credit; the mark a copy prints before a caption (▲, ▶) is layout, not text.
+
+    >>> caption = _caption(Block(("▲为先进集体颁奖（记者 张三 摄）",), 3, 3))
+    >>> caption.text, caption.credit
+    ('为先进集体颁奖', '记者 张三 摄')
+    """
     text, credit = labels.split_caption_credit(block.text)
+    if labels.opens_marked_caption(text):
+        text = text[1:].lstrip()
     return Caption(text=text, credit=credit, line=block.first_line, note=block.note, weak=block.weak)
 
 

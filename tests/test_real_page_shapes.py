@@ -291,7 +291,7 @@ def test_captions_printed_after_the_text_when_the_byline_credits_photos(read):
 def test_captions_marked_among_the_paragraphs(read):
     (article,) = read("web-copy-with-marked-captions.txt").articles
     assert article.title == "某某区总工会召开服务事项清单发布会"
-    assert [c.text for _, c in article.captions] == ["▲为先进集体现场颁奖", "发布会现场", "王小明"]
+    assert [c.text for _, c in article.captions] == ["为先进集体现场颁奖", "发布会现场", "王小明"]
     assert [p.text[:4] for p in article.body] == ["近日，某", "区总工会", "其中，王", "据悉，清"]
     assert article.meta.date == "2024-03-15"
 
@@ -409,7 +409,7 @@ def test_dot_led_story_titles_over_dateline_leads_open_their_articles(read):
     assert [a.title for a in page.articles] == ["市总开展“情暖劳动者”新春慰问行动", "某区发布职工维权热线服务手册"]
     assert [len(a.body) for a in page.articles] == [2, 2]
     assert [(c.text, c.credit) for _, c in page.articles[0].captions] == [
-        ("▶市总工会为坚守岗位的快递小哥送上新年礼包", "记者 某某/摄")]
+        ("市总工会为坚守岗位的快递小哥送上新年礼包", "记者 某某/摄")]
 
 
 def test_a_web_title_printed_alone_and_again_with_the_sites_suffix(read):
