@@ -19,7 +19,7 @@ Each page is read exactly as the build reads it (``builder.pipeline.read_path``)
 scored on: headline, no furniture in any published text, paragraph count (crossheads are
 headings, not paragraphs), captions
 (recall over the gold captions, precision over the captions found, a caption listed twice
-counted twice), district (primary),
+counted twice, the mark before a caption (▲ ▶) ignored on both sides), district (primary),
 theme (primary among the acceptable ones; ``theme_family`` also accepts a task (实事) whose
 action (行动) the gold accepts), date (0.5 when only the precision differs),
 article count, conservation (every letter and digit published or logged), and crashes.
@@ -48,7 +48,7 @@ from builder.textfix import fix_line  # noqa: E402
 
 _ACTION_OF = {t.name: t.group for t in load_themes() if t.group}
 _IGNORED = re.compile(r"[\s\u3000]+")
-_PUNCTUATION = re.compile(r"[\s\u3000，,。.：:；;！!？?（）()“”\"'‘’、·•・/／\-—]+")
+_PUNCTUATION = re.compile(r"[▲△▶►\s\u3000，,。.：:；;！!？?（）()“”\"'‘’、·•・/／\-—]+")
 METRICS = ("headline", "furniture", "paragraphs", "captions", "caption_precision", "district", "theme", "theme_family",
            "date",
            "articles", "conservation", "crash")
