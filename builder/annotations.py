@@ -1,8 +1,8 @@
 """Inline residue: text inside a line that was never part of what the page printed.
 
 Mirrors of news sites annotate characters with their pinyin (``強（qiáng）``,
-``會(huì)``), and pages copied out of broken HTML keep tag remnants (``…身边/P>``,
-``来源9span>``).  Each pass here takes those pieces out of a line and returns
+``會(huì)``), pages copied out of broken HTML keep tag remnants (``…身边/P>``,
+``来源9span>``), and a lossy re-encoding writes an indent as ``???``.  Each pass here takes those pieces out of a line and returns
 them, so the page's drop list accounts for every letter and digit removed; the
 rest of the line is left as it was, but for the spaces the removal leaves at
 its ends (a line that was only a ``</p>`` becomes blank).
@@ -77,6 +77,23 @@ def strip_body_marker(line: str) -> tuple[str, list[str]]:
     return (line[match.end():], [match.group(0).strip()]) if match else (line, [])
 
 
+# an indent a lossy re-encoding turned into question marks (full-width spaces it could not write)
+# (textfix has widened them where they touch Chinese text, taking the space: ？？？武某某在讲话中指出)
+_LOST_INDENT = re.compile(r"^\s*(?:[?？]{3,}|[?？]{2}(?=\s|$))")
+
+
+def strip_lost_indent(line: str) -> tuple[str, list[str]]:
+    """Remove the question marks a re-encoding left for a paragraph's indent; return the line and them.
+
+    >>> strip_lost_indent("??? 10月11日，某市劳动竞赛启动。"), strip_lost_indent("???")
+    (('10月11日，某市劳动竞赛启动。', ['???']), ('', ['???']))
+    >>> strip_lost_indent("你知道吗？？真的吗")[1], strip_lost_indent("?? 为什么")[1], strip_lost_indent("？？？武某某指出")
+    ([], ['??'], ('武某某指出', ['？？？']))
+    """
+    match = _LOST_INDENT.match(line)
+    return (line[match.end():].lstrip(), [match.group(0).strip()]) if match else (line, [])
+
+
 def _strip(pattern: re.Pattern[str], line: str) -> tuple[str, list[str]]:
     removed = pattern.findall(line)
     return (pattern.sub("", line), removed) if removed else (line, [])
@@ -87,6 +104,7 @@ PASSES: tuple[tuple[Callable[[str], tuple[str, list[str]]], str], ...] = (
     (strip_tag_residue, "remnant of an HTML tag"),
     (strip_pinyin, "pinyin annotation after a character"),
     (strip_body_marker, "a web copy's marker of where the body starts"),
+    (strip_lost_indent, "question marks a re-encoding left for an indent"),
 )
 
 

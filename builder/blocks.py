@@ -724,6 +724,29 @@ def mark_layout_captions(blocks: list[Block]) -> list[Block]:
     return marked
 
 
+def mark_officials_photos(blocks: list[Block]) -> list[Block]:
+    """Under a photo's caption, a short line showing an official at the event is the next photo's caption.
+
+    Reports of a ceremony print its photos one after another: the scene, then
+    each official speaking (省总工会副主席某某在启动仪式上讲话).  Such a line
+    right under a caption is one more caption, not the next story's title.
+
+    >>> page = ["某市劳动竞赛启动", "", "10月11日，某市劳动竞赛启动仪式举行。", "", "启动仪式现场", "",
+    ...         "省总工会副主席武某某在启动仪式上讲话", "", "市总工会副主席雷某某主持仪式", "", "武某某在讲话中指出，竞赛意义重大。"]
+    >>> [b.kind.value for b in page_blocks(page)]
+    ['text', 'text', 'caption', 'caption', 'caption', 'text']
+    """
+    marked = list(blocks)
+    for index in range(1, len(marked) - 1):
+        block = marked[index]
+        if (block.kind is Kind.TEXT and len(block.lines) == 1 and not block.heading_level
+                and len(block.text) <= CAPTION_MAX_CHARS and not labels.ends_sentence(block.text)
+                and marked[index - 1].kind is Kind.CAPTION and labels.shows_official_at_work(block.text)):
+            marked[index] = replace(block, kind=Kind.CAPTION, weak=True,
+                                    note="an official at the event, under another photo's caption")
+    return marked
+
+
 PORTRAIT_REACH = 40             # the portrait's person is named near the start of the paragraph below
 CLOSING_CAPTIONS_MAX = 8
 
@@ -1740,6 +1763,6 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     layout = page_layout(lines, indented)
     blocks = split_headline_labels(split_bracketed_titles(split_title_suffixes(split_flattened_paragraphs(
         split_runs(group_lines(lines, hard_breaks), layout), layout))))
-    blocks = mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(mark_captions(mark_labels(blocks))))))))
+    blocks = mark_officials_photos(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(mark_captions(mark_labels(blocks)))))))))
     return mark_lead_byline(mark_page_chrome(mark_head_photo_caption(mark_web_headline(mark_recorded_headline(
         mark_teasers(mark_repeats(blocks)))))))

@@ -46,6 +46,7 @@ class LabelRules:
     headline_continuations: tuple[str, ...]
     open_headline_endings: tuple[str, ...]
     officials_deck_verbs: tuple[str, ...]
+    titles_before: tuple[str, ...]
     bullets: str
     byline_marks: str
     organisation_suffixes: tuple[str, ...]
@@ -83,6 +84,7 @@ def rules() -> LabelRules:
         headline_continuations=tuple(data["headline_continuations"]),
         open_headline_endings=tuple(data["open_headline_endings"]),
         officials_deck_verbs=tuple(data["officials_deck_verbs"]),
+        titles_before=tuple(sorted(people["titles_before"].split(), key=len, reverse=True)),
         bullets=data["bullets"],
         byline_marks=data["byline_marks"],
         organisation_suffixes=tuple(sorted(data["organisation_suffixes"], key=len, reverse=True)),
@@ -419,6 +421,28 @@ def ends_open(text: str) -> bool:
     (True, False, False)
     """
     return to_simplified(text.rstrip()).endswith(rules().open_headline_endings)
+
+
+def shows_official_at_work(text: str) -> bool:
+    """A photo's caption of an official at the event: a title, a name and what they did (讲话, 主持 …).
+
+    >>> shows_official_at_work("省总工会党组成员、副主席武某某在启动仪式上讲话")
+    True
+    >>> shows_official_at_work("市总工会副主席张某主持仪式并宣布竞赛启动"), shows_official_at_work("某区职工运动会开幕")
+    (True, False)
+    """
+    key = to_simplified(text)
+    r = rules()
+    if not any(verb in key for verb in r.officials_deck_verbs):
+        return False
+    for title in r.titles_before:
+        at = key.find(title)
+        while at >= 0:
+            after = key[at + len(title):at + len(title) + 4]
+            if any(is_person_name(after[:n]) for n in (2, 3)):
+                return True
+            at = key.find(title, at + 1)
+    return False
 
 
 OFFICIALS_DECK_PART_MAX = 12

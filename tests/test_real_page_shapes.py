@@ -23,7 +23,8 @@ headline's keywords, a web copy whose photo caption stands right above a datelin
 e-paper page of dot-led stories, a web title printed alone and again with the site's suffix,
 a two-line headline the e-paper footer repeats, a copy that lost its headline above a
 dash subtitle, a mobile copy with share prompts and its headline printed again over the text,
-and a reader's date above a web headline whose own publication line names a unit.
+a reader's date above a web headline whose own publication line names a unit, and a
+ceremony's photos of officials in a mirror that lost its indents to question marks.
 The expected values were read off each page by hand.
 """
 
@@ -454,3 +455,13 @@ def test_the_date_under_a_web_headline_wins_over_the_readers_date_above_it(read)
     assert article.title == "某市工会代表大会新闻中心迎来“打卡”代表"
     assert not article.subtitle                     # 宣传教育部 2023-12-23 is its publication line
     assert article.meta.date == "2023-12-23" and article.edition["origin"] == "宣传教育部"
+
+
+def test_a_ceremonys_photos_of_officials_and_indents_lost_to_question_marks(read):
+    page = read("ceremony-photos-and-lost-indents.txt")
+    (article,) = page.articles
+    assert [p.text[:6] for p in article.body] == ["10月11日", "武某某在講話"]
+    assert [c.text for _, c in article.captions] == [
+        "啟動儀式現場", "省總工會副主席武某某在啟動儀式上講話", "市總工會黨組書記、副主席雷某某主持儀式並宣布比武啟動"]
+    assert "?" not in published(page) and "？" not in published(page)
+    assert [d.reason for d in page.dropped].count("question marks a re-encoding left for an indent") == 3
