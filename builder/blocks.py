@@ -1224,8 +1224,9 @@ def mark_page_chrome(blocks: list[Block]) -> list[Block]:
                 marked[i] = replace(marked[i], kind=Kind.FURNITURE, weak=True,
                                     note="above an e-paper copy's page line (the reader's or site's)")
     marked = _mark_related_links(marked)
+    # (an opening the site cut off, 某某举行..., finishes no paragraph)
     last = max((i for i, b in enumerate(marked) if b.kind is Kind.TEXT and labels.ends_sentence(b.text)
-                and not labels.is_bullet_item(b.text) or b.kind is Kind.CAPTION),
+                and not labels.is_bullet_item(b.text) and not _CUT_OFF.search(b.text) or b.kind is Kind.CAPTION),
                default=None)
     if last is not None:
         last = _numbered_list_end(marked, last)
@@ -1299,6 +1300,8 @@ def _mark_story_teasers(blocks: list[Block], last: int) -> list[Block]:
                 if blocks[i].kind is Kind.TEXT and len(blocks[i].text) <= TEASER_MAX_CHARS
                 and labels.opens_with_dateline(blocks[i].text) and not labels.ends_sentence(blocks[i].text)]
     if len(openings) < 2:
+        openings = _cut_off_openings(blocks, last)
+    if len(openings) < 2:
         return blocks
     marked = list(blocks)
     for i in openings:
@@ -1310,6 +1313,28 @@ def _mark_story_teasers(blocks: list[Block], last: int) -> list[Block]:
             marked[above] = replace(marked[above], kind=Kind.FURNITURE, weak=True,
                                     note="a list of other stories after the article (the site's)")
     return marked
+
+
+_CUT_OFF = re.compile(r"(?<![.…])(\.{3}|…)$")     # 某某举行...: cut by the site, not a writer's ……
+CUT_OFF_SPREAD_CHARS = 6                          # a site cuts its list's openings to one length
+CUT_OFF_MAX_CHARS = 120
+
+
+def _cut_off_openings(blocks: list[Block], last: int) -> list[int]:
+    """After the last paragraph, other stories' openings the site cut to one length, each ending on '...'.
+
+    >>> page = ["某省工会支援物资发车", "", "4月9日，发车仪式举行。", "", "来源：某某新闻", "",
+    ...         "4月9日下午，某省总工会支援物资发车仪式在某市举行，10辆满载蔬菜的...", "",
+    ...         "青稞作为某地传统食品的主要原料，多年来种植面积一直保持在20万亩左右。随着...", "",
+    ...         "某某报讯 最近，网上流传的“野菜图鉴”等，吸引不少市民关注，专家提醒大家注意..."]
+    >>> [b.kind.value for b in page_blocks(page)]
+    ['text', 'text', 'meta', 'furniture', 'furniture', 'furniture']
+    """
+    cut = [i for i in range(last + 1, len(blocks))
+           if blocks[i].kind is Kind.TEXT and len(blocks[i].lines) == 1 and len(blocks[i].text) <= CUT_OFF_MAX_CHARS
+           and _CUT_OFF.search(blocks[i].text)]
+    lengths = [len(blocks[i].text) for i in cut]
+    return cut if len(cut) >= 2 and max(lengths) - min(lengths) <= CUT_OFF_SPREAD_CHARS else []
 
 
 def _is_page_line(text: str) -> bool:
