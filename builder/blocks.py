@@ -724,12 +724,19 @@ def mark_layout_captions(blocks: list[Block]) -> list[Block]:
     return marked
 
 
-def mark_officials_photos(blocks: list[Block]) -> list[Block]:
-    """Under a photo's caption, a short line showing an official at the event is the next photo's caption.
+def mark_photo_runs(blocks: list[Block]) -> list[Block]:
+    """Photos printed one after another: a short line between two captions is a caption, and so is,
+    under a caption, a line showing an official at the event.
 
     Reports of a ceremony print its photos one after another: the scene, then
     each official speaking (省总工会副主席某某在启动仪式上讲话).  Such a line
-    right under a caption is one more caption, not the next story's title.
+    right under a caption is one more caption, not the next story's title; a
+    short line between two captions (各类物资) is the photo between them.
+
+    >>> page = ["某市送清凉", "", "7月20日，市总工会启动“夏送清凉”活动。", "", "职工搬西瓜（张三 摄）", "", "各类物资", "",
+    ...         "为职工发放降温品（李四 摄）"]
+    >>> [b.kind.value for b in page_blocks(page)]
+    ['text', 'text', 'caption', 'caption', 'caption']
 
     >>> page = ["某市劳动竞赛启动", "", "10月11日，某市劳动竞赛启动仪式举行。", "", "启动仪式现场", "",
     ...         "省总工会副主席武某某在启动仪式上讲话", "", "市总工会副主席雷某某主持仪式", "", "武某某在讲话中指出，竞赛意义重大。"]
@@ -739,11 +746,15 @@ def mark_officials_photos(blocks: list[Block]) -> list[Block]:
     marked = list(blocks)
     for index in range(1, len(marked) - 1):
         block = marked[index]
-        if (block.kind is Kind.TEXT and len(block.lines) == 1 and not block.heading_level
+        if not (block.kind is Kind.TEXT and len(block.lines) == 1 and not block.heading_level
                 and len(block.text) <= CAPTION_MAX_CHARS and not labels.ends_sentence(block.text)
-                and marked[index - 1].kind is Kind.CAPTION and labels.shows_official_at_work(block.text)):
+                and marked[index - 1].kind is Kind.CAPTION):
+            continue
+        if labels.shows_official_at_work(block.text):
             marked[index] = replace(block, kind=Kind.CAPTION, weak=True,
                                     note="an official at the event, under another photo's caption")
+        elif marked[index + 1].kind is Kind.CAPTION and not _ANY_MARK.search(block.text):
+            marked[index] = replace(block, kind=Kind.CAPTION, weak=True, note="a short line between two captions")
     return marked
 
 
@@ -1788,6 +1799,6 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     layout = page_layout(lines, indented)
     blocks = split_headline_labels(split_bracketed_titles(split_title_suffixes(split_flattened_paragraphs(
         split_runs(group_lines(lines, hard_breaks), layout), layout))))
-    blocks = mark_officials_photos(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(mark_captions(mark_labels(blocks)))))))))
+    blocks = mark_photo_runs(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(mark_captions(mark_labels(blocks)))))))))
     return mark_lead_byline(mark_page_chrome(mark_head_photo_caption(mark_web_headline(mark_recorded_headline(
         mark_teasers(mark_repeats(blocks)))))))
