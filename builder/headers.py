@@ -167,6 +167,20 @@ def is_site_name(token: str) -> bool:
     return token.endswith(r.strong_site_suffixes) or len(token) >= r.weak_site_min
 
 
+SITE_APP_PART_MAX_CHARS = 8
+
+
+def _names_site_and_app(token: str) -> bool:
+    """A paper's name and its app's, joined by a dash: 春城晚报-开屏新闻.
+
+    >>> _names_site_and_app("某城晚报-开屏新闻"), _names_site_and_app("职工-劳模")
+    (True, False)
+    """
+    parts = re.split(r"[-–—]", token)
+    return (len(parts) == 2 and is_site_name(parts[0]) and 2 <= len(parts[1]) <= SITE_APP_PART_MAX_CHARS
+            and not any(c in token for c in "，。；："))
+
+
 # a post line opens with the full date: 2018-04-28 某某 ✈ 某某工会
 _FULL_DATE_FIRST = re.compile(r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s|$)")
 POST_LINE_MAX_TOKENS = 3
@@ -187,6 +201,8 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     '工人日报客户端'
     >>> parse_publication_line("《工人日报》（2011年07月21日 02版）")
     PublicationLine(date='2011-07-21', page='02', origin='工人日报', authors=(), editors=())
+    >>> parse_publication_line("某城晚报-开屏新闻2021-02-05 20:12").origin
+    '某城晚报-开屏新闻'
     >>> parse_publication_line("2023 年 12 月 24 日 星期 放大 缩小 默认").date, parse_publication_line("2024年05月20日 星期一 小满").date
     ('2023-12-24', '2024-05-20')
     >>> parse_publication_line("2007-08-10 记者：刘羊 齐中熙 来源：经济参考报").authors
@@ -315,6 +331,9 @@ def parse_publication_line(line: str) -> PublicationLine | None:
             understood += 1
         elif is_site_name(token):
             found["origin"].append(token)      # a name counts only beside other parts (see below)
+        elif found["origin"] and _names_site_and_app(f"{found['origin'][-1]}-{token}") \
+                and f"{found['origin'][-1]}-{token}" in text:
+            found["origin"][-1] += f"-{token}"   # 春城晚报-开屏新闻: the paper and its app
         elif (found["author"] or found["editor"]) and is_person_name(token):
             # 作者：王威 蔡文波: the names after the first are the same field's
             found["author" if found["author"] else "editor"].append(token)
