@@ -25,6 +25,8 @@ these passes read it:
 * ``mark_layout_captions`` a line among the paragraphs opening with ▲, naming a
                        photo's scene, standing unindented among indented paragraphs
                        or naming the person of the next paragraph is a caption;
+* ``mark_photo_runs``  photos printed one after another: a short line between two
+                       captions, or an official at the event under one, is a caption;
 * ``mark_photo_news``  a page that is one photo's long caption is that article's text;
 * ``mark_repeats``     a line printed again right after itself (a caption or a
                        title a website shows twice) is published once;
@@ -33,8 +35,13 @@ these passes read it:
                        together is the page's headline index: both go;
 * ``mark_web_headline`` a web copy's headline is the line above its
                        publication line; channel names around it go;
+* ``mark_head_photo_caption`` the short line between a web headline's publication
+                       line and the lead is its photo's caption (or, made of the
+                       headline's words, the page's keywords), and lines of its shape
+                       among the paragraphs are captions too;
 * ``mark_page_chrome``  the reader's chrome above an e-paper page line, the
-                       site's related links and lines after the last paragraph go.
+                       site's related links, other stories' cut-off openings and
+                       lines after the last paragraph go; a numbered list there stays.
 
 Every pass returns new blocks; none drops text (a furniture block keeps its
 text and the splitter moves it to the page's drop list).
