@@ -11,6 +11,7 @@ these passes read it:
                        publication line, a byline, a label);
 * ``split_flattened_paragraphs``  a long line with a space after each
                        paragraph's last sentence is cut there;
+* ``split_glued_publication_lines``  a headline run on into its 发布时间/来源 fields is cut there;
 * ``split_title_suffixes``  a web title's ' - 频道 - 网站' goes;
 * ``split_bracketed_titles`` 【title】text: a roundup item's title stands alone;
 * ``mark_labels``      column labels, banners, section labels, edition headers,
@@ -1460,6 +1461,33 @@ def mark_lead_byline(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
+# a title's line that runs on into the page's publication fields: 标题 发布时间：2023-09-01 浏览：21
+_GLUED_FIELDS = re.compile(r"\s(?=(发布时间|发布日期|更新时间|来源|作者|浏览|点击)[：:])")
+GLUED_HEADLINE_MIN_HAN = 6
+
+
+def split_glued_publication_lines(blocks: list[Block]) -> list[Block]:
+    """A headline the copy ran into its publication line: the fields stand apart.
+
+    >>> [b.text for b in split_glued_publication_lines(group_lines(["某区总工会发放助学金 发布时间：2023-09-01 浏览：21"]))]
+    ['某区总工会发放助学金', '发布时间：2023-09-01 浏览：21']
+    >>> [b.text for b in split_glued_publication_lines(group_lines(["会议指出 来源：各区县工会的报告显示，成效明显。"]))]
+    ['会议指出 来源：各区县工会的报告显示，成效明显。']
+    """
+    out: list[Block] = []
+    for block in blocks:
+        match = _GLUED_FIELDS.search(block.text) if len(block.lines) == 1 and block.kind is Kind.TEXT else None
+        head, fields = (block.text[:match.start()], block.text[match.end():]) if match else ("", "")
+        if (match and len(CJK_IDEOGRAPH.findall(head)) >= GLUED_HEADLINE_MIN_HAN and not is_body(head)
+                and not _ANY_MARK.search(head) and parse_publication_line(head) is None
+                and not _ANY_MARK.search(fields) and parse_publication_line(fields)):
+            out.append(replace(block, lines=(head,)))
+            out.append(replace(block, lines=(fields,), gap_before=0, note="publication fields run on from the headline"))
+            continue
+        out.append(block)
+    return out
+
+
 SITE_SUFFIX_MAX_CHARS = 16   # a site's part of a page title: 某某网, 总工会, 重庆频道 - 某某网
 
 
@@ -1804,8 +1832,8 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
                 indented: frozenset[int] = frozenset()) -> list[Block]:
     """All block passes, in order."""
     layout = page_layout(lines, indented)
-    blocks = split_headline_labels(split_bracketed_titles(split_title_suffixes(split_flattened_paragraphs(
-        split_runs(group_lines(lines, hard_breaks), layout), layout))))
+    blocks = split_headline_labels(split_bracketed_titles(split_title_suffixes(split_glued_publication_lines(
+        split_flattened_paragraphs(split_runs(group_lines(lines, hard_breaks), layout), layout)))))
     blocks = mark_photo_runs(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(mark_captions(mark_labels(blocks)))))))))
     return mark_lead_byline(mark_page_chrome(mark_head_photo_caption(mark_web_headline(mark_recorded_headline(
         mark_teasers(mark_repeats(blocks)))))))
