@@ -109,7 +109,8 @@ _URL = re.compile(r"(?:https?://|www\.)(?:[A-Za-z0-9\-]+\.)*(?:com|cn|net|org|go
                   r"(?:/[\w./\-?=&%#:~+]*)?", re.IGNORECASE)
 _QUOTED_NAME = re.compile(r"《(?P<name>[^《》]{2,14})》")
 # 1413次, 52人参与, 参与评论(12)人 (a comment counter, its number often missing: 参与评论()人)
-_COUNT = re.compile(r"(?<![\d.])\d{1,9}\s*(?:次|人参与|人阅读|人浏览)|参与评论\s*[(（]\s*\d{0,9}\s*[)）]\s*人")
+_COUNT = re.compile(rf"(?<![\d.])\d{{1,9}}\s*(?:次|人参与|人阅读|人浏览|浏览|阅读)(?![{HAN}])"
+                    r"|参与评论\s*[(（]\s*\d{0,9}\s*[)）]\s*人")
 # 责任编辑：严 峻: a two-character name padded to three characters' width
 _SPACED_NAME = re.compile(rf"(?<=[：:])\s*([{HAN}])[ \u3000]([{HAN}])(?=\s|$)")
 _SEPARATORS = re.compile(r"[\s\u0000|｜/·•\-—_~〖〗【】\[\]（）()<>《》，,、：:;；!！]+")
@@ -187,6 +188,7 @@ POST_LINE_MAX_TOKENS = 3
 POST_TOKEN_MAX_CHARS = 8
 RECORD_LINE_MAX_TOKENS = 4
 UNIT_LINE_MIN_FIELDS = 2
+CHANNEL_TOKEN_MAX_CHARS = 6
 
 
 @lru_cache(maxsize=65536)
@@ -367,6 +369,7 @@ def _unlabelled_parts(text: str, unknown: list[str], found: dict[str, list[str]]
     | 某某日报 要闻 00002 标题 2010-07-21 nw.D100_… 2010年07月21日 | an e-paper's record of a page |
     | 某某集团 编辑：张某 责编：李某                               | the unit that published it    |
     | 宣传教育部 2023-12-23                                        | the unit, and a machine's date |
+    | 铁路一线 2016-02-27 00:16:47 0浏览                           | the site's channel            |
 
     >>> parse_publication_line("宣传教育部 2023-12-23")
     PublicationLine(date='2023-12-23', page='', origin='宣传教育部', authors=(), editors=())
@@ -376,6 +379,10 @@ def _unlabelled_parts(text: str, unknown: list[str], found: dict[str, list[str]]
     # a post's date first, then its writer's handle and its account
     if opens_with_date and len(unknown) <= POST_LINE_MAX_TOKENS and all(len(t) <= POST_TOKEN_MAX_CHARS
                                                                         for t in unknown):
+        return True, ""
+    # a channel's name before a machine's timestamp (铁路一线 2016-02-27 00:16:47 0浏览): the site's section
+    if (len(unknown) == 1 and len(unknown[0]) <= CHANNEL_TOKEN_MAX_CHARS and found["date"]
+            and understood >= UNIT_LINE_MIN_FIELDS and text.lstrip("\u0000 ").startswith(unknown[0])):
         return True, ""
     # a machine's record of the page: its date written twice, the paper's name first
     if (len(found["date"]) >= 2 and len(set(found["date"])) == 1 and found["origin"]

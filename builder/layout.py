@@ -214,9 +214,13 @@ def is_body(text: str) -> bool:
     True
     >>> is_body("■ 户外劳动者综合服务站为城市添彩")      # a crosshead after its mark: one phrase, no mark
     False
+    >>> is_body("各乡镇人民政府、街道办事处："), is_body("重庆市总工会：")   # a salutation; a name before its news
+    (True, False)
     """
     if len(text) > HEADING_MAX_CHARS or text.endswith(("；", ";")):
         return True
+    if text.endswith(("：", ":")) and re.search(r"[，,、；;]", text):
+        return True                   # 各乡镇人民政府、各部门：a notice's salutation, a lead-in: no heading ends so
     if labels.is_bullet_item(text):
         phrase = text[1:].strip()
         return not (phrase and len(phrase) <= MARKED_CROSSHEAD_MAX_CHARS and " " not in phrase

@@ -24,7 +24,9 @@ e-paper page of dot-led stories, a web title printed alone and again with the si
 a two-line headline the e-paper footer repeats, a copy that lost its headline above a
 dash subtitle, a mobile copy with share prompts and its headline printed again over the text,
 a reader's date above a web headline whose own publication line names a unit, and a
-ceremony's photos of officials in a mirror that lost its indents to question marks.
+ceremony's photos of officials in a mirror that lost its indents to question marks, a union
+site's widgets, counters and a platform's disclaimer, and a channel's name over a timestamp
+above a notice that opens on its salutation.
 The expected values were read off each page by hand.
 """
 
@@ -465,3 +467,22 @@ def test_a_ceremonys_photos_of_officials_and_indents_lost_to_question_marks(read
         "啟動儀式現場", "省總工會副主席武某某在啟動儀式上講話", "市總工會黨組書記、副主席雷某某主持儀式並宣布比武啟動"]
     assert "?" not in published(page) and "？" not in published(page)
     assert [d.reason for d in page.dropped].count("question marks a re-encoding left for an indent") == 3
+
+
+def test_a_union_sites_widgets_counters_and_disclaimer_are_dropped(read):
+    page = read("union-site-widgets.txt")
+    (article,) = page.articles
+    assert article.title == "某区总工会“金秋助学”活动入户发放首批助学金"      # its 发布时间 fields cut off
+    assert article.meta.date == "2018-09-10" and len(article.body) == 2
+    text = published(page)
+    for furniture in ("新闻热线", "分享至", "点击率", "仅代表该作者", "回顶部", "关闭当前页", "浏览"):
+        assert furniture not in text, furniture
+
+
+def test_a_channel_over_a_timestamp_and_a_notices_salutation(read):
+    page = read("channel-timestamp-and-a-notice.txt")
+    (article,) = page.articles
+    assert article.title == "某县建立政府与工会联席会议制度的通知"
+    assert article.meta.date == "2016-02-27"
+    assert [p.text[:4] for p in article.body] == ["各乡镇人", "为发挥工", "联席会议"]
+    assert not any(p.heading for p in article.body)          # the salutation is the notice's, no crosshead
