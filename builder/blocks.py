@@ -40,6 +40,8 @@ these passes read it:
                        line and the lead is its photo's caption (or, made of the
                        headline's words, the page's keywords), and lines of its shape
                        among the paragraphs are captions too;
+* ``mark_captions_above_the_dateline`` short sentences stacked right above a
+                       dateline lead (某某消息（记者…）) are the captions of photos above it;
 * ``mark_page_chrome``  the reader's chrome above an e-paper page line, the
                        site's related links, other stories' cut-off openings and
                        lines after the last paragraph go; a numbered list there stays.
@@ -1180,6 +1182,47 @@ def _mark_captions_like_the_head_photos(blocks: list[Block], start: int) -> list
     return marked
 
 
+STACKED_CAPTIONS_MIN = 2
+
+
+def mark_captions_above_the_dateline(blocks: list[Block]) -> list[Block]:
+    """Short finished sentences stacked right above a lead that opens with its dateline are the photos' captions.
+
+    A copy that kept a story's photos above it prints their captions first,
+    one short sentence each (开场舞蹈。/ 某某致辞。), and then the lead
+    (某某网消息（记者 张三）…): the story starts at its dateline, so the
+    sentences above it are no part of its text.
+
+    >>> page = ["新春座谈会开场舞蹈。", "市总工会主席张某某致辞。", "职工家属冲上台来拥抱亲人。",
+    ...         "某某网消息（记者 李某）1月20日，市总工会举办新春座谈会，为不能回家过年的职工送上祝福。"]
+    >>> [b.kind.value for b in page_blocks(page)]
+    ['caption', 'caption', 'caption', 'text']
+    """
+    lead = next((i for i, b in enumerate(blocks) if b.kind is Kind.TEXT and is_body(b.text)
+                 and labels.opens_with_dateline(b.text)), None)
+    if lead is None:
+        return blocks
+    stack = []
+    for i in range(lead - 1, -1, -1):
+        block = blocks[i]
+        if block.kind in (Kind.META, Kind.FURNITURE, Kind.REPEAT) and not stack:
+            continue
+        if not (block.kind is Kind.TEXT and len(block.lines) == 1 and not block.heading_level
+                and len(block.text) <= SENTENCE_CAPTION_MAX_CHARS and labels.ends_sentence(block.text)
+                and len(CJK_IDEOGRAPH.findall(block.text)) >= CAPTION_MIN_HAN):
+            break
+        stack.append(i)
+    # running text above the stack: the sentences are the page's, not photos stacked over a story
+    if len(stack) < STACKED_CAPTIONS_MIN or any(b.kind is Kind.TEXT and is_body(b.text) and len(b.text) > SENTENCE_CAPTION_MAX_CHARS
+                                               for b in blocks[:min(stack)]):
+        return blocks
+    marked = list(blocks)
+    for i in stack:
+        marked[i] = replace(blocks[i], kind=Kind.CAPTION, weak=True,
+                            note="a short sentence stacked above the dateline lead (a photo above the story)")
+    return marked
+
+
 def _headline_words_only(text: str, headline: str) -> bool:
     """Whether a short line is made of the headline's own words only, in another order (a page's keywords).
 
@@ -1835,5 +1878,5 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     blocks = split_headline_labels(split_bracketed_titles(split_title_suffixes(split_glued_publication_lines(
         split_flattened_paragraphs(split_runs(group_lines(lines, hard_breaks), layout), layout)))))
     blocks = mark_photo_runs(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(mark_captions(mark_labels(blocks)))))))))
-    return mark_lead_byline(mark_page_chrome(mark_head_photo_caption(mark_web_headline(mark_recorded_headline(
-        mark_teasers(mark_repeats(blocks)))))))
+    return mark_lead_byline(mark_page_chrome(mark_captions_above_the_dateline(mark_head_photo_caption(mark_web_headline(mark_recorded_headline(
+        mark_teasers(mark_repeats(blocks))))))))

@@ -189,7 +189,9 @@ def dateline_authors(paragraph: str) -> list[str]:
 
 
 _DATELINE_OPENING = re.compile(rf"^[{HAN}]{{0,12}}(本报|本刊|本台|本网|网|报|台)讯"
-                               rf"|^[{HAN}]{{2,14}}[\d一二三四五六七八九十]{{1,3}}月[\d一二三四五六七八九十]{{1,3}}日(电|消息)")
+                               rf"|^[{HAN}]{{2,14}}[\d一二三四五六七八九十]{{1,3}}月[\d一二三四五六七八九十]{{1,3}}日(电|消息)"
+                               # 某某日报（某某网）消息（记者 张三）: a paper's report, named before its writer
+                               rf"|^[{HAN}（）()]{{2,20}}消息\s?[（(]\s?(记者|通讯员|特约记者|实习生|全媒体记者|融媒体记者)")
 
 
 def opens_with_dateline(text: str) -> bool:
@@ -200,6 +202,8 @@ def opens_with_dateline(text: str) -> bool:
     >>> opens_with_dateline("新华社重庆5月1日电 ……"), opens_with_dateline("通讯员走进企业")
     (True, False)
     >>> opens_with_dateline("某某网重庆9月27日消息（记者 张三）"), opens_with_dateline("重庆市9月27日召开大会")
+    (True, False)
+    >>> opens_with_dateline("某某日报（某某网）消息（记者 张三）新春座谈会上，……"), opens_with_dateline("消息传来，职工们很高兴。")
     (True, False)
     """
     text = to_simplified(text)

@@ -26,7 +26,8 @@ dash subtitle, a mobile copy with share prompts and its headline printed again o
 a reader's date above a web headline whose own publication line names a unit, and a
 ceremony's photos of officials in a mirror that lost its indents to question marks, a union
 site's widgets, counters and a platform's disclaimer, and a channel's name over a timestamp
-above a notice that opens on its salutation.
+above a notice that opens on its salutation, and photo captions stacked above a
+dateline lead.
 The expected values were read off each page by hand.
 """
 
@@ -486,3 +487,12 @@ def test_a_channel_over_a_timestamp_and_a_notices_salutation(read):
     assert article.meta.date == "2016-02-27"
     assert [p.text[:4] for p in article.body] == ["各乡镇人", "为发挥工", "联席会议"]
     assert not any(p.heading for p in article.body)          # the salutation is the notice's, no crosshead
+
+
+def test_short_sentences_stacked_above_a_dateline_lead_are_its_photos_captions(read):
+    page = read("captions-stacked-above-the-lead.txt")
+    (article,) = page.articles
+    assert [c.text for _, c in article.captions] == [
+        "2017年慰問職工新春座談會開場舞蹈。", "某市委常委、市總工會主席張某某致辭。", "職工代表家屬沖上臺來擁抱親人。"]
+    assert [p.text[:4] for p in article.body] == ["某某日報", "2017"]
+    assert article.title_derived
