@@ -1262,6 +1262,8 @@ def mark_page_chrome(blocks: list[Block]) -> list[Block]:
     a run-together metadata line): a short line there that finishes no
     sentence is furniture.  Both rest on position, so the review lists them.
 
+    A line there that names a photo's scene (…合影, …现场) is the caption of the photo the article closes on.
+
     >>> page = ["浙江工人日报 数字报纸", "", "00003版：人文", "", "衢州公路局获评模范职工之家", "", "近日，该局工会获评。",
     ...         "", "相关新闻"]
     >>> [(b.kind.value, b.text) for b in mark_page_chrome(mark_labels(group_lines(page)))]
@@ -1303,7 +1305,13 @@ def mark_page_chrome(blocks: list[Block]) -> list[Block]:
                 break                 # a label opens an article whose text the page does not hold
             # a clause mark or a finished sentence inside means running text: the page's last paragraph,
             # cut off where the copy ends
-            if block.kind is Kind.TEXT and not (indents_paragraphs and block.indented) and (
+            if (block.kind is Kind.TEXT and len(block.lines) == 1 and len(block.text) <= CAPTION_MAX_CHARS
+                    and len(CJK_IDEOGRAPH.findall(block.text)) >= CAPTION_MIN_HAN
+                    and labels.names_photo_scene(to_simplified(block.text))):
+                # 某某在仪式上合影, 活动现场: the photo the article closes on
+                marked[i] = replace(block, kind=Kind.CAPTION, weak=True,
+                                    note="a line naming a photo's scene after the last paragraph")
+            elif block.kind is Kind.TEXT and not (indents_paragraphs and block.indented) and (
                     labels.is_bullet_item(block.text) or block.text.startswith("•") or (
                     len(block.text) <= CAPTION_MAX_CHARS and not labels.ends_sentence(block.text)
                     and not _ANY_MARK.search(block.text) and not _closes_an_article(block.text))):

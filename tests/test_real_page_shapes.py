@@ -27,7 +27,7 @@ a reader's date above a web headline whose own publication line names a unit, an
 ceremony's photos of officials in a mirror that lost its indents to question marks, a union
 site's widgets, counters and a platform's disclaimer, and a channel's name over a timestamp
 above a notice that opens on its salutation, and photo captions stacked above a
-dateline lead.
+dateline lead, and a photo caption closing an article.
 The expected values were read off each page by hand.
 """
 
@@ -496,3 +496,10 @@ def test_short_sentences_stacked_above_a_dateline_lead_are_its_photos_captions(r
         "2017年慰問職工新春座談會開場舞蹈。", "某市委常委、市總工會主席張某某致辭。", "職工代表家屬沖上臺來擁抱親人。"]
     assert [p.text[:4] for p in article.body] == ["某某日報", "2017"]
     assert article.title_derived
+
+
+def test_a_line_naming_a_photos_scene_after_the_last_paragraph_is_its_caption(read):
+    page = read("closing-photo-caption.txt")
+    (article,) = page.articles
+    assert [c.text for _, c in article.captions] == ["集团公司受资助学生在助学仪式上合影"]
+    assert len(article.body) == 3 and article.meta.editors == ["某某"]
