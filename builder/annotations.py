@@ -2,7 +2,8 @@
 
 Mirrors of news sites annotate characters with their pinyin (``強（qiáng）``,
 ``會(huì)``), pages copied out of broken HTML keep tag remnants (``…身边/P>``,
-``来源9span>``), and a lossy re-encoding writes an indent as ``???``.  Each pass here takes those pieces out of a line and returns
+``来源9span>``), and a lossy re-encoding writes an indent as ``???``.  Each
+pass here takes those pieces out of a line and returns
 them, so the page's drop list accounts for every letter and digit removed; the
 rest of the line is left as it was, but for the spaces the removal leaves at
 its ends (a line that was only a ``</p>`` becomes blank).
