@@ -1741,7 +1741,9 @@ def mark_teasers(blocks: list[Block]) -> list[Block]:
     copies = [j for j in range(title + 1, len(blocks)) if title >= 0 and keys[j] == keys[title]]
     alt_copies = bool(copies) and all(blocks[j].kind in (Kind.CAPTION, Kind.REPEAT) for j in copies)
     # the page's index names the first article's headline: a line above it in the title block is its kicker
-    indexed_title = title >= 0 and any(keys[title] in text for text in index_texts)
+    # (or lists it one title per line above it: the same line printed earlier in the top matter)
+    indexed_title = title >= 0 and (any(keys[title] in text for text in index_texts)
+                                    or any(keys[i] == keys[title] for i in range(min(top, title))))
     # a line repeated only after the page's last paragraph is the footer naming the story again, no index
     last_paragraph = max((i for i, b in enumerate(blocks) if b.kind is Kind.TEXT and is_body(b.text)), default=-1)
     marked = []
@@ -1772,6 +1774,37 @@ def mark_teasers(blocks: list[Block]) -> list[Block]:
             elif index != title and any(key in text for text in index_texts):
                 block = replace(block, kind=Kind.TEASER, note="a title of the page's headline index")
         marked.append(block)
+    return _index_neighbours(marked, top)
+
+
+def _index_neighbours(blocks: list[Block], top: int) -> list[Block]:
+    """Title lines printed in one run with an index entry the page repeats are the index's other entries.
+
+    An e-paper lists its page's titles one per line, with no blank line between
+    them; the entry the page prints again as a headline is found by the repeat,
+    and the titles around it in the same run are the page's other stories.
+
+    >>> page = ["第03版：工会", "某区总工会开办托管班", "劳动者带上微笑照回家过年", "某区开展交通安全宣讲", "",
+    ...         "劳动者带上微笑照回家过年", "", "本报讯 近日，市总工会为劳动者拍摄微笑照。"]
+    >>> [b.kind.value for b in page_blocks(page)]
+    ['meta', 'teaser', 'teaser', 'teaser', 'text', 'text']
+    """
+    marked = list(blocks)
+    frontier = [i for i in range(min(top, len(marked)))
+                if marked[i].kind is Kind.TEASER and marked[i].note.startswith("repeats line")]
+    while frontier:
+        i = frontier.pop()
+        for j, touching in ((i - 1, marked[i].gap_before == 0),
+                            (i + 1, i + 1 < len(marked) and marked[i + 1].gap_before == 0)):
+            if not (0 <= j < top and touching):
+                continue
+            neighbour = marked[j]
+            if (neighbour.kind is Kind.TEXT and not neighbour.heading_level
+                    and all(len(line) <= CAPTION_MAX_CHARS and not labels.ends_sentence(line)
+                            and not _ANY_MARK.search(line) for line in neighbour.lines)):
+                marked[j] = replace(neighbour, kind=Kind.TEASER,
+                                    note="an entry of the page's headline index (in one run with a repeated title)")
+                frontier.append(j)
     return marked
 
 

@@ -74,7 +74,9 @@ def rules() -> _Rules:
         patterns=tuple((re.compile(p["pattern"]), p["reason"]) for p in data["patterns"]),
         breadcrumb_opener=re.compile(rf"^({_alternatives(data['breadcrumb_openers'])})\s*[：:]"),
         breadcrumb_separator=re.compile(rf"\s*(?:{data['breadcrumb_separators']})\s*"),
-        breadcrumb_home=re.compile(rf"^({_alternatives(data['breadcrumb_homes'])})\s*(?:{data['breadcrumb_separators']})"),
+        # (a site's name may come first: 某某网首页 > 新闻 > 正文)
+        breadcrumb_home=re.compile(rf"^[{HAN}A-Za-z]{{0,8}}?({_alternatives(data['breadcrumb_homes'])})\s*"
+                                   rf"(?:{data['breadcrumb_separators']})"),
         footer_marker=re.compile("|".join(data["footer_markers"])),
         weak_footer_marker=re.compile("|".join(data["weak_footer_markers"])),
         weak_footer_max=int(data["weak_footer_max_chars"]),
@@ -113,6 +115,8 @@ def breadcrumb_reason(line: str) -> str | None:
     >>> breadcrumb_reason("产值从3亿元>5亿元，同比增长。") is None
     True
     >>> breadcrumb_reason("首页 > 便民资讯 > 万州又建成6座“劳动者港湾” 全城29座港湾欢迎劳动者来纳凉歇脚")
+    'breadcrumb (a path through the website)'
+    >>> breadcrumb_reason("某某网首页 > 最新热搜 > 广州 >（新春走基层）数百名劳动者共享团年饭")
     'breadcrumb (a path through the website)'
     """
     r = rules()

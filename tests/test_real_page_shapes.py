@@ -27,7 +27,8 @@ a reader's date above a web headline whose own publication line names a unit, an
 ceremony's photos of officials in a mirror that lost its indents to question marks, a union
 site's widgets, counters and a platform's disclaimer, and a channel's name over a timestamp
 above a notice that opens on its salutation, and photo captions stacked above a
-dateline lead, and a photo caption closing an article.
+dateline lead, a photo caption closing an article, an e-paper index printed one title per
+line, and a breadcrumb from a site's home that ends on the title.
 The expected values were read off each page by hand.
 """
 
@@ -503,3 +504,21 @@ def test_a_line_naming_a_photos_scene_after_the_last_paragraph_is_its_caption(re
     (article,) = page.articles
     assert [c.text for _, c in article.captions] == ["集团公司受资助学生在助学仪式上合影"]
     assert len(article.body) == 3 and article.meta.editors == ["某某"]
+
+
+def test_an_epaper_index_printed_one_title_per_line(read):
+    page = read("epaper-index-one-title-per-line.txt")
+    (article,) = page.articles
+    assert article.kicker == "市总工会开展“最美劳动者 微笑带回家”公益活动"
+    assert article.title == "劳动者带上“微笑照”回家过年" and not article.subtitle
+    text = published(page)
+    for furniture in ("托管班", "交通安全", "大篷车", "版面导航"):
+        assert furniture not in text, furniture
+
+
+def test_a_breadcrumb_from_a_sites_home_that_ends_on_the_title(read):
+    page = read("breadcrumb-from-a-sites-home.txt")
+    (article,) = page.articles
+    assert article.title == "数百名一线劳动者齐聚某区 共享新春团年饭"
+    assert "最新热搜" not in published(page) and article.meta.date == "2026-02-11"
+    assert [d.reason for d in page.dropped if d.line == 1] == ["breadcrumb (a path through the website)"]
