@@ -94,7 +94,7 @@ _MONTH_DAY = re.compile(r"(?<!\d)\d{1,2}\s*[-/.月]\s*\d{1,2}(?!\d)")   # 04-27,
 _ANY_MARK = re.compile(r"[，、；,;。！？]")      # a clause mark or a sentence end anywhere: running text
 _SIGNED_DATE = re.compile(r"(19|20)\d{2}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$")
 _MACHINE_DATE = re.compile(r"(?<!\d)(19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d)|\d{5,}")
-_INDEX_DOTS = ("·", "•", "・")
+INDEX_DOTS = ("·", "•", "・")
 # a short label and its colon opening a line (依 据：, 重点内容：, 申报时间：)
 _FIELD_LABEL = re.compile(rf"^[{HAN}][{HAN}\s]{{0,5}}[：:]")
 _BRACKETED_TITLE = re.compile(r"^【(?P<title>[^【】]{6,40})】(?P<rest>.+)$")
@@ -717,7 +717,7 @@ def mark_layout_captions(blocks: list[Block]) -> list[Block]:
         why = ""
         if labels.opens_marked_caption(text) and not labels.ends_sentence(text):
             why = "a line opening with ▲ among the paragraphs"
-        elif len(CJK_IDEOGRAPH.findall(text)) >= CAPTION_MIN_HAN and labels.names_photo_scene(key):
+        elif _names_photo_scene(text):
             why = "a line naming a photo's scene (…现场, …合影)"
         elif labels.places_people_in_photo(text) and len(text) <= SENTENCE_CAPTION_MAX_CHARS * 2:
             why = "a line placing the people in a photo (…（右）和…（左）)"
@@ -766,6 +766,11 @@ def mark_photo_runs(blocks: list[Block]) -> list[Block]:
         elif marked[index + 1].kind is Kind.CAPTION and not _ANY_MARK.search(block.text):
             marked[index] = replace(block, kind=Kind.CAPTION, weak=True, note="a short line between two captions")
     return marked
+
+
+def _names_photo_scene(text: str) -> bool:
+    """A line naming a photo's scene (…现场, …合影), with Han enough for a caption: among the paragraphs or after them."""
+    return len(CJK_IDEOGRAPH.findall(text)) >= CAPTION_MIN_HAN and labels.names_photo_scene(to_simplified(text))
 
 
 PORTRAIT_REACH = 40             # the portrait's person is named near the start of the paragraph below
@@ -1306,8 +1311,7 @@ def mark_page_chrome(blocks: list[Block]) -> list[Block]:
             # a clause mark or a finished sentence inside means running text: the page's last paragraph,
             # cut off where the copy ends
             if (block.kind is Kind.TEXT and len(block.lines) == 1 and len(block.text) <= CAPTION_MAX_CHARS
-                    and len(CJK_IDEOGRAPH.findall(block.text)) >= CAPTION_MIN_HAN
-                    and labels.names_photo_scene(to_simplified(block.text))):
+                    and _names_photo_scene(block.text)):
                 # 某某在仪式上合影, 活动现场: the photo the article closes on
                 marked[i] = replace(block, kind=Kind.CAPTION, weak=True,
                                     note="a line naming a photo's scene after the last paragraph")
@@ -1423,7 +1427,7 @@ def _is_index_entry(text: str) -> bool:
     >>> _is_index_entry("· 80后工人的多元需求"), _is_index_entry("·职工运动会开幕"), _is_index_entry("中国梦·劳动美")
     (True, True, False)
     """
-    return text.startswith(_INDEX_DOTS) and len(text) <= CAPTION_MAX_CHARS and not labels.ends_sentence(text)
+    return text.startswith(INDEX_DOTS) and len(text) <= CAPTION_MAX_CHARS and not labels.ends_sentence(text)
 
 
 def _over_running_text(blocks: list[Block], index: int) -> bool:

@@ -151,7 +151,7 @@ def footer_reason(line: str) -> str | None:
     joined = _SPACED_OUT.sub("", line)
     if r.footer_marker.search(line) or r.footer_marker.search(joined):
         return "site footer (copyright, licence or contact)"
-    weak = [m for m in r.weak_footer_marker.finditer(joined)]
+    weak = list(r.weak_footer_marker.finditer(joined))
     if len(weak) == 1 and 0 < weak[0].start() and weak[0].end() == len(joined.rstrip()) and joined.rstrip()[-1] in "：:":
         return None                   # 新增站点地址： a lead-in to what follows, not a contact line's data
     if len(weak) >= 2 or weak and len(line) <= r.weak_footer_max and not _SENTENCE.search(line):

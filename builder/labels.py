@@ -14,6 +14,7 @@ from .knowledge.files import knowledge_file
 
 from .knowledge.taxonomy import column_theme
 from .text import HAN, SENTENCE_ENDS
+from .text.calendar import numeral_value
 from .text.simplified import to_simplified
 
 SENTENCE_END = SENTENCE_ENDS + "…"     # a line that trails off (……) is finished too
@@ -465,7 +466,6 @@ def lists_officials(text: str) -> bool:
             and all(p.endswith(rules().officials_deck_verbs) for p in parts))
 
 
-_CHINESE_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 # an item's number as lists print it: No.1 / 2. / 3、 / （4） / ⑤ / 六、 (a bare 3名职工 is no item)
 _ITEM_NUMBER = re.compile(r"^\s*(?:(?:No|NO|no)\.?\s*(?P<no>\d{1,3})\.?|(?P<arabic>\d{1,3})[.、．](?!\d)"
                           r"|[（(](?P<bracketed>\d{1,3})[)）]|(?P<circled>[①-⑳])|(?P<chinese>[一二三四五六七八九十]{1,2})、)")
@@ -485,10 +485,7 @@ def item_number(text: str) -> int | None:
     if match.group("circled"):
         return ord(match.group("circled")) - ord("①") + 1
     if match.group("chinese"):
-        digits = match.group("chinese")
-        if len(digits) == 1:
-            return _CHINESE_DIGITS[digits]
-        return 10 + _CHINESE_DIGITS[digits[1]] if digits[0] == "十" and digits[1] != "十" else None
+        return numeral_value(match.group("chinese"))
     return int(match.group("no") or match.group("arabic") or match.group("bracketed"))
 
 

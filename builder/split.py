@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import labels
+from .blocks import INDEX_DOTS
 from .layout import cut_reason, is_body, list_blocks, rejoin
 from .headers import date_alone, parse_edition_header, parse_publication_line
 from .model import Article, Block, Caption, Diagnostic, Dropped, Kind, Para, Severity
@@ -153,9 +154,9 @@ def _edition(blocks: list[Block]) -> dict[str, str]:
     """
     edition: dict[str, str] = {}
     lines: list[str] = []
-    under_headline = [b for i, b in enumerate(blocks)
-                      if b.kind is Kind.META and i and blocks[i - 1].note.startswith("headline:")]
-    ordered = under_headline + [b for b in blocks if b not in under_headline]
+    under_headline = {i for i, b in enumerate(blocks)
+                      if b.kind is Kind.META and i and blocks[i - 1].note.startswith("headline:")}
+    ordered = [blocks[i] for i in sorted(under_headline)] + [b for i, b in enumerate(blocks) if i not in under_headline]
     for kind in (Kind.HEADER, Kind.META):
         for block in ordered:
             if block.kind is not kind:
@@ -348,9 +349,6 @@ _CLAUSE_MARK = re.compile(r"[，,；;]")
 _RUN_ON_SUBTITLE = re.compile(r"^(?P<title>[^—]{4,}?)\s*(?P<subtitle>——[^—]{10,})$")
 
 
-_INDEX_DOT = re.compile(r"^[•·・]\s*")
-
-
 def _assign_title(article: Article, lines: list[Block]) -> None:
     """Kicker, title, subtitle and deck from the title lines, in print order.
 
@@ -394,12 +392,12 @@ def _assign_title(article: Article, lines: list[Block]) -> None:
     lines = [line for block in lines for line in _stacked_head_lines(block)]
     marked = [i for i, b in enumerate(lines) if b.heading_level]
     at = marked[0] if marked else 0
-    if lines[at].text.startswith(("——", "—", "--")) and at == 0 and len(lines) == 1:
-        # a 副题 alone: the copy begins under a headline it lost; the title is derived, the 副题 kept
-        article.subtitle = lines[0].text
-        article.evidence["title"] = [f"line {lines[0].first_line}: a subtitle (——…) with no headline above it"]
-        return
-    if lines[at].text.startswith(("——", "—", "--")) and at == 0 and len(lines) > 1:
+    if lines[at].text.startswith(("——", "—", "--")) and at == 0:
+        if len(lines) == 1:
+            # a 副题 alone: the copy begins under a headline it lost; the title is derived, the 副题 kept
+            article.subtitle = lines[0].text
+            article.evidence["title"] = [f"line {lines[0].first_line}: a subtitle (——…) with no headline above it"]
+            return
         at = 1  # a subtitle cannot come first; the dump lost the title's mark
     elif not marked and at + 1 < len(lines) and labels.names_place_only(lines[at].text) \
             and not labels.names_place_only(lines[at + 1].text):
@@ -423,7 +421,9 @@ def _assign_title(article: Article, lines: list[Block]) -> None:
             article.weak["title"] = (f"line {lines[1].first_line}: taken as the headline under a kicker "
                                      f"(the line above has clauses, it has none)")
     article.kicker = " ".join(b.text for b in lines[:at])
-    article.title = _INDEX_DOT.sub("", lines[at].text)      # • 某某开展慰问: the page's mark for its stories
+    article.title = lines[at].text
+    if article.title.startswith(INDEX_DOTS):
+        article.title = article.title[1:].lstrip()           # • 某某开展慰问: the page's mark for its stories
     after = [b.text for b in lines[at + 1:]]
     run_on = _RUN_ON_SUBTITLE.match(article.title)
     # a dash inside quotation marks joins a name's parts (“新时代奋斗者——某年度发布仪式”举行), no subtitle

@@ -584,9 +584,6 @@ def _page_year(month: int | None, day: int | None, relative: str,
                    f"the main event of article {number} on the page, {main.iso} ('{main.mention.text}')", True)
 
 
-_CN_NUMERAL = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
-
-
 def chinese_count(text: str) -> int | None:
     """A count written in digits or Chinese numerals up to 199 (100, 一百, 七十五, 百), or None.
 
@@ -595,19 +592,13 @@ def chinese_count(text: str) -> int | None:
     """
     if text.isdigit():
         return int(text)
-    if text in ("百", "一百"):
-        return 100
     hundreds = 0
     if text.startswith(("一百", "百")):
         hundreds, text = 100, text.removeprefix("一百").removeprefix("百").removeprefix("零")
     if not text:
-        return hundreds or None
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        if (tens and tens not in _CN_NUMERAL) or (ones and ones not in _CN_NUMERAL):
-            return None
-        return hundreds + 10 * (_CN_NUMERAL[tens] if tens else 1) + (_CN_NUMERAL[ones] if ones else 0)
-    return hundreds + _CN_NUMERAL[text] if len(text) == 1 and text in _CN_NUMERAL else None
+        return hundreds
+    rest = numeral_value(text)               # 1 to 99, as dates read them
+    return None if rest is None else hundreds + rest
 
 
 @lru_cache(maxsize=1)
