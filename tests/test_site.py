@@ -10,7 +10,7 @@ from pathlib import Path
 from tests.conftest import ROOT
 
 LOADING = {("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src"),
-           ("video", "src"), ("audio", "src"), ("embed", "src"), ("object", "data")}
+           ("video", "src"), ("audio", "src"), ("embed", "src"), ("object", "data"), ("use", "href")}
 
 
 class Loads(HTMLParser):

@@ -277,5 +277,12 @@ def test_the_toggle_switches_the_scheme_and_is_labelled_in_chinese(browser, site
         # the label shown now names the way back (its title becomes Material's tooltip once hovered)
         assert tab.get_attribute("input[name=__palette]:checked", "aria-label") == "切换到浅色模式"
         assert tab.locator("label.md-header__button[for^=__palette]:visible").count() == 1
+        # the choice holds on the next page (the palette script is a file of its own, not inline)
+        tab.goto(f"{site_url}/{page_paths['article']}", wait_until="load")
+        tab.wait_for_timeout(300)
+        assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        # the header's icons are drawn from the sprite: the toggle's icon has a size
+        drawn = tab.locator("label.md-header__button[for^=__palette]:visible svg use").bounding_box()
+        assert drawn and drawn["width"] > 10 and drawn["height"] > 10
     finally:
         context.close()
