@@ -80,6 +80,9 @@ class RenderCache:
         self.folder = folder
         self._memory: dict[str, bytes] = {}
         self.used: set[str] = set()
+        # entries read and found sound by this process, with the size and time they had then: under
+        # `mkdocs serve` the next rebuild asks for the same thousands of entries, and a stat is enough
+        self._sound: dict[str, tuple[int, int]] = {}
 
     def _entry(self, key: str) -> Path | None:
         return self.folder / f"{key}{SUFFIX}" if self.folder is not None else None
@@ -98,17 +101,35 @@ class RenderCache:
             return None                  # damaged or planted: a miss, and the page is rendered
 
     def has(self, key: str) -> bool:
-        """Whether a sound entry is stored under the key (it is read and checked now, and again when written)."""
-        if self._html(key) is None:
-            return False
+        """Whether a sound entry is stored under the key (read and checked now unless this process
+        checked it before and it has not changed since; checked again when written)."""
+        if key not in self._memory:
+            stamp = self._stamp(key)
+            if stamp is None or self._sound.get(key) != stamp:
+                if self._html(key) is None:
+                    return False
+                if stamp is not None:
+                    self._sound[key] = stamp
         self.used.add(key)
         return True
 
+    def _stamp(self, key: str) -> tuple[int, int] | None:
+        entry = self._entry(key)
+        try:
+            status = entry.lstat() if entry is not None else None
+        except OSError:
+            return None
+        return (status.st_size, status.st_mtime_ns) if status is not None else None
+
     def read(self, key: str) -> str:
+        return self.read_bytes(key).decode("utf-8")
+
+    def read_bytes(self, key: str) -> bytes:
+        """The stored page as UTF-8 bytes, checked, as a writer puts it on disk."""
         html = self._html(key)
         if html is None:
             raise KeyError(key)
-        return html.decode("utf-8")
+        return html
 
     def store(self, key: str, html: str) -> None:
         self.used.add(key)

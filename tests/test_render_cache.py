@@ -98,3 +98,18 @@ def test_a_changed_template_renders_every_page_again(project):
     template.write_text(template.read_text(encoding="utf-8") + "\n{# a change #}\n", encoding="utf-8")
     log = _build(project, project / "retemplated")
     assert _reused(log) == 0
+
+
+def test_an_entry_checked_once_is_read_again_when_it_changes_on_disk(tmp_path):
+    # under `mkdocs serve` one process asks for the same entries at every rebuild: a sound entry
+    # is not read again while its size and time hold, and is read (and found damaged) once they change
+    from builder.render_cache import RenderCache
+    cache = RenderCache(tmp_path)
+    cache.store("k", "<p>职工之家</p>")
+    assert cache.has("k")
+    entry = tmp_path / "k.html.gz"
+    os.utime(entry, ns=(0, 0))
+    assert cache.has("k")                       # changed time: read again, still sound
+    entry.write_bytes(entry.read_bytes()[:12])  # cut short: its size changes
+    assert not cache.has("k")
+    assert not RenderCache(tmp_path).has("k")

@@ -13,7 +13,10 @@ MkDocs event does one job:
                  under ``mkdocs serve`` only, add the editor's review page
                  (``review/``), never published by ``mkdocs build``;
                  mark each generated page whose HTML an earlier build stored under the
-                 same key as not to be rendered (builder/render_cache.py);
+                 same key as not to be rendered (builder/render_cache.py); leave out the
+                 theme's files for its own search and its source map, which no page loads;
+* ``on_env``     under ``mkdocs serve``, keep the theme's compiled templates in memory from one
+                 rebuild to the next (Jinja compiles about forty of them each build);
 * ``on_post_page`` take the templates' indentation out of every page (builder/site/compact.py);
                  store the HTML of each generated page that was rendered, and let go of
                  the page's Markdown and HTML body, which MkDocs would hold to the end;
@@ -38,6 +41,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from urllib.parse import urljoin
 
+import jinja2
 import mkdocs
 
 from mkdocs.plugins import BasePlugin, event_priority
@@ -58,6 +62,12 @@ from ..search import search_docs, search_files
 from ..urls import page_url
 
 log = logging.getLogger("mkdocs.plugins.newspaper")
+
+# Material's files for its own search (a lunr index, its languages and worker) and its source
+# maps: the site's search is builder/search with assets/javascripts/search.js, so no page asks
+# for them (the browser tests record every request); left out, they cost no copying and no bytes.
+UNUSED_THEME_FOLDERS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+UNUSED_THEME_SUFFIXES = (".map",)
 REVIEW_PAGE = "review/index.md"
 PACKAGE = Path(__file__).resolve().parent.parent      # the builder's own sources: part of every page's key
 # a Markdown link to another docs file, as the generated pages write them (builder/urls.docs_link)
@@ -125,6 +135,9 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
 
     @event_priority(50)
     def on_files(self, files: Files, *, config) -> Files:
+        theme_dirs = [Path(folder) for folder in config.theme.dirs]
+        for file in [f for f in files if _unused_theme_file(f, theme_dirs)]:
+            files.remove(file)
         result = build(self.seeds_dir, self.cache)
         for diagnostic in result.diagnostics:
             if diagnostic.severity is Severity.INFO:
@@ -213,6 +226,13 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
             + [p.relative_to(PACKAGE).as_posix().encode() + b"\0" + p.read_bytes() for p in sources],
             [custom] if custom is not None and custom.is_dir() else [])
 
+    def on_env(self, env, *, config, files):
+        if self.serving:
+            if not hasattr(self, "templates"):   # kept across `mkdocs serve` rebuilds, in memory only
+                self.templates = _CompiledTemplates()
+            env.bytecode_cache = self.templates
+        return env
+
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         # MkDocs renders templates without autoescaping, and Material prints
         # page.meta values (title, description) into <title> and <meta> raw.
@@ -234,10 +254,13 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
     def on_post_build(self, *, config) -> None:
         site_dir = Path(config.site_dir)
         reused = getattr(self, "reused", {})
+        made: set[Path] = set()          # one mkdir per folder, not per page (thousands of pages)
         for dest, key in reused.items():
             target = site_dir / dest
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(self.rendered.read(key), encoding="utf-8")
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            target.write_bytes(self.rendered.read_bytes(key))
         if self.rendered is not None and not self.serving:
             self.rendered.prune()        # (the preview renders pages the build does not: keep the build's)
         written = site_dir / "sitemap.xml"
@@ -263,6 +286,41 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.seeds_dir))
         return server
+
+
+def _unused_theme_file(file: File, theme_dirs: list[Path]) -> bool:
+    """Whether ``file`` is one of the theme's own files that no page of this site loads.
+
+    >>> class F: src_uri, abs_src_path = "assets/javascripts/lunr/min/lunr.zh.min.js", "/t/assets/javascripts/lunr/min/lunr.zh.min.js"
+    >>> _unused_theme_file(F(), [Path("/t")]), _unused_theme_file(F(), [Path("/docs")])
+    (True, False)
+    >>> F.src_uri, F.abs_src_path = "assets/javascripts/bundle.a5f9d56c.min.js", "/t/assets/javascripts/bundle.a5f9d56c.min.js"
+    >>> _unused_theme_file(F(), [Path("/t")])
+    False
+    """
+    uri = file.src_uri
+    if not (uri.startswith(UNUSED_THEME_FOLDERS) or uri.endswith(UNUSED_THEME_SUFFIXES)) or not file.abs_src_path:
+        return False
+    return any(Path(file.abs_src_path).is_relative_to(folder) for folder in theme_dirs)
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's compiled templates by name, held in this process's memory and never written.
+
+    Jinja checks each entry against its template's source, so a changed template is compiled
+    again.  Only in memory: code read back from a file would be code anyone who can write the
+    cache folder could plant (the page and render caches hold data only).
+    """
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 def _resolve(source: str, link: str) -> str:

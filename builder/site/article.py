@@ -12,6 +12,7 @@ not the reader's.  Nothing here grows with the archive.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..render import escape_markdown, render_body, render_front_matter, split_front_matter
@@ -83,6 +84,10 @@ def printed_in(entry: Entry) -> str:
     return escape_markdown(f"{site_text('article')['printed_in']}{origin}{date_label(printed) if printed else ''}{number}")
 
 
+# what str.isalnum() is not (Python's \w is isalnum() and "_"): letters, Han and digits are read
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def reading_minutes(entry: Entry) -> int:
     """Minutes to read the article at ``article.reading_speed`` characters a minute (at least one).
 
@@ -93,7 +98,7 @@ def reading_minutes(entry: Entry) -> int:
     1
     """
     speed = int(site_data().get("article", {}).get("reading_speed", 500))
-    length = sum(1 for para in entry.article.body for ch in para.text if ch.isalnum())
+    length = sum(len(_NOT_ALNUM.sub("", para.text)) for para in entry.article.body)
     return max(1, round(length / speed))
 
 
