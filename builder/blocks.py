@@ -94,7 +94,7 @@ _MONTH_DAY = re.compile(r"(?<!\d)\d{1,2}\s*[-/.月]\s*\d{1,2}(?!\d)")   # 04-27,
 _ANY_MARK = re.compile(r"[，、；,;。！？]")      # a clause mark or a sentence end anywhere: running text
 _SIGNED_DATE = re.compile(r"(19|20)\d{2}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$")
 _MACHINE_DATE = re.compile(r"(?<!\d)(19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d)|\d{5,}")
-INDEX_DOTS = ("·", "•", "・")
+INDEX_DOTS = ("·", "•", "・", "◆", "◇")
 # a short label and its colon opening a line (依 据：, 重点内容：, 申报时间：)
 _FIELD_LABEL = re.compile(rf"^[{HAN}][{HAN}\s]{{0,5}}[：:]")
 _BRACKETED_TITLE = re.compile(r"^【(?P<title>[^【】]{6,40})】(?P<rest>.+)$")
@@ -673,12 +673,12 @@ def mark_layout_captions(blocks: list[Block]) -> list[Block]:
 
     Each is a guess from shape, so the review lists it.
 
-    >>> page = ["标题", "", "来源：某某网 2024-03-15", "", "近日，某区总工会召开发布会，为先进集体颁奖。", "",
+    >>> page = ["某区发布服务事项", "", "来源：某某网 2024-03-15", "", "近日，某区总工会召开发布会，为先进集体颁奖。", "",
     ...         "▲为先进集体现场颁奖", "", "发布会发布了62项服务事项。", "", "发布会现场", "", "张三", "",
     ...         "其中，张三多年坚持在一线调研。"]
     >>> [b.kind.value for b in mark_layout_captions(mark_labels(group_lines(page)))]
     ['text', 'meta', 'text', 'caption', 'text', 'caption', 'caption', 'text']
-    >>> byline = ["标题", "", "来源：某某网 2024-03-15", "", "张三", "", "本报讯（记者 张三）近日，某区总工会召开发布会。", "",
+    >>> byline = ["某区发布服务事项", "", "来源：某某网 2024-03-15", "", "张三", "", "本报讯（记者 张三）近日，某区总工会召开发布会。", "",
     ...           "发布会发布了62项服务事项。"]
     >>> [b.kind.value for b in mark_layout_captions(mark_labels(group_lines(byline)))]
     ['text', 'meta', 'text', 'text', 'text']
@@ -785,10 +785,10 @@ def mark_closing_captions(blocks: list[Block]) -> list[Block]:
     article's byline credits its photos (某某供图, 图/李四, 张三 摄) it is a
     caption.  A guess from position, so the review lists it.
 
-    >>> page = ["标题", "", "张三/文 某某区总工会供图", "", "近日，某区总工会举办劳模宣讲。", "", "劳模宣讲现场", "", "职工聆听宣讲"]
+    >>> page = ["某区举办劳模宣讲", "", "张三/文 某某区总工会供图", "", "近日，某区总工会举办劳模宣讲。", "", "劳模宣讲现场", "", "职工聆听宣讲"]
     >>> [b.kind.value for b in mark_closing_captions(mark_labels(group_lines(page)))]
     ['text', 'credit', 'text', 'caption', 'caption']
-    >>> [b.kind.value for b in mark_closing_captions(mark_labels(group_lines(["标题", "", "记者 张三", "",
+    >>> [b.kind.value for b in mark_closing_captions(mark_labels(group_lines(["某区举办劳模宣讲", "", "记者 张三", "",
     ...                                                                        "近日，某区总工会举办劳模宣讲。", "", "劳模宣讲现场"])))]
     ['text', 'credit', 'text', 'text']
 
@@ -1439,6 +1439,15 @@ def _over_running_text(blocks: list[Block], index: int) -> bool:
     return following is not None and following.kind is Kind.TEXT and is_body(following.text)
 
 
+def _over_publication_line(blocks: list[Block], index: int) -> bool:
+    """Whether a publication line (刊发时间：…, 来源：…) follows ``index``: a web headline's place.
+
+    A site's menu printed one dot-led item per line ends with the page's own title,
+    which stands over its publication line (• 新闻网首页 / • 某某就是家 / 刊发时间：2025-06-25).
+    """
+    return index + 1 < len(blocks) and blocks[index + 1].kind is Kind.META
+
+
 def _closes_an_article(text: str) -> bool:
     """A line an article ends on: a bracketed note, an organisation's name or a signature's date.
 
@@ -1687,6 +1696,40 @@ def split_headline_labels(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def join_lone_datelines(blocks: list[Block]) -> list[Block]:
+    """A dateline printed alone on its line opens the lead below it, not the title block above.
+
+    A copy may give the dateline a line of its own (本报讯 / 近日，…); it is the
+    lead's opening, as the paper prints it, and so no subtitle of the headline.
+
+    >>> page = ["某区总工会开展送温暖活动", "", "本报讯", "", "近日，某区总工会慰问职工100人。", "", "职工表示感谢。"]
+    >>> [(b.kind.value, b.text) for b in join_lone_datelines(mark_labels(group_lines(page)))]
+    [('text', '某区总工会开展送温暖活动'), ('text', '本报讯 近日，某区总工会慰问职工100人。'), ('text', '职工表示感谢。')]
+
+    | the line                 | the next block         | becomes                      |
+    |--------------------------|------------------------|------------------------------|
+    | 本报讯 / 某某网消息        | running text           | the lead's opening           |
+    | 华龙网讯（记者 张三）      | running text           | the lead's opening           |
+    | 本报讯                    | a title, or nothing    | left as it is                |
+    """
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if (block.kind is Kind.TEXT and len(block.lines) == 1 and not block.heading_level
+                and labels.is_lone_dateline(block.text) and following is not None
+                and following.kind is Kind.TEXT and is_body(following.text)):
+            joined = (f"{block.text.strip()} {following.lines[0].lstrip()}",) + following.lines[1:]
+            out.append(replace(following, lines=joined, first_line=block.first_line, gap_before=block.gap_before,
+                               wrapped=frozenset(i for i in following.wrapped)))
+            index += 2
+            continue
+        out.append(block)
+        index += 1
+    return out
+
+
 def mark_teasers(blocks: list[Block]) -> list[Block]:
     """Mark top-of-page lines that repeat what comes later: teasers and the page's headline index.
 
@@ -1767,7 +1810,7 @@ def mark_teasers(blocks: list[Block]) -> list[Block]:
         elif index in indexes:
             block = replace(block, kind=Kind.TEASER, note="the page's headline index (its titles run together)")
         elif index < top and block.kind is Kind.TEXT and len(block.lines) == 1 and _is_index_entry(block.text) \
-                and not _over_running_text(blocks, index):
+                and not _over_running_text(blocks, index) and not _over_publication_line(blocks, index):
             block = replace(block, kind=Kind.TEASER, note="an entry of the page's headline index")
         elif index < top and block.kind is Kind.TEXT and len(block.text) <= CAPTION_MAX_CHARS:
             later = last_seen[key]
@@ -1922,6 +1965,6 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     layout = page_layout(lines, indented)
     blocks = split_headline_labels(split_bracketed_titles(split_title_suffixes(split_glued_publication_lines(
         split_flattened_paragraphs(split_runs(group_lines(lines, hard_breaks), layout), layout)))))
-    blocks = mark_photo_runs(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(mark_captions(mark_labels(blocks)))))))))
+    blocks = mark_photo_runs(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(mark_captions(join_lone_datelines(mark_labels(blocks))))))))))
     return mark_lead_byline(mark_page_chrome(mark_captions_above_the_dateline(mark_head_photo_caption(mark_web_headline(mark_recorded_headline(
         mark_teasers(mark_repeats(blocks))))))))

@@ -113,7 +113,7 @@ _COUNT = re.compile(rf"(?<![\d.])\d{{1,9}}\s*(?:次|人参与|人阅读|人浏�
                     r"|参与评论\s*[(（]\s*\d{0,9}\s*[)）]\s*人")
 # 责任编辑：严 峻: a two-character name padded to three characters' width
 _SPACED_NAME = re.compile(rf"(?<=[：:])\s*([{HAN}])[ \u3000]([{HAN}])(?=\s|$)")
-_SEPARATORS = re.compile(r"[\s\u0000|｜/·•\-—_~〖〗【】\[\]（）()<>《》，,、：:;；!！]+")
+_SEPARATORS = re.compile(r"[\s\u0000|｜/·•\-—_~〖〗【】\[\]（）()<>《》，,、：:;；!！?？]+")
 _CODE = re.compile(r"[0-9A-Za-z/\-_.]+")          # a count or a document number: 1188, zfbgsc/2025-00117
 _MONTH_DAY = re.compile(r"(?<!\d)\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 # a label printed with its characters spaced out (索 引 号, 文  号): joined before the labels are read

@@ -211,6 +211,27 @@ def opens_with_dateline(text: str) -> bool:
     return bool(_DATELINE_OPENING.match(text) or _DATELINE.match(text) and not text.startswith(("（", "(")))
 
 
+# what may follow a dateline on its line: its writers in brackets (本报讯（记者 张三）)
+_DATELINE_WRITERS = re.compile(r"\s*([（(][^（）()]{2,40}[）)])?\s*")
+# a site's or a paper's report named alone on its line: 某某网消息, 某某日报消息
+_SOURCE_REPORT = re.compile(rf"^[{HAN}]{{1,12}}(网|报|台|社|客户端)消息$")
+
+
+def is_lone_dateline(text: str) -> bool:
+    """A line that holds a dateline and nothing of the lead: the lead follows on the next line.
+
+    >>> [is_lone_dateline(t) for t in ("本报讯", "某某网消息", "华龙网讯（记者 舒婷）", "新华社重庆5月1日电")]
+    [True, True, True, True]
+    >>> [is_lone_dateline(t) for t in ("本报讯 近日，某区开展活动。", "好消息", "消息", "通讯员走进企业")]
+    [False, False, False, False]
+    """
+    text = to_simplified(text).strip()
+    if _SOURCE_REPORT.match(text):
+        return True
+    match = _DATELINE_OPENING.match(text)
+    return match is not None and _DATELINE_WRITERS.fullmatch(text[match.end():]) is not None
+
+
 def opens_with_byline_mark(text: str) -> bool:
     """A line opening with a mark an e-paper prints before its writers' names (■ 张三 李四).
 

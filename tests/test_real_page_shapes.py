@@ -519,3 +519,48 @@ def test_a_breadcrumb_from_a_sites_home_that_ends_on_the_title(read):
     assert article.title == "数百名一线劳动者齐聚某区 共享新春团年饭"
     assert "最新热搜" not in published(page) and article.meta.date == "2026-02-11"
     assert [d.reason for d in page.dropped if d.line == 1] == ["breadcrumb (a path through the website)"]
+
+
+def test_a_web_edition_whose_menu_ends_with_the_pages_own_title(read):
+    # • 报网首页 … • 职工书屋开到了车间里 / 刊发时间：…: the last item of the dot-led menu stands over the
+    # publication line, so it is the headline; the paper's page label (B2版), a lone counter and the
+    # copyright notice are no text of the article
+    page = read("web-edition-with-bullet-menu-and-page-label.txt")
+    (article,) = page.articles
+    assert article.title == "职工书屋开到了车间里" and not article.title_derived
+    assert article.meta.date == "2025-03-18"
+    assert [p.text[:6] for p in article.body] == ["“下了班就能", "为丰富一线职"]
+    assert leaked(published(page), ("报网首页", "本地要闻", "B2版", "请勿转载", "违者依法必究", "tougao@")) == []
+
+
+def test_a_newsletter_issue_with_its_contents_and_a_login_box(read):
+    page = read("newsletter-issue-with-contents.txt")
+    text = published(page)
+    assert leaked(text, ("第 三 期", "总第 128 期", "◆", "用户登录", "还没有账号", "立即注册")) == []
+    assert page.articles[0].title == "区总工会开展春节送温暖活动"
+    assert sum(text.count(t) for t in ("区总工会举办职工技能比武",)) == 1     # the contents' copy is gone
+
+
+@pytest.mark.parametrize("line", ["海量资讯、精准解读，尽在某某财经APP",
+                                  "电话：0000-1234567 职工维权：12351 地址：某某省某某市某某大道126号",
+                                  r"C:\Users\Administrator\Desktop\某某协议\信息\DSC_4012.JPG",
+                                  "2016年工会信息第五期", "（总第 335 期）"])
+def test_site_and_newsletter_furniture_lines(line):
+    from builder.furniture import furniture_reason
+    assert furniture_reason(line)
+
+
+@pytest.mark.parametrize("line", ["报名咨询电话：0000-1234567。", "全市第五期劳模培训班开班", "本期出版时间提前"])
+def test_lines_of_an_article_that_look_like_furniture_are_kept(line):
+    from builder.furniture import furniture_reason
+    assert furniture_reason(line) is None
+
+
+def test_a_dateline_on_a_line_of_its_own_opens_the_lead(tmp_path):
+    page = tmp_path / "lone-dateline.txt"
+    page.write_text("某区总工会开展送温暖活动\n\n本报讯（记者 张三）\n\n近日，某区总工会慰问困难职工100人。\n\n"
+                    "职工们表示感谢。\n", encoding="utf-8")
+    (article,) = read_path(page)[0].articles
+    assert article.subtitle == ""
+    assert article.body[0].text.startswith("本报讯（记者 张三） 近日，")
+    assert article.meta.authors == ["张三"]
