@@ -1530,6 +1530,36 @@ _GLUED_FIELDS = re.compile(r"\s(?=(发布时间|发布日期|更新时间|来源
 GLUED_HEADLINE_MIN_HAN = 6
 
 
+# a machine's date at the very start of a copy, run into the text: 'date 2026-01-21 ▲…', '2026-01-21 10:32 某某…'
+_LEADING_MACHINE_DATE = re.compile(r"^\s*(?:(?:date|Date|DATE|日期|时间)[：:]?\s*)?"
+                                   r"(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s+(?=\S)")
+
+
+def split_leading_machine_date(blocks: list[Block]) -> list[Block]:
+    """A copy that opens with a machine's date run into its first text: the date stands apart.
+
+    >>> [b.text for b in split_leading_machine_date(group_lines([" date 2026-01-21 ▲某某工会寒冬送暖。（记者张三摄）"]))]
+    ['date 2026-01-21', '▲某某工会寒冬送暖。（记者张三摄）']
+    >>> [b.text for b in split_leading_machine_date(group_lines(["标题", "", "2023-05-01 举办职工运动会"]))]
+    ['标题', '2023-05-01 举办职工运动会']
+    >>> [b.text for b in split_leading_machine_date(group_lines(["2022-12-19 11:38:58 编辑：张三 阅读次数：21"]))]
+    ['2022-12-19 11:38:58 编辑：张三 阅读次数：21']
+
+    Only the page's first line: inside a page such a line is a list of dated events (大事记).
+    """
+    if not blocks or blocks[0].kind is not Kind.TEXT:
+        return blocks
+    first = blocks[0]
+    match = _LEADING_MACHINE_DATE.match(first.lines[0])
+    rest = first.lines[0][match.end():] if match else ""
+    # (a whole publication line, 2022-12-19 11:38 编辑：张三 阅读：21, stays one: its fields are read together)
+    if not match or not CJK_IDEOGRAPH.search(rest) or parse_publication_line(first.lines[0]) is not None:
+        return blocks
+    date = replace(first, lines=(first.lines[0][:match.end()].strip(),), last_line=first.first_line,
+                   note="a machine's date the copy ran into its first line")
+    return [date, replace(first, lines=(rest, *first.lines[1:]), gap_before=0), *blocks[1:]]
+
+
 def split_glued_publication_lines(blocks: list[Block]) -> list[Block]:
     """A headline the copy ran into its publication line: the fields stand apart.
 
@@ -1963,8 +1993,8 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
                 indented: frozenset[int] = frozenset()) -> list[Block]:
     """All block passes, in order."""
     layout = page_layout(lines, indented)
-    blocks = split_headline_labels(split_bracketed_titles(split_title_suffixes(split_glued_publication_lines(
-        split_flattened_paragraphs(split_runs(group_lines(lines, hard_breaks), layout), layout)))))
+    blocks = split_headline_labels(split_bracketed_titles(split_title_suffixes(split_glued_publication_lines(split_leading_machine_date(
+        split_flattened_paragraphs(split_runs(group_lines(lines, hard_breaks), layout), layout))))))
     blocks = mark_photo_runs(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(mark_captions(join_lone_datelines(mark_labels(blocks))))))))))
     return mark_lead_byline(mark_page_chrome(mark_captions_above_the_dateline(mark_head_photo_caption(mark_web_headline(mark_recorded_headline(
         mark_teasers(mark_repeats(blocks))))))))

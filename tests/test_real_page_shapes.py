@@ -564,3 +564,17 @@ def test_a_dateline_on_a_line_of_its_own_opens_the_lead(tmp_path):
     assert article.subtitle == ""
     assert article.body[0].text.startswith("本报讯（记者 张三） 近日，")
     assert article.meta.authors == ["张三"]
+
+
+def test_a_copy_opening_with_a_machines_date_run_into_a_photo_caption(tmp_path):
+    # ' date 2026-01-21 ▲…（记者某某摄，下同）': the date is the page's, the ▲ line the head photo's caption,
+    # 记者某某／某地报导 the byline of a paper that files its reports by place
+    page = tmp_path / "machine-date-caption.txt"
+    page.write_text(" date 2026-01-21 ▲某市总工会携手多个工会寒冬送暖，关怀30户职工家庭。（记者王小明摄，下同）\n\n"
+                    "记者王小明／某市报导\n\n农历年节将至，某市总工会启动寒冬送暖行动，为30户职工家庭送去年货。\n\n"
+                    "此次共有16个工会参与，捐赠物资多元。\n", encoding="utf-8")
+    (article,) = read_path(page)[0].articles
+    assert article.meta.date == "2026-01-21"
+    assert [c.text.lstrip("▲") for _, c in article.captions][0].startswith("某市总工会携手多个工会寒冬送暖")
+    assert article.meta.authors == ["王小明"]
+    assert [p.text[:4] for p in article.body] == ["农历年节", "此次共有"]
