@@ -195,10 +195,16 @@ def date_link(from_page: str, date: str) -> str:
 
 # ---------------------------------------------------------------- list items
 
+_escaped = lru_cache(maxsize=1 << 16)(escape_markdown)
+
+
 def article_link(from_page: str, entry: Entry) -> str:
-    return f"[{escape_markdown(entry.title)}]({docs_link(from_page, entry.path)})"
+    return f"[{_escaped(entry.title)}]({docs_link(from_page, entry.path)})"
 
 
+# A listing page names the same few themes and districts in item after item, and each title is
+# listed on some twenty pages: the links and escapes are cached (pure: the taxonomy is fixed).
+@lru_cache(maxsize=1 << 14)
 def theme_link(from_page: str, name: str) -> str:
     """A theme's name linked to its page; a theme without a page (no articles yet) is named, not linked.
 
@@ -209,6 +215,7 @@ def theme_link(from_page: str, name: str) -> str:
     return f"[{escape_markdown(name)}]({docs_link(from_page, page)})" if page else escape_markdown(name)
 
 
+@lru_cache(maxsize=1 << 14)
 def district_link(from_page: str, name: str) -> str:
     """A district's name (or 全市) linked to its page.
 
@@ -244,7 +251,7 @@ def article_item(from_page: str, entry: Entry, *, show_date: bool = True, summar
     lines.append(f'    <span class="item-meta">{" · ".join(meta)}</span>')
     description = entry.article.meta.description
     if summary and description:
-        lines.append(f'    <span class="item-summary">{escape_markdown(description)}</span>')
+        lines.append(f'    <span class="item-summary">{_escaped(description)}</span>')
     return "\n".join(lines)
 
 

@@ -89,8 +89,14 @@ def related_articles(entries: Sequence[Entry], *, weights: Mapping[str, float], 
                 if other != index:
                     scores[other] += value[feature]
         # the best ``count`` by (score, nearness in time, path); the index breaks no ties, the path does
-        best = heapq.nsmallest(count, ((-round(score, 9), abs(other - index), ordered[other].path, other)
-                                       for other, score in scores.items() if score >= min_score))
+        rounded = {other: round(score, 9) for other, score in scores.items() if score >= min_score}
+        if len(rounded) > count:
+            # only a candidate scoring at least the count-th best score can be among the best: the
+            # tie-breaking tuples are built for those few, not for every article sharing a feature
+            cutoff = heapq.nlargest(count, rounded.values())[-1]
+            rounded = {other: score for other, score in rounded.items() if score >= cutoff}
+        best = heapq.nsmallest(count, ((-score, abs(other - index), ordered[other].path, other)
+                                       for other, score in rounded.items()))
         result[entry.path] = [ordered[other] for *_, other in best]
     return result
 
