@@ -14,9 +14,10 @@ MkDocs event does one job:
                  (``review/``), never published by ``mkdocs build``;
                  mark each generated page whose HTML an earlier build stored under the
                  same key as not to be rendered (builder/render_cache.py); leave out the
-                 theme's files for its own search and its source map, which no page loads;
+                 theme's files for its own search and its source maps, which no page loads;
 * ``on_env``     under ``mkdocs serve``, keep the theme's compiled templates in memory from one
                  rebuild to the next (Jinja compiles about forty of them each build);
+* ``on_page_markdown`` escape the front matter's values once, for templates that print them raw;
 * ``on_post_page`` take the templates' indentation out of every page (builder/site/compact.py);
                  store the HTML of each generated page that was rendered, and let go of
                  the page's Markdown and HTML body, which MkDocs would hold to the end;
