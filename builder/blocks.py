@@ -1751,8 +1751,7 @@ def join_lone_datelines(blocks: list[Block]) -> list[Block]:
                 and labels.is_lone_dateline(block.text) and following is not None
                 and following.kind is Kind.TEXT and is_body(following.text)):
             joined = (f"{block.text.strip()} {following.lines[0].lstrip()}",) + following.lines[1:]
-            out.append(replace(following, lines=joined, first_line=block.first_line, gap_before=block.gap_before,
-                               wrapped=frozenset(i for i in following.wrapped)))
+            out.append(replace(following, lines=joined, first_line=block.first_line, gap_before=block.gap_before))
             index += 2
             continue
         out.append(block)
