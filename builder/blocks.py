@@ -1812,7 +1812,7 @@ def mark_teasers(blocks: list[Block]) -> list[Block]:
     indexes = _headline_indexes(blocks, keys, top)
     index_texts = [keys[i] for i in indexes]
     title = _first_title(blocks, top, indexes)
-    web_headline = title >= 0 and title + 1 < len(blocks) and blocks[title + 1].kind is Kind.META
+    web_headline = title >= 0 and _over_publication_line(blocks, title)
     # the headline printed again only where photos stand (a short line between gaps) is their alt text
     copies = [j for j in range(title + 1, len(blocks)) if title >= 0 and keys[j] == keys[title]]
     alt_copies = bool(copies) and all(blocks[j].kind in (Kind.CAPTION, Kind.REPEAT) for j in copies)
@@ -1844,8 +1844,7 @@ def mark_teasers(blocks: list[Block]) -> list[Block]:
         elif index < top and block.kind is Kind.TEXT and len(block.text) <= CAPTION_MAX_CHARS:
             later = last_seen[key]
             # a web headline stands over its publication line; a photo's alt text may repeat it lower down
-            over_publication_line = index + 1 < len(blocks) and blocks[index + 1].kind is Kind.META
-            if index < later < last_paragraph and not over_publication_line:
+            if index < later < last_paragraph and not _over_publication_line(blocks, index):
                 block = replace(block, kind=Kind.TEASER, note=f"repeats line {blocks[later].first_line}")
             elif index != title and any(key in text for text in index_texts):
                 block = replace(block, kind=Kind.TEASER, note="a title of the page's headline index")
