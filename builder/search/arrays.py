@@ -69,7 +69,7 @@ def within_group_gaps(values: np.ndarray, group_start: np.ndarray) -> np.ndarray
     >>> within_group_gaps(np.array([3, 5, 9, 2, 4]), np.array([True, False, False, True, False])).tolist()
     [3, 2, 4, 2, 2]
     """
-    out = values.astype(np.int64).copy()
+    out = values.astype(np.int64)                      # a copy already
     out[1:] -= values[:-1]
     out[group_start] = values[group_start]
     return out

@@ -68,7 +68,7 @@ SHORT_GRAMS = (1, 2, 3)
 SHARD_TARGET = 12_000        # bytes a shard aims at
 LARGE_PAYLOAD = 3_000        # bytes from which a payload gets a file of its own
 FORMAT = 2                   # 2: punctuation folds (BOUNDARY, dropped ranges), facets.bin, the script's words
-FNV_OFFSET, FNV_PRIME, MASK32 = 2166136261, 16777619, 0xFFFFFFFF
+FNV_OFFSET, FNV_PRIME, MASK32, MASK64 = 2166136261, 16777619, 0xFFFFFFFF, (1 << 64) - 1
 SEP_UNIT = ord(SEPARATOR)
 BOUNDARY_UNIT = ord(BOUNDARY)
 U64 = np.uint64
@@ -171,20 +171,14 @@ class Corpus:
 
     @cached_property
     def dense_units(self) -> np.ndarray:
-        """Each unit as its index in ``symbols`` (uint64, ready to be shifted into a packed key)."""
-        dense = np.zeros(0x10000, dtype=U64)
-        dense[self.symbols] = np.arange(len(self.symbols), dtype=U64)
+        """Each unit as its index in ``symbols`` (uint16: there are fewer symbols than BMP units)."""
+        dense = np.zeros(0x10000, dtype=np.uint16)
+        dense[self.symbols] = np.arange(len(self.symbols), dtype=np.uint16)
         return dense[self.units]
 
-    @cached_property
-    def doc_field(self) -> np.ndarray:
-        """Per unit: document number << 1 | (1 if after the heading): the low bits of a packed key."""
-        return (self.doc_of_unit.astype(U64) << U64(1)) | self.outside_heading.astype(U64)
-
     def forget_packing(self) -> None:
-        """Drop ``dense_units`` and ``doc_field`` (16 bytes per unit) once the short grams are counted."""
+        """Drop ``dense_units`` once the short grams are counted."""
         self.__dict__.pop("dense_units", None)
-        self.__dict__.pop("doc_field", None)
 
 
 def folded_corpus(docs: list[SearchDoc]) -> Corpus:
@@ -275,42 +269,72 @@ def sorted_occurrences(units: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarra
     if count <= 0:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty.astype(U64), empty.astype(U64)
-    starts = np.flatnonzero(_within_segments(units, n))
-    code = np.zeros(count, dtype=U64)
-    for j in range(n):                                   # contiguous slices: no gathers
-        code |= units[j:j + count].astype(U64) << U64(16 * j)
-    code = code[starts]
+    # one value per unit of the whole archive in each array: built in place, filtered in place
+    # (as in ``document_pairs``), and the grams' codes are only looked at chunk by chunk
+    packed = np.zeros(count, dtype=U64)
     if n <= 2:
-        key = code
+        digit = np.empty(count, dtype=U64)
+        for j in range(n):                               # contiguous slices: no gathers
+            np.copyto(digit, units[j:j + count])
+            digit <<= U64(16 * j)
+            packed |= digit
+        del digit
     else:
-        key = np.full(len(starts), FNV_OFFSET, dtype=np.uint32)
+        key = np.full(count, FNV_OFFSET, dtype=np.uint32)
         for j in range(n):
-            key ^= units[starts + j]
+            key ^= units[j:j + count]
             key *= np.uint32(FNV_PRIME)                  # wraps modulo 2**32, as FNV wants
-    # in place where it can be: each of these arrays is 8 bytes per unit of the whole archive
-    packed = key.astype(U64)
-    del key
+        np.copyto(packed, key)
+        del key
     packed <<= U64(32)
-    packed |= starts.view(U64)                           # positions are ≥ 0: the bits are the value
-    del starts
+    packed |= np.arange(count, dtype=U64)                # the position in the low bits
+    within = _within_segments(units, n)
+    kept = int(np.count_nonzero(within))
+    packed[~within] = U64(MASK64)                        # sorts last and is cut off (see document_pairs)
+    del within
     packed.sort()
-    positions = (packed & U64(MASK32)).astype(np.int64)
+    packed = packed[:kept]
+    positions = np.empty(kept, dtype=np.int64)
+    np.bitwise_and(packed, U64(MASK32), out=positions.view(U64))
     packed >>= U64(32)
     keys = packed
     new_group = run_starts(keys)
     if n <= 2:
         codes = keys
     else:
-        distinct = sorted_distinct(code)
-        if len(sorted_distinct(gram_hashes(distinct, n))) == len(distinct):     # the hash is one-to-one here
+        if _distinct_count(units, positions, n) == int(np.count_nonzero(new_group)):   # the hash is one-to-one here
             group_codes = _codes_at(units, positions[new_group], n)
-            return positions, np.cumsum(new_group) - 1, keys[new_group], group_codes
+            return positions, group_numbers(new_group), keys[new_group], group_codes
         codes = _codes_at(units, positions, n)
         collided = np.flatnonzero((keys[1:] == keys[:-1]) & (codes[1:] != codes[:-1]))
         _untangle_collisions(keys, positions, codes, collided)
         new_group = run_starts(keys, codes)
     group_codes = codes[new_group]
-    return positions, np.cumsum(new_group) - 1, gram_hashes(group_codes, n), group_codes
+    return positions, group_numbers(new_group), gram_hashes(group_codes, n), group_codes
+
+
+def group_numbers(new_group: np.ndarray) -> np.ndarray:
+    """Each row's group number from where groups begin (int32: half the memory of numpy's default).
+
+    >>> group_numbers(np.array([True, False, True, True])).tolist()
+    [0, 0, 1, 2]
+    """
+    numbers = np.cumsum(new_group, dtype=np.int32)
+    numbers -= 1
+    return numbers
+
+
+def _distinct_count(units: np.ndarray, positions: np.ndarray, n: int, chunk: int = 1 << 22) -> int:
+    """How many different n-unit grams start at these positions, looked up a chunk at a time.
+
+    >>> _distinct_count(np.frombuffer(units_of("工会工会工"), dtype="<u2"), np.arange(4), 2, chunk=3)
+    2
+    """
+    distinct = np.zeros(0, dtype=U64)
+    for lo in range(0, len(positions), chunk):
+        part = sorted_distinct(_codes_at(units, positions[lo:lo + chunk], n))
+        distinct = sorted_distinct(np.concatenate((distinct, part)))
+    return len(distinct)
 
 
 def _codes_at(units: np.ndarray, positions: np.ndarray, n: int) -> np.ndarray:
@@ -361,19 +385,34 @@ def document_pairs(corpus: Corpus, n: int) -> tuple[np.ndarray, ...]:
     count = len(units) - n + 1
     if n * width + doc_bits > PACKED_BITS or count <= 0:
         return _pairs_from_positions(corpus, n)
-    dense_units = corpus.dense_units
-    packed = corpus.doc_field[:count].copy()
+    # Memory, not time, limits the archive this runs on: every array here is one value per
+    # unit of the whole archive (tens of millions), so values are shifted through one reused
+    # buffer and filtered in place, and no array of that length is made twice.
+    packed = corpus.doc_of_unit[:count].astype(U64)      # document << 1 | after the heading
+    packed <<= U64(1)
+    np.bitwise_or(packed, corpus.outside_heading[:count], out=packed)
+    digit = np.empty(count, dtype=U64)
     for j in range(n):            # contiguous slices, first unit lowest: groups come out in code order
-        packed |= dense_units[j:j + count] << U64(width * j + doc_bits)
-    packed = packed[_within_segments(units, n)]
-    packed.sort()                                        # in place: the array is one value per unit
-    pair_key = packed >> U64(1)
-    pair_first = np.flatnonzero(run_starts(pair_key))
+        np.copyto(digit, corpus.dense_units[j:j + count])
+        digit <<= U64(width * j + doc_bits)
+        packed |= digit
+    del digit
+    within = _within_segments(units, n)
+    kept = int(np.count_nonzero(within))
+    # grams across a separator sort last as the largest value, and are cut off: the first
+    # ``kept`` sorted values are the kept ones (a kept value equal to it is the same value)
+    packed[~within] = U64(MASK64)
+    del within
+    packed.sort()                                        # in place
+    packed = packed[:kept]
+    pair_first = _pair_starts(packed)
     pair_count = np.diff(np.append(pair_first, len(packed)))
     first = packed[pair_first]
+    del packed
     pair_heading = (first & U64(1)) == 0                 # heading occurrences sort first in their pair
     pair_doc = ((first >> U64(1)) & U64((1 << (doc_bits - 1)) - 1)).astype(np.int64)
     pair_code = first >> U64(doc_bits)
+    del first
     new_group = run_starts(pair_code)
     pair_group = np.cumsum(new_group) - 1
     group_dense = pair_code[new_group]
@@ -382,6 +421,24 @@ def document_pairs(corpus: Corpus, n: int) -> tuple[np.ndarray, ...]:
         digit = (group_dense >> U64(width * j)) & U64((1 << width) - 1)
         codes |= symbols[digit.astype(np.int64)].astype(U64) << U64(16 * j)
     return codes, pair_group, pair_doc, pair_count, pair_heading
+
+
+def _pair_starts(packed: np.ndarray, chunk: int = 1 << 22) -> np.ndarray:
+    """Where a new (gram, document) pair begins in sorted packed values: the value without its heading bit changes.
+
+    In chunks, so no temporary is as long as the archive.
+
+    >>> _pair_starts(np.array([4, 5, 6, 9, 9], dtype=np.uint64), chunk=2).tolist()
+    [0, 2, 3]
+    """
+    if not len(packed):
+        return np.zeros(0, dtype=np.int64)
+    found = [np.zeros(1, dtype=np.int64)]
+    for lo in range(1, len(packed), chunk):
+        hi = min(lo + chunk, len(packed))
+        changed = (packed[lo:hi] ^ packed[lo - 1:hi - 1]) > U64(1)
+        found.append(np.flatnonzero(changed) + lo)
+    return np.concatenate(found)
 
 
 def _within_segments(units: np.ndarray, n: int) -> np.ndarray:
@@ -444,15 +501,19 @@ def positional_payloads(corpus: Corpus, n: int) -> Grams:
     """
     positions, group, hashes, codes = sorted_occurrences(corpus.units, n)
     groups = len(codes)
-    doc = corpus.doc_of_unit[positions]
-    offset = positions - corpus.starts[doc]
-    group_start = run_starts(group)
-    new_doc = group_start | run_starts(doc)
-    pairs = np.empty(2 * len(positions), dtype=np.uint32)      # gaps and offsets within a document: small
-    pairs[0::2] = within_group_gaps(doc, group_start)
-    pairs[1::2] = within_group_gaps(offset, new_doc)
     per_group = np.bincount(group, minlength=groups)
-    del positions, doc, offset, group_start, new_doc, group
+    group_start = run_starts(group)
+    del group
+    doc = corpus.doc_of_unit[positions]
+    offset = positions                                   # not needed again: made the offsets in place
+    offset -= corpus.starts[doc]
+    del positions
+    new_doc = group_start | run_starts(doc)
+    pairs = np.empty(2 * len(offset), dtype=np.uint32)      # gaps and offsets within a document: small
+    pairs[0::2] = within_group_gaps(doc, group_start)
+    del doc, group_start
+    pairs[1::2] = within_group_gaps(offset, new_doc)
+    del offset, new_doc
     sections = [(np.ones(groups, dtype=np.int64), per_group), (2 * per_group, pairs)]
     return Grams(n, codes, hashes, compact(sections), payload_sizes(groups, sections))
 
