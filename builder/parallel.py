@@ -5,9 +5,13 @@ URLs and duplicates across pages afterwards), so ``map_in_order`` can hand
 the pages that are not in the cache to worker processes and collect the
 results in input order: the output is the same as the serial loop's.
 
-Workers are forked after ``warm_up`` has loaded the segmenter's dictionary
-and the IDF table in the parent, so they start at once and share that
-memory; where fork is not available they start fresh and load it themselves.
+Workers are forked from a fork server that loaded the segmenter's dictionary
+and the IDF table once (``builder.warm``), so they start at once and share
+that memory, and the building process itself never holds those tables (a
+few hundred MB it would keep to the end of the build); where the fork server
+is not available they start fresh and load them themselves.  The server
+lives as long as the process, so a later rebuild (``mkdocs serve``) starts
+its workers at once too.
 Small jobs (a rebuild after one page changed) stay in the calling process.
 
 ``pipeline.build`` hands it the pages that are not in the cache.
@@ -69,8 +73,8 @@ def map_in_order(function: Callable[[Item], Result], items: Sequence[Item], work
     if count <= 1 or len(items) < min_items:
         return [function(item) for item in items]
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    if context.get_start_method() == "fork":
-        warm_up()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
+    if context.get_start_method() == "forkserver":
+        context.set_forkserver_preload([f"{__package__}.warm"])
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
         return list(pool.map(function, items, chunksize=CHUNK_ITEMS))
