@@ -83,10 +83,10 @@ def test_after_pages_change_come_and_go_the_site_is_the_one_a_cold_build_writes(
 
 
 def test_a_damaged_or_planted_entry_is_a_miss_and_the_page_is_rendered(project):
-    entries = sorted((project / ".cache/newspaper/render").glob("*.html.gz"))
+    entries = sorted((project / ".cache/newspaper/render").glob("*.page"))
     assert entries
     entries[0].write_bytes(entries[0].read_bytes()[:20])               # cut short
-    entries[1].write_bytes(b"<script>alert(1)</script>")               # not a gzip entry at all
+    entries[1].write_bytes(b"<script>alert(1)</script>")               # not an entry at all
     log = _build(project, project / "repaired")
     assert "Traceback" not in log
     _build(project, project / "reference", cache=".cache/reference")
@@ -107,7 +107,7 @@ def test_an_entry_checked_once_is_read_again_when_it_changes_on_disk(tmp_path):
     cache = RenderCache(tmp_path)
     cache.store("k", "<p>职工之家</p>")
     assert cache.has("k")
-    entry = tmp_path / "k.html.gz"
+    entry = tmp_path / "k.page"
     os.utime(entry, ns=(0, 0))
     assert cache.has("k")                       # changed time: read again, still sound
     entry.write_bytes(entry.read_bytes()[:12])  # cut short: its size changes
