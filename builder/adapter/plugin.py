@@ -18,9 +18,11 @@ MkDocs event does one job:
 * ``on_env``     under ``mkdocs serve``, keep the theme's compiled templates in memory from one
                  rebuild to the next (Jinja compiles about forty of them each build);
 * ``on_page_markdown`` escape the front matter's values once, for templates that print them raw;
+* ``on_page_content`` let go of the page's Markdown once MkDocs has made it HTML (MkDocs
+                 converts every page before it renders the first and would hold them all);
 * ``on_post_page`` take the templates' indentation out of every page (builder/site/compact.py);
                  store the HTML of each generated page that was rendered, and let go of
-                 the page's Markdown and HTML body, which MkDocs would hold to the end;
+                 the page's HTML body, which MkDocs would hold to the end;
 * ``on_post_build`` write the stored HTML of the pages not rendered; replace the
                  sitemap MkDocs wrote (which lists only rendered pages) by an index of
                  parts naming every page (builder/site/sitemap.py): readers' browsers
@@ -202,9 +204,11 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
                 continue
             markdown = file.content_string
             key = page_key(fingerprint, file.src_uri, markdown)
-            targets_exist = all(_resolve(file.src_uri, target) in known for target in _DOCS_LINK.findall(markdown))
+            folder = posixpath.dirname(file.src_uri)
+            targets_exist = all(_resolve_in(folder, target) in known for target in set(_DOCS_LINK.findall(markdown)))
             if targets_exist and self.rendered.has(key):
                 file.inclusion = InclusionLevel.EXCLUDED
+                file.content_string = ""         # never read again: its HTML is stored (memory at 10,000)
                 self.reused[file.dest_uri] = key
                 self.link_note.reused.add(file.src_uri)
                 reused += 1
@@ -241,15 +245,23 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
         page.meta = escape_for_templates(page.meta)
         return markdown
 
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        # MkDocs converts every page's Markdown before it renders the first template and holds
+        # all of them to the end; nothing reads a page's Markdown once it is HTML, and at 10,000
+        # articles the Markdown held twice (file and page) is a few hundred MB of the peak
+        page.markdown = None
+        if page.file.generated_by == "newspaper":
+            page.file.content_string = ""
+        return html
+
     def on_post_page(self, output: str, *, page, config) -> str:
         output = compact_html(output)
         key = getattr(self, "keys", {}).get(page.file.src_uri)
         if key is not None and self.rendered is not None:
             self.rendered.store(key, output)
-        # MkDocs writes `output` and keeps every page object to the end of the build; their
-        # Markdown and HTML body are not read again (anchors are checked from the ids it
-        # collected), and at 10,000 articles holding them all costs hundreds of MB
-        page.markdown = page.content = None
+        # MkDocs writes `output` and keeps every page object to the end of the build; the HTML
+        # body is not read again (anchors are checked from the ids it collected)
+        page.content = None
         return output
 
     def on_post_build(self, *, config) -> None:
@@ -324,18 +336,15 @@ class _CompiledTemplates(jinja2.BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
-def _resolve(source: str, link: str) -> str:
-    """The docs path a relative Markdown link of a docs file points at.
-
-    >>> _resolve("articles/2024/a.md", "../../themes/gangwan.md"), _resolve("index.md", "timeline/2024.md")
-    ('themes/gangwan.md', 'timeline/2024.md')
-    """
-    return _resolve_in(posixpath.dirname(source), link)
-
-
 @lru_cache(maxsize=1 << 16)
 def _resolve_in(folder: str, link: str) -> str:
-    # the pages of one folder link to the same theme, district and listing pages: cached
+    """The docs path a relative Markdown link of a docs file in ``folder`` points at.
+
+    Cached: the pages of one folder link to the same theme, district and listing pages.
+
+    >>> _resolve_in("articles/2024", "../../themes/gangwan.md"), _resolve_in("", "timeline/2024.md")
+    ('themes/gangwan.md', 'timeline/2024.md')
+    """
     return posixpath.normpath(posixpath.join(folder, link))
 
 

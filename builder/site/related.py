@@ -89,7 +89,13 @@ def related_articles(entries: Sequence[Entry], *, weights: Mapping[str, float], 
                 if other != index:
                     scores[other] += value[feature]
         # the best ``count`` by (score, nearness in time, path); the index breaks no ties, the path does
-        rounded = {other: round(score, 9) for other, score in scores.items() if score >= min_score}
+        candidates = {other: score for other, score in scores.items() if score >= min_score}
+        if len(candidates) > count:
+            # rounding every candidate was a third of this function's time: only those near the
+            # count-th best can be among the best once rounded (the margin is far above rounding's)
+            near = heapq.nlargest(count, candidates.values())[-1] - 1e-6
+            candidates = {other: score for other, score in candidates.items() if score >= near}
+        rounded = {other: round(score, 9) for other, score in candidates.items()}
         if len(rounded) > count:
             # only a candidate scoring at least the count-th best score can be among the best: the
             # tie-breaking tuples are built for those few, not for every article sharing a feature
