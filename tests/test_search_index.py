@@ -9,12 +9,14 @@ from __future__ import annotations
 import json
 import random
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builder.search import SearchDoc, fold, query_terms, search_files
 from builder.search import index as index_module
+from builder.search.arrays import layout
 from builder.search.index import document_order, fnv1a, units_of
 from builder.search.normalise import browser_fold, fold_table, searchable_text
 from builder.search.query import Index
@@ -186,3 +188,22 @@ def test_random_archives_and_queries_match_plain_substring_search(articles, quer
         for hit in hits:      # the heading flag is right too
             heading = searchable_text(ordered[hit.doc].heading_segments())
             assert hit.heading_terms == sum(term in heading for term in query_terms(query))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 4), st.integers(0, 3)), min_size=1, max_size=12), st.integers(1, 5))
+def test_layout_in_small_chunks_puts_each_groups_values_together(group_sizes, chunk):
+    # two sections of per-group sizes (empty groups included), values numbered so any misplacement shows
+    first = np.array([a for a, _ in group_sizes])
+    second = np.array([b for _, b in group_sizes])
+    sections = [(first, np.arange(first.sum()) + 1000), (second, np.arange(second.sum()) + 5000)]
+    order = np.arange(len(group_sizes))[::-1].copy()
+    values, starts = layout(len(group_sizes), sections, order, chunk=chunk)
+    expected, at = [], {}
+    for group in order.tolist():          # written out by hand: each group's values of each section in turn
+        at[group] = len(expected)
+        for sizes, section in sections:
+            begin = int(sizes[:group].sum())
+            expected += section[begin:begin + int(sizes[group])].tolist()
+    assert values.tolist() == expected
+    assert starts.tolist() == [at[g] for g in range(len(group_sizes))]

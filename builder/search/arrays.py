@@ -76,7 +76,7 @@ def within_group_gaps(values: np.ndarray, group_start: np.ndarray) -> np.ndarray
 
 
 def layout(groups: int, sections: list[tuple[np.ndarray, np.ndarray]],
-           order: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+           order: np.ndarray | None = None, chunk: int = 1 << 22) -> tuple[np.ndarray, np.ndarray]:
     """Interleave per-group sections into one value array: each group's sections together, groups in ``order``.
 
     Each section is (values per group, values ordered by group).  Returns the
@@ -89,6 +89,8 @@ def layout(groups: int, sections: list[tuple[np.ndarray, np.ndarray]],
     >>> values, starts = layout(2, sections, order=np.array([1, 0]))
     >>> values.tolist(), starts.tolist()
     ([1, 20, 2, 10, 11], [2, 0])
+    >>> layout(3, [(np.array([2, 0, 3]), np.array([1, 2, 3, 4, 5]))], chunk=2)[0].tolist()
+    [1, 2, 3, 4, 5]
     """
     order = np.arange(groups) if order is None else order
     block = np.zeros(groups, dtype=np.int64)
@@ -100,9 +102,19 @@ def layout(groups: int, sections: list[tuple[np.ndarray, np.ndarray]],
     out = np.empty(int(block.sum()), dtype=np.uint32 if largest < 1 << 32 else U64)
     offset = block_starts.copy()
     for sizes, values in sections:
-        index = np.repeat(offset - exclusive_cumsum(sizes), sizes)
-        index += np.arange(len(values))
-        out[index] = values
+        # value j of the section goes to start[its group] + j; the destinations are made a chunk of
+        # values at a time, so no index array as long as the whole section (8 bytes a value) is held
+        start = offset - exclusive_cumsum(sizes)
+        ends = np.cumsum(sizes, dtype=np.int64)
+        for lo in range(0, len(values), chunk):
+            hi = min(lo + chunk, len(values))
+            first_group = int(np.searchsorted(ends, lo, side="right"))
+            last_group = int(np.searchsorted(ends, hi - 1, side="right"))
+            first_value = int(ends[first_group] - sizes[first_group])
+            index = np.repeat(start[first_group:last_group + 1], sizes[first_group:last_group + 1])
+            index = index[lo - first_value:hi - first_value]
+            index += np.arange(lo, hi, dtype=np.int64)
+            out[index] = values[lo:hi]
         offset += sizes
     return out, block_starts
 
