@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import fields
+from functools import lru_cache
 
 import yaml
 
@@ -97,13 +98,74 @@ def render_front_matter(article: Article) -> str:
 
 
 def dump_yaml(data: dict) -> str:
-    """YAML as PyYAML's safe dumper writes it, fast: libyaml first, PyYAML's own where they would differ.
+    """YAML as PyYAML's safe dumper writes it, fast: line by line from each value's cached form.
+
+    Front matter is a flat mapping of field names to strings, numbers and
+    lists of them, and its values repeat from article to article (themes,
+    districts, columns, dates, tags, people).  Each distinct value is written
+    by the dumper once (``_one_line``) and the lines are put together here;
+    anything else (a nested mapping, a value the dumper writes on several
+    lines, a very long one) goes to the dumper whole.  The output is the
+    dumper's, byte for byte (tests/test_render.py compares them).
+
+    >>> print(dump_yaml({"title": "劳模𠮷", "part": 1, "themes": ["渝工铸魂", "yes"]}), end="")
+    title: 劳模𠮷
+    part: 1
+    themes:
+    - 渝工铸魂
+    - 'yes'
+    """
+    lines = []
+    for key, value in data.items():
+        if type(key) is not str or _one_line(key) != key:
+            return dump_yaml_whole(data)
+        if type(value) is list and value:
+            items = [_one_line(item) for item in value]
+            if None in items or max(map(len, items)) > _LONG_VALUE:
+                return dump_yaml_whole(data)
+            lines.append(f"{key}:")
+            lines += [f"- {item}" for item in items]
+        else:
+            shown = _one_line(value)
+            if shown is None or len(shown) > _LONG_VALUE:
+                return dump_yaml_whole(data)
+            lines.append(f"{key}: {shown}")
+    return "\n".join(lines) + "\n" if lines else dump_yaml_whole(data)
+
+
+_LONG_VALUE = 5_000     # far below the dumper's line width (10,000): no value near it is folded
+
+
+def _one_line(value) -> str | None:
+    """How the dumper writes one value after ``key: ``; None when that is not one line of a scalar.
+
+    >>> _one_line("2024-02-19"), _one_line("渝工铸魂"), _one_line(True), _one_line(1)
+    ("'2024-02-19'", '渝工铸魂', 'true', '1')
+    >>> _one_line({"a": 1}) is None, _one_line("两行\\n文字") is None
+    (True, True)
+    """
+    kind = type(value)
+    return _yaml_scalar(kind, value) if kind in (str, int, float, bool) else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _yaml_scalar(kind: type, value) -> str | None:
+    # ``kind`` is part of the cache key so that True, 1 and 1.0 (equal in Python) stay apart
+    dumped = dump_yaml_whole({"k": value})
+    # NEL and the Unicode line separators break lines in YAML too: the indentation after them is the context's
+    if not dumped.startswith("k: ") or dumped.count("\n") != 1 or any(c in dumped for c in "\x85\u2028\u2029"):
+        return None
+    return dumped[3:-1]
+
+
+def dump_yaml_whole(data: dict) -> str:
+    """YAML as PyYAML's safe dumper writes it: libyaml first, PyYAML's own where they would differ.
 
     libyaml is ten times faster but escapes characters PyYAML writes as they are
     (astral-plane CJK such as 𠮷, emoji, C1 controls); any backslash in its output
     sends the data to PyYAML, so the files never depend on which one ran.
 
-    >>> print(dump_yaml({"title": "劳模𠮷", "part": 1}), end="")
+    >>> print(dump_yaml_whole({"title": "劳模𠮷", "part": 1}), end="")
     title: 劳模𠮷
     part: 1
     """

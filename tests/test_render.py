@@ -115,3 +115,24 @@ _YAML_TEXT = st.text(alphabet=st.sampled_from(list("北碚区总工会　 :#-'\"
 def test_front_matter_yaml_is_what_pyyaml_writes(data):
     expected = yaml.dump(data, Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False, width=10_000)
     assert dump_yaml(data) == expected
+
+
+# Values of the kinds front matter holds, with the ones YAML reads as something else
+# (dates, numbers, booleans, null, indicators, comments, quotes) and ones libyaml escapes.
+_TRICKY_VALUES = ["渝工铸魂", "2024-02-19", "2024", "1.5", "yes", "No", "on", "null", "~", "", " 前导空格",
+                  "尾随空格 ", "a: b", "#话题", "标题 #1", "- 列表", "? 问", "[方括号]", "{花括号}", "&锚", "*星",
+                  "!感叹", "%百分", "@作者", "`反引号", "'单引号'", '"双引号"', "冒号：全角", "劳模𠮷", "😀表情",
+                  "含\u0085控制", "分\u2028隔", "两行\n文字", "x" * 6000, 0, 7, -3, 2.5, True, False]
+
+
+@pytest.mark.parametrize("value", _TRICKY_VALUES, ids=range(len(_TRICKY_VALUES)))
+def test_front_matter_lines_are_what_pyyaml_writes(value):
+    data = {"title": "江北区“工会驿站”", "part": 2, "value": value, "themes": ["渝工暖心", value], "tags": [value]}
+    expected = yaml.dump(data, Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False, width=10_000)
+    assert dump_yaml(data) == expected
+
+
+def test_front_matter_with_a_nested_mapping_is_what_pyyaml_writes():
+    data = {"title": "标题", "edition": {"paper": "工人日报", "page": 4}, "captions": []}
+    expected = yaml.dump(data, Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False, width=10_000)
+    assert dump_yaml(data) == expected
