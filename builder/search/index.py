@@ -55,7 +55,8 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
-from .arrays import layout, run_starts, sorted_distinct, varint_encode, varint_sizes, within_group_gaps
+from .arrays import (layout, run_starts, sorted_distinct, varint_encode, varint_encode_at, varint_sizes,
+                     within_group_gaps)
 from .codec import varints
 from .normalise import (BOUNDARY, SEPARATOR, boundary_marks, browser_fold, code_point_ranges, fold,
                         fold_table, whitespace)
@@ -519,16 +520,23 @@ def positional_payloads(corpus: Corpus, n: int) -> Grams:
 
 
 def compact(sections: list[tuple[np.ndarray, np.ndarray]]) -> list[tuple[np.ndarray, np.ndarray]]:
-    """The sections with 32-bit arrays where the values fit (they always do below 2**32 units): half the memory.
+    """The sections in the narrowest unsigned type their values fit (counts mostly fit a byte): less memory.
 
-    The grams of every length are held until the shard count is known.
+    The grams of every length are held until the shard count is known, and at
+    10,000 articles they are the largest thing held while the shards are laid out.
 
-    >>> [(a.dtype.name, b.dtype.name) for a, b in compact([(np.array([1, 2]), np.array([5, 2**32]))])]
-    [('uint32', 'uint64')]
+    >>> [(a.dtype.name, b.dtype.name) for a, b in compact([(np.array([1, 2]), np.array([5, 2**32])),
+    ...                                                     (np.array([300]), np.array([70_000]))])]
+    [('uint8', 'uint64'), ('uint16', 'uint32')]
     """
     def narrow(values: np.ndarray) -> np.ndarray:
-        small = not len(values) or (int(values.min()) >= 0 and int(values.max()) < 1 << 32)
-        return values.astype(np.uint32) if small else values.astype(U64)
+        largest = int(values.max()) if len(values) else 0
+        if len(values) and int(values.min()) < 0:
+            raise ValueError("payload values are never negative")
+        for kind in (np.uint8, np.uint16, np.uint32):
+            if largest <= np.iinfo(kind).max:
+                return values.astype(kind)
+        return values.astype(U64)
     return [(narrow(per_group), narrow(values)) for per_group, values in sections]
 
 
@@ -576,8 +584,9 @@ def _shard_parts(grams: Grams, shards: int, first_external: int):
     else:
         order = (np.sort((shard << U64(40)) | np.arange(groups, dtype=U64)) & U64((1 << 40) - 1)).astype(np.int64)
     values, block_starts = layout(groups, grams.sections, order)
-    data, value_offsets = varint_encode(values)
-    starts = np.append(value_offsets[block_starts[order]], len(data)) if groups else np.zeros(1, np.int64)
+    # each payload's first byte, and the end: the offsets of every value would outweigh the bytes
+    data, starts = varint_encode_at(values, np.append(block_starts[order], len(values)))
+    del values
     large = grams.sizes[order] >= LARGE_PAYLOAD
     reference = np.where(large, 2 * (np.cumsum(large) - 1 + first_external) + 1, 2 * grams.sizes[order]).astype(U64)
     refs, ref_offsets = varint_encode(reference)
