@@ -11,7 +11,9 @@ that memory, and the building process itself never holds those tables (a
 few hundred MB it would keep to the end of the build); where the fork server
 is not available they start fresh and load them themselves.  The server
 lives as long as the process, so a later rebuild (``mkdocs serve``) starts
-its workers at once too.
+its workers at once too.  As with any multiprocessing code, a script that
+calls the builder needs the ``if __name__ == "__main__":`` guard: each
+worker imports the script's module.
 Small jobs (a rebuild after one page changed) stay in the calling process.
 
 ``pipeline.build`` hands it the pages that are not in the cache.
