@@ -113,3 +113,19 @@ def test_an_entry_checked_once_is_read_again_when_it_changes_on_disk(tmp_path):
     entry.write_bytes(entry.read_bytes()[:12])  # cut short: its size changes
     assert not cache.has("k")
     assert not RenderCache(tmp_path).has("k")
+
+
+def test_plugins_after_this_one_still_read_the_markdown_of_reused_pages(project):
+    # the files' Markdown is let go only after every plugin's on_files: a later plugin (or an
+    # export of the generated files) must see the same Markdown whether a page is reused or not
+    code = ("import sys; from mkdocs.config import load_config; from mkdocs.structure.files import get_files\n"
+            "config = load_config('build.yml'); config = config.plugins.on_config(config)\n"
+            "files = config.plugins.on_files(get_files(config), config=config)\n"
+            "pages = [f for f in files if getattr(f, 'generated_by', None) and f.src_uri.endswith('.md')]\n"
+            "print(sum(1 for f in pages if f.inclusion.is_excluded()), sum(1 for f in pages if not f.content_string.strip()))\n")
+    _build(project, project / "again")                                   # the cache holds every page now
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000", NO_MKDOCS_2_WARNING="1")
+    done = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr[-3000:]
+    reused, empty = map(int, done.stdout.split())
+    assert reused > 50 and empty == 0

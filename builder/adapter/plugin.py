@@ -15,6 +15,8 @@ MkDocs event does one job:
                  mark each generated page whose HTML an earlier build stored under the
                  same key as not to be rendered (builder/render_cache.py); leave out the
                  theme's files for its own search and its source maps, which no page loads;
+* ``on_nav``     (last) let go of the Markdown of the pages not to be rendered, once every
+                 plugin's ``on_files`` has seen it;
 * ``on_env``     under ``mkdocs serve``, keep the theme's compiled templates in memory from one
                  rebuild to the next (Jinja compiles about forty of them each build);
 * ``on_page_markdown`` escape the front matter's values once, for templates that print them raw;
@@ -208,7 +210,6 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
             targets_exist = all(_resolve_in(folder, target) in known for target in set(_DOCS_LINK.findall(markdown)))
             if targets_exist and self.rendered.has(key):
                 file.inclusion = InclusionLevel.EXCLUDED
-                file.content_string = ""         # never read again: its HTML is stored (memory at 10,000)
                 self.reused[file.dest_uri] = key
                 self.link_note.reused.add(file.src_uri)
                 reused += 1
@@ -230,6 +231,15 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
              repr(config.use_directory_urls)]
             + [p.relative_to(PACKAGE).as_posix().encode() + b"\0" + p.read_bytes() for p in sources],
             [custom] if custom is not None and custom.is_dir() else [])
+
+    @event_priority(-100)
+    def on_nav(self, nav, *, config, files):
+        # every plugin's on_files has seen the files (a later one may read their Markdown); the
+        # pages not to be rendered are never read again, and at 10,000 their Markdown is 150 MB
+        for file in files.documentation_pages():
+            if file.dest_uri in getattr(self, "reused", {}):
+                file.content_string = ""
+        return nav
 
     def on_env(self, env, *, config, files):
         if self.serving:
