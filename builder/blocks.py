@@ -964,6 +964,8 @@ def mark_web_headline(blocks: list[Block]) -> list[Block]:
     [('text', 1, '沙坪坝区工会代表大会召开'), ('meta', 0, '2024-12-27 18:38:09'), ('furniture', 0, '0'), ('text', 0, '12月26日，大会召开。')]
     """
     top = _top_matter_end(blocks)
+    if top + 1 < len(blocks) and blocks[top + 1].kind is Kind.META and _exclaimed_web_headline(blocks, top):
+        top += 1 + _top_matter_end(blocks[top + 1:])     # the cry is the headline, over its publication line
     meta = [i for i in range(top) if blocks[i].kind is Kind.META]
     if not meta:
         return blocks
@@ -982,7 +984,7 @@ def mark_web_headline(blocks: list[Block]) -> list[Block]:
             # a short line after a gap, right above the publication line: the headline, not a caption
             marked[above] = replace(marked[above], kind=Kind.TEXT, weak=False)
         if above < 0 or marked[above].kind is not Kind.TEXT or is_body(marked[above].text) \
-                or is_site_name(to_simplified(marked[above].text)):
+                and not _exclaimed_web_headline(marked, above) or is_site_name(to_simplified(marked[above].text)):
             continue                  # (a paper's name above its date line is its masthead, not a headline)
         for i in names:
             marked[i] = replace(marked[i], kind=Kind.BYLINE, note="a writer's name under the headline")
@@ -992,6 +994,26 @@ def mark_web_headline(blocks: list[Block]) -> list[Block]:
         _mark_site_lines_above(marked, above)
         break
     return marked
+
+
+WEB_HEADLINE_MAX_CHARS = 60
+
+
+def _exclaimed_web_headline(blocks: list[Block], at: int) -> bool:
+    """A headline that ends on its ！ or ？ with clauses in it, opening a web copy above its publication line.
+
+    (乘会儿凉，歇会儿脚——某区又一家“爱心驿站”揭牌啦！): one line, no full stop,
+    and no running text above it; elsewhere such a line is a paragraph's cry.
+
+    >>> page = ["乘会儿凉，歇会儿脚——某区驿站揭牌啦！", "", "时间：2022-08-09 来源：某某网", "", "8月8日，驿站揭牌。"]
+    >>> [(b.heading_level, b.text) for b in mark_web_headline(mark_labels(group_lines(page)))][0]
+    (1, '乘会儿凉，歇会儿脚——某区驿站揭牌啦！')
+    """
+    block = blocks[at]
+    text = block.text.rstrip(labels.CLOSERS)
+    return (len(block.lines) == 1 and len(block.text) <= WEB_HEADLINE_MAX_CHARS and text[-1:] in "！？!?"
+            and not re.search("[。；;]", block.text)
+            and not any(b.kind is Kind.TEXT and is_body(b.text) for b in blocks[:at]))
 
 
 def _top_matter_word(block: Block) -> Block:
@@ -1070,6 +1092,33 @@ def _mark_site_lines_above(blocks: list[Block], headline: int) -> None:
         if block.kind is Kind.TEXT and i != kicker and not block.heading_level:
             blocks[i] = replace(block, kind=Kind.FURNITURE, weak=True,
                                 note="above the headline of a web copy (the site's)")
+
+
+SITE_NAME_OVER_PATH_MAX_CHARS = 16
+
+
+def mark_name_over_breadcrumb(blocks: list[Block]) -> list[Block]:
+    """A short line opening the page right over its breadcrumb is the site's or channel's name.
+
+    A copied web page starts with the site's name or the channel it files the
+    article under, then the path to the article; neither is the article's.
+
+    >>> page = ["群团动态", "当前位置：首页 > 党群工作 > 群团动态", "某公司劳动竞赛硕果累累", "", "今年以来，公司开展劳动竞赛。"]
+    >>> [(b.kind.value, b.text) for b in page_blocks(page)][:2]
+    [('furniture', '群团动态'), ('furniture', '当前位置：首页 > 党群工作 > 群团动态')]
+    >>> [b.kind.value for b in page_blocks(["某区召开职代会", "", "近日，某区召开职代会。"])]
+    ['text', 'text']
+    """
+    marked = list(blocks)
+    for index, (block, below) in enumerate(zip(blocks, blocks[1:])):
+        if block.kind is Kind.TEXT:
+            if (len(block.lines) == 1 and len(block.text) <= SITE_NAME_OVER_PATH_MAX_CHARS
+                    and not _ANY_MARK.search(block.text) and below.kind is Kind.FURNITURE
+                    and below.note.startswith("breadcrumb")):
+                marked[index] = replace(block, kind=Kind.FURNITURE, weak=True,
+                                        note="the site's or channel's name over its breadcrumb")
+            break                      # only the page's opening line, above any text
+    return marked
 
 
 PUBLICATION_FIELD_MAX_CHARS = 10
@@ -1993,6 +2042,6 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     layout = page_layout(lines, indented)
     blocks = split_headline_labels(split_bracketed_titles(split_title_suffixes(split_glued_publication_lines(split_leading_machine_date(
         split_flattened_paragraphs(split_runs(group_lines(lines, hard_breaks), layout), layout))))))
-    blocks = mark_photo_runs(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(mark_captions(join_lone_datelines(mark_labels(blocks))))))))))
+    blocks = mark_photo_runs(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(mark_captions(join_lone_datelines(mark_name_over_breadcrumb(mark_labels(blocks)))))))))))
     return mark_lead_byline(mark_page_chrome(mark_captions_above_the_dateline(mark_head_photo_caption(mark_web_headline(mark_recorded_headline(
         mark_teasers(mark_repeats(blocks))))))))

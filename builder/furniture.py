@@ -112,6 +112,8 @@ def breadcrumb_reason(line: str) -> str | None:
 
     >>> breadcrumb_reason("当前位置：主页 > 基金 > 详情"), breadcrumb_reason("渝北网 > 时政")
     ('breadcrumb (a path through the website)', 'breadcrumb (short parts joined by >)')
+    >>> breadcrumb_reason("首页 > 详情：某市职工迎春座谈会举行")
+    'breadcrumb (a path through the website)'
     >>> breadcrumb_reason("产值从3亿元>5亿元，同比增长。") is None
     True
     >>> breadcrumb_reason("首页 > 便民资讯 > 万州又建成6座“劳动者港湾” 全城29座港湾欢迎劳动者来纳凉歇脚")
@@ -121,7 +123,9 @@ def breadcrumb_reason(line: str) -> str | None:
     """
     r = rules()
     # a path from the site's home runs to the article's own title, however long that is
-    if r.breadcrumb_opener.match(line) or (r.breadcrumb_home.match(line) and len(r.breadcrumb_separator.findall(line)) >= 2
+    home = r.breadcrumb_home.match(line)
+    # (the home alone opening the line, 首页 > 详情：…, is a path with one step to the article)
+    if r.breadcrumb_opener.match(line) or (home and (len(r.breadcrumb_separator.findall(line)) >= 2 or home.start(1) == 0)
                                            and not _SENTENCE.search(line)):
         return "breadcrumb (a path through the website)"
     if len(line) > 80 or _SENTENCE.search(line) or "，" in line:
@@ -144,6 +148,8 @@ def footer_reason(line: str) -> str | None:
     (True, True)
     >>> footer_reason("地址：某市园林路25号 邮编：434000")
     'site footer (contact or notice words)'
+    >>> footer_reason("【网站地图】【sitemap】")
+    'site footer (menu of site links)'
     >>> footer_reason("新增站点地址：") is None       # words before the label, nothing after: it opens a list
     True
     """
@@ -157,7 +163,7 @@ def footer_reason(line: str) -> str | None:
     if len(weak) >= 2 or weak and len(line) <= r.weak_footer_max and not _SENTENCE.search(line):
         return FOOTER_BY_WORD
     if len(line) <= MENU_MAX_CHARS:
-        tokens = [t for t in re.split(r"[\s|｜/·]+", line) if t]
+        tokens = [t for t in re.split(r"[\s|｜/·【】\[\]]+", line) if t]
         if tokens and any(t in r.menu_words for t in tokens) and all(t in r.menu_words or t in r.ui_words
                                                                       for t in tokens):
             return "site footer (menu of site links)"

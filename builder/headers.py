@@ -114,6 +114,28 @@ _COUNT = re.compile(rf"(?<![\d.])\d{{1,9}}\s*(?:次|人参与|人阅读|人浏�
 # 责任编辑：严 峻: a two-character name padded to three characters' width
 _SPACED_NAME = re.compile(rf"(?<=[：:])\s*([{HAN}])[ \u3000]([{HAN}])(?=\s|$)")
 _SEPARATORS = re.compile(r"[\s\u0000|｜/·•\-—_~〖〗【】\[\]（）()<>《》，,、：:;；!！?？]+")
+_DOCUMENT_NUMBER = re.compile(rf"[{HAN}]{{1,12}}[〔［\[]\d{{4}}[〕］\]]\s*\d{{1,5}}\s*号")
+UI_WORD_MIN_CHARS = 2          # the words of a run-together toolbar (放大缩小全文复制), one-character 大/中/小 aside
+
+
+def _ui_words_run_together(token: str, words: frozenset[str]) -> bool:
+    """A toolbar whose words the copy ran together: each part an interface word of two characters or more.
+
+    >>> words = frozenset({"放大", "缩小", "全文", "复制", "默认", "大", "小"})
+    >>> _ui_words_run_together("放大缩小全文复制", words), _ui_words_run_together("放大缩小", words)
+    (True, True)
+    >>> _ui_words_run_together("大小", words), _ui_words_run_together("放大镜", words)
+    (False, False)
+    """
+    if len(token) < 2 * UI_WORD_MIN_CHARS:
+        return False
+    ends = {0}                     # positions where a run of whole interface words ends
+    for end in range(UI_WORD_MIN_CHARS, len(token) + 1):
+        if any(token[start:end] in words for start in ends if end - start >= UI_WORD_MIN_CHARS):
+            ends.add(end)
+    return len(token) in ends
+
+
 _CODE = re.compile(r"[0-9A-Za-z/\-_.]+")          # a count or a document number: 1188, zfbgsc/2025-00117
 _MONTH_DAY = re.compile(r"(?<!\d)\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 # a label printed with its characters spaced out (索 引 号, 文  号): joined before the labels are read
@@ -245,6 +267,8 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     PublicationLine(date='2010-07-21', page='', origin='某某日报', authors=(), editors=())
     >>> parse_publication_line("2017-08-12 08:08:03    某某网  参与评论()人").date
     '2017-08-12'
+    >>> parse_publication_line("发布机构 某县人民政府 文号 某政办发〔2023〕40号")
+    PublicationLine(date='', page='', origin='某县人民政府', authors=(), editors=())
     >>> parse_publication_line("2022-07-13 14:13:36来源：某区融媒体中心编辑：李某责任编辑：")
     PublicationLine(date='2022-07-13', page='', origin='某区融媒体中心', authors=(), editors=('李某',))
     """
@@ -261,6 +285,9 @@ def parse_publication_line(line: str) -> PublicationLine | None:
         return "\u0000" * len(match.group(0))
 
     text = _URL.sub(blank, text)
+    # 平政办发〔2023〕40号: a document number, read before its year can be taken for a date
+    understood += len(_DOCUMENT_NUMBER.findall(text))
+    text = _DOCUMENT_NUMBER.sub(blank, text)
     opens_with_date = bool(_FULL_DATE_FIRST.match(text))
     poster = r.poster.match(text)
     if poster:
@@ -327,7 +354,7 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     for token in _SEPARATORS.split(text):
         if not token or token.isdigit():
             continue                           # a bare number (查看：1413|回复：0) says nothing either way
-        if token.strip("0123456789") in r.ui_words or token in r.calendar_words or token in r.channel_tuple or (
+        if token.strip("0123456789") in r.ui_words or _ui_words_run_together(token, r.ui_words) or token in r.calendar_words or token in r.channel_tuple or (
                 "版" in token and len(token) <= 6 and token.endswith(r.channel_tuple)):
             # 3上一篇 下一篇4, 一版要闻 (a channel word alone, 动态, is read as a label elsewhere)
             understood += 1

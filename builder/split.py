@@ -320,7 +320,11 @@ def _marked_title(block: Block) -> bool:
     >>> _marked_title(Block(("近日，北碚区总工会举办培训。",), 1, 1, heading_level=1))
     False
     """
-    return bool(block.heading_level) and not labels.ends_sentence(block.text) and not labels.is_bullet_item(block.text)
+    if not block.heading_level or labels.is_bullet_item(block.text):
+        return False
+    # a web headline found above its publication line may end on its cry (…揭牌啦！), never on a full stop
+    return not labels.ends_sentence(block.text) or block.note.startswith("headline:") \
+        and block.text.rstrip(labels.CLOSERS)[-1:] in "！？!?"
 
 
 def _dash_subtitle(block: Block, title_lines: list[Block]) -> bool:
