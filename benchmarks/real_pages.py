@@ -19,7 +19,8 @@ Each page is read exactly as the build reads it (``builder.pipeline.read_path``)
 scored on: headline, no furniture in any published text, paragraph count (crossheads are
 headings, not paragraphs), captions
 (recall over the gold captions, precision over the captions found, a caption listed twice
-counted twice, the mark before a caption (▲ ▶) ignored on both sides), district (primary),
+counted twice, the mark before a caption (▲ ▶) ignored on both sides, a credit the gold lists
+on its own and the builder keeps as the caption's credit, or as the credit of the article's photos, found), district (primary),
 theme (primary among the acceptable ones; ``theme_family`` also accepts a task (实事) whose
 action (行动) the gold accepts), date (0.5 when only the precision differs),
 article count, conservation (every letter and digit published or logged), and crashes.
@@ -164,6 +165,12 @@ def score_page(pages_dir: Path, gold: Gold) -> Score:
     wanted = Counter(_caption_key(c) for c in gold.captions)
     found = [next((k for k in (_caption_key(c.text + c.credit), _caption_key(c.text)) if k in wanted),
                   _caption_key(c.text)) for _, c in first.captions]
+    # a credit printed on its own line under the caption is one gold item, and the builder keeps it as the
+    # caption's credit: found too (it is not found again when the caption's key already holds it)
+    found += [_caption_key(c.credit) for _, c in first.captions
+              if c.credit and _caption_key(c.credit) in wanted and _caption_key(c.text) in wanted]
+    # … and a credit line of the article's photos (本报通讯员 张三 摄 under the text), kept as its credit
+    found += [_caption_key(line) for line in first.credits if _caption_key(line) in wanted]
     score.captions_found = len(found)
     score.captions_right = sum((Counter(found) & wanted).values())
     values["captions"] = score.captions_right / sum(wanted.values()) if wanted else 1.0

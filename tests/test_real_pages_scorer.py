@@ -49,3 +49,23 @@ def test_the_page_is_scored_on_its_first_article(tmp_path):
     assert {m: result.values[m] for m in ("headline", "paragraphs", "date", "furniture", "conservation")} == {
         "headline": 1.0, "paragraphs": 1.0, "date": 1.0, "furniture": 1.0, "conservation": 1.0}
     assert real_pages.date_score("2024-07-10", "2024-07") == 0.5
+
+
+def test_a_credit_the_gold_lists_on_its_own_is_found_with_its_caption(tmp_path):
+    # the gold lists caption and credit as two items; the builder keeps them as one caption and its credit
+    split = score(tmp_path, "活动现场。 || 主办方供图 || 活动现场。 || 主办方供图")
+    assert (split.captions_gold, split.captions_right) == (4, 4)
+    assert split.values["captions"] == split.values["caption_precision"] == 1.0
+    # a credit the gold does not list is not counted
+    plain = score(tmp_path, "活动现场。 || 活动现场。")
+    assert (plain.captions_found, plain.captions_right, plain.values["captions"]) == (2, 2, 1.0)
+
+
+def test_a_credit_line_of_the_photos_the_gold_lists_as_a_caption_is_found(tmp_path):
+    page = "某区职工托管班开班\n\n7月9日，某区总工会职工子女暑期托管班开班。\n\n托管班开设书法、绘画等课程。\n\n（记者 张三 摄）\n"
+    (tmp_path / "p1.txt").write_text(page, encoding="utf-8")
+    (tmp_path / "gold.tsv").write_text(
+        HEADER + "p1\tnews\t某区职工托管班开班\t2\t-\t（记者 张三 摄）\t全市\t渝工港湾\t-\t1\n", encoding="utf-8")
+    [gold] = real_pages.read_gold(tmp_path / "gold.tsv")
+    result = real_pages.score_page(tmp_path, gold)
+    assert (result.captions_found, result.captions_right) == (1, 1)
