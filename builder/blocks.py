@@ -57,7 +57,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from . import labels
-from .furniture import PHOTO_MARKS, furniture_reason, is_channel_name, is_weak, opens_related_links
+from .furniture import IMAGE_PLACEHOLDER, PHOTO_MARKS, furniture_reason, is_channel_name, is_weak, opens_related_links
 from .headers import date_alone, is_site_name, parse_edition_header, parse_publication_line
 from .layout import NOTE_LINE, PageLayout, is_body, list_blocks, page_layout, wrapped_mid_sentence
 from .model import Block, Kind
@@ -1094,6 +1094,39 @@ def _mark_site_lines_above(blocks: list[Block], headline: int) -> None:
                                 note="above the headline of a web copy (the site's)")
 
 
+_NUMBERED_PHOTO_TITLE = re.compile(r"^(?P<base>[^。！？]{4,60}?)\s*[（(]\s*(?P<n>\d{1,2})\s*[）)]?$")
+NUMBERED_PHOTO_TITLES_MIN = 2
+
+
+def mark_numbered_photo_titles(blocks: list[Block]) -> list[Block]:
+    """One title numbered again and again between the paragraphs stands for the page's photos.
+
+    A site that names each photo after its article (某某驿站等你来（1）, 某某驿站等你来（2）)
+    leaves those names where the photos stood; the short line under each is
+    then the photo's caption (``mark_captions``).
+
+    >>> page = ["为户外劳动者建驿站。", "", "驿站等你来（1）", "", "文山路驿站", "", "驿站等你来（2）", "", "滨河驿站", "",
+    ...         "驿站提供饮水、休息等服务。"]
+    >>> [(b.kind.value, b.text) for b in page_blocks(page)][1:5]
+    [('furniture', '驿站等你来（1）'), ('caption', '文山路驿站'), ('furniture', '驿站等你来（2）'), ('caption', '滨河驿站')]
+    >>> [b.kind.value for b in page_blocks(["第一项活动（1）", "", "职工参加比赛。"])]
+    ['text', 'text']
+    """
+    numbered: dict[str, list[int]] = {}
+    for index, block in enumerate(blocks):
+        match = _NUMBERED_PHOTO_TITLE.match(block.text) if block.kind is Kind.TEXT and len(block.lines) == 1 else None
+        if match:
+            numbered.setdefault(squeeze(match.group("base")), []).append(index)
+    marked = list(blocks)
+    for base, indexes in numbered.items():
+        numbers = {_NUMBERED_PHOTO_TITLE.match(blocks[i].text).group("n") for i in indexes}
+        if len(indexes) >= NUMBERED_PHOTO_TITLES_MIN and len(numbers) == len(indexes):
+            for i in indexes:
+                marked[i] = replace(blocks[i], kind=Kind.FURNITURE, note=IMAGE_PLACEHOLDER,
+                                    gap_before=max(blocks[i].gap_before, PHOTO_GAP))
+    return marked
+
+
 SITE_NAME_OVER_PATH_MAX_CHARS = 16
 
 
@@ -1274,6 +1307,43 @@ def mark_captions_above_the_dateline(blocks: list[Block]) -> list[Block]:
     for i in stack:
         marked[i] = replace(blocks[i], kind=Kind.CAPTION, weak=True,
                             note="a short sentence stacked above the dateline lead (a photo above the story)")
+    return marked
+
+
+_DATED_PHOTO_CAPTION = re.compile(r"^\d{1,2}月\d{1,2}日(凌晨|早上|上午|中午|下午|傍晚|晚上|晚)?[，,]")
+DATED_PHOTO_CAPTION_MAX_CHARS = 120
+
+
+def mark_dated_photo_caption(blocks: list[Block]) -> list[Block]:
+    """A news photo's caption over its story: one dated sentence, with the photo's credit line further down.
+
+    News agencies caption a photo in one sentence that opens with its day
+    (12月20日，在某某中心，环卫工人与快递小哥一起分享饺子。) and credit it on a line
+    of its own (新华社记者 某某 摄); a copy that keeps the photo's caption as the
+    first paragraph and the credit under the story has no other caption.  The
+    story then goes on in a paragraph of its own, so the sentence is no lead.
+
+    >>> page = ["户外劳动者的“家宴”", "", "12月20日，在某某街道党群服务中心，环卫工人与快递小哥一起分享饺子。", "",
+    ...         "在冬至节气到来之际，某区总工会开展“特别的家宴”活动，邀请户外劳动者共度佳节。", "", "本报通讯员 某某 摄"]
+    >>> [b.kind.value for b in page_blocks(page)]
+    ['text', 'caption', 'text', 'credit']
+    >>> [b.kind.value for b in page_blocks(page[:-2])]       # no photo credit: the sentence is the lead
+    ['text', 'text', 'text']
+    """
+    credits = [i for i, b in enumerate(blocks) if b.kind is Kind.CREDIT and b.note.startswith("a photo credit line")]
+    if not credits or any(b.kind is Kind.CAPTION for b in blocks):
+        return blocks
+    texts = [i for i, b in enumerate(blocks) if b.kind is Kind.TEXT and is_body(b.text)]
+    if len(texts) < 2 or texts[1] > credits[-1]:
+        return blocks
+    block = blocks[texts[0]]
+    if not (len(block.lines) == 1 and len(block.text) <= DATED_PHOTO_CAPTION_MAX_CHARS
+            and _DATED_PHOTO_CAPTION.match(block.text) and labels.ends_sentence(block.text)
+            and len(re.findall("[。！？]", block.text)) == 1):
+        return blocks
+    marked = list(blocks)
+    marked[texts[0]] = replace(block, kind=Kind.CAPTION, weak=True,
+                               note="a dated sentence over the story, the photo's credit below (a news photo's caption)")
     return marked
 
 
@@ -2042,6 +2112,6 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     layout = page_layout(lines, indented)
     blocks = split_headline_labels(split_bracketed_titles(split_title_suffixes(split_glued_publication_lines(split_leading_machine_date(
         split_flattened_paragraphs(split_runs(group_lines(lines, hard_breaks), layout), layout))))))
-    blocks = mark_photo_runs(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(mark_captions(join_lone_datelines(mark_name_over_breadcrumb(mark_labels(blocks)))))))))))
-    return mark_lead_byline(mark_page_chrome(mark_captions_above_the_dateline(mark_head_photo_caption(mark_web_headline(mark_recorded_headline(
-        mark_teasers(mark_repeats(blocks))))))))
+    blocks = mark_photo_runs(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(mark_captions(join_lone_datelines(mark_numbered_photo_titles(mark_name_over_breadcrumb(mark_labels(blocks))))))))))))
+    return mark_lead_byline(mark_page_chrome(mark_dated_photo_caption(mark_captions_above_the_dateline(mark_head_photo_caption(mark_web_headline(mark_recorded_headline(
+        mark_teasers(mark_repeats(blocks)))))))))
