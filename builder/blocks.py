@@ -1016,6 +1016,36 @@ def _exclaimed_web_headline(blocks: list[Block], at: int) -> bool:
             and not any(b.kind is Kind.TEXT and is_body(b.text) for b in blocks[:at]))
 
 
+def mark_exclaimed_headline(blocks: list[Block]) -> list[Block]:
+    """A page opening on a line that ends on its cry, apart from the text below it: that line is the headline.
+
+    (法律援助维权效果好，职工真诚感谢送锦旗！ over a blank line and the story):
+    one line, no full stop, not a quotation, with a longer paragraph after
+    it and nothing but furniture between.  A headline with no clause mark is
+    one already (``layout.is_body``); this takes the ones with clauses.
+
+    >>> page = ["维权效果好，职工送来锦旗！", "", "", "正文", "", "8月3日下午，某县农民工代表10名受助者向市总工会送来锦旗。"]
+    >>> [(b.kind.value, b.heading_level) for b in page_blocks(page)]
+    [('text', 1), ('furniture', 0), ('text', 0)]
+    >>> [b.heading_level for b in page_blocks(["“工会帮我讨回了工资，太感谢了！”", "", "日前，某区农民工王某拿到了被拖欠的工资。"])]
+    [0, 0]
+    """
+    first = next((i for i, b in enumerate(blocks) if b.kind not in (Kind.FURNITURE, Kind.META, Kind.REPEAT)), None)
+    if first is None or any(b.heading_level for b in blocks) or first + 1 >= len(blocks):
+        return blocks
+    block = blocks[first]
+    after = next((b for b in blocks[first + 1:] if b.kind not in (Kind.FURNITURE, Kind.META, Kind.REPEAT)), None)
+    text = block.text.rstrip(labels.CLOSERS)
+    if (block.kind is not Kind.TEXT or len(block.lines) != 1 or len(block.text) > WEB_HEADLINE_MAX_CHARS
+            or text[-1:] not in "！？!?" or re.search("[。；;]", block.text) or block.text.startswith(("“", "\"", "「"))
+            or after is None or after.kind is not Kind.TEXT or after.gap_before < 1 or not is_body(after.text)
+            or len(after.text) <= len(block.text)):
+        return blocks
+    marked = list(blocks)
+    marked[first] = replace(block, heading_level=1, note="headline: a line ending on its cry, opening the page")
+    return marked
+
+
 def _top_matter_word(block: Block) -> Block:
     """A channel's or site's name, or a counter, standing alone in a web copy's top matter: furniture."""
     if block.kind is Kind.TEXT and not block.heading_level and is_channel_name(block.text):
@@ -2113,5 +2143,5 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     blocks = split_headline_labels(split_bracketed_titles(split_title_suffixes(split_glued_publication_lines(split_leading_machine_date(
         split_flattened_paragraphs(split_runs(group_lines(lines, hard_breaks), layout), layout))))))
     blocks = mark_photo_runs(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(mark_captions(join_lone_datelines(mark_numbered_photo_titles(mark_name_over_breadcrumb(mark_labels(blocks))))))))))))
-    return mark_lead_byline(mark_page_chrome(mark_dated_photo_caption(mark_captions_above_the_dateline(mark_head_photo_caption(mark_web_headline(mark_recorded_headline(
-        mark_teasers(mark_repeats(blocks)))))))))
+    return mark_lead_byline(mark_page_chrome(mark_dated_photo_caption(mark_captions_above_the_dateline(mark_head_photo_caption(mark_exclaimed_headline(mark_web_headline(mark_recorded_headline(
+        mark_teasers(mark_repeats(blocks))))))))))

@@ -350,7 +350,6 @@ def _next_text(blocks: list[Block], index: int) -> Block | None:
 
 
 _CLAUSE_MARK = re.compile(r"[，,；;]")
-_RUN_ON_SUBTITLE = re.compile(r"^(?P<title>[^—]{4,}?)\s*(?P<subtitle>——[^—]{10,})$")
 
 
 def _assign_title(article: Article, lines: list[Block]) -> None:
@@ -359,13 +358,13 @@ def _assign_title(article: Article, lines: list[Block]) -> None:
     The title is the first line marked as a heading in the dump, else the first
     line; a line before it is the kicker; the line after it the subtitle (副题,
     often opening with ——); any further lines are the deck.  A lone title line
-    holding ``——`` and a long part after it is a title and its subtitle run
-    together (a short part, ``——“城市美容师”``, belongs to the title).
+    holding ``——`` is one headline: a web page prints its whole title on one
+    line, and an e-paper's subtitle stands on a line of its own.
 
     >>> article = Article("x.txt", 1)
     >>> _assign_title(article, [Block(("劳动创造幸福 定格最美瞬间——某社区工会举办主题摄影展",), 1, 1)])
     >>> article.title, article.subtitle
-    ('劳动创造幸福 定格最美瞬间', '——某社区工会举办主题摄影展')
+    ('劳动创造幸福 定格最美瞬间——某社区工会举办主题摄影展', '')
     >>> article = Article("x.txt", 1)
     >>> _assign_title(article, [Block((t,), n, n) for n, t in enumerate(["凝心聚力跟党走", "某区职工书画展开幕", "——百余件作品展现劳动之美"])])
     >>> article.kicker, article.title, article.subtitle
@@ -429,12 +428,6 @@ def _assign_title(article: Article, lines: list[Block]) -> None:
     if article.title.startswith(INDEX_DOTS):
         article.title = article.title[1:].lstrip()           # • 某某开展慰问: the page's mark for its stories
     after = [b.text for b in lines[at + 1:]]
-    run_on = _RUN_ON_SUBTITLE.match(article.title)
-    # a dash inside quotation marks joins a name's parts (“新时代奋斗者——某年度发布仪式”举行), no subtitle
-    quoted = run_on is not None and run_on.group("title").count("“") > run_on.group("title").count("”")
-    if run_on and not after and not quoted:
-        # a web page's one-line title joins the title and its 副题: 劳动创造幸福——某社区举办摄影展
-        article.title, after = run_on.group("title"), [run_on.group("subtitle")]
     if after:
         article.subtitle = after[0]
         article.deck = after[1:]
