@@ -1016,6 +1016,38 @@ def _exclaimed_web_headline(blocks: list[Block], at: int) -> bool:
             and not any(b.kind is Kind.TEXT and is_body(b.text) for b in blocks[:at]))
 
 
+_DAY_ALONE = re.compile(r"[\[【（(]?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[\]】）)]?")
+
+
+def mark_day_under_headline(blocks: list[Block]) -> list[Block]:
+    """A day alone on the line under the headline (9月4日) is the page's date, printed without its year.
+
+    >>> page = ["某县总工会开展“金秋助学”活动", "9月4日", "", "近日，某县总工会为困难职工子女送去助学金。"]
+    >>> [(b.kind.value, b.text) for b in page_blocks(page)]
+    [('text', '某县总工会开展“金秋助学”活动'), ('meta', '9月4日'), ('text', '近日，某县总工会为困难职工子女送去助学金。')]
+    """
+    top = _top_matter_end(blocks)
+    for index in range(min(top, len(blocks))):
+        block = blocks[index]
+        lines = block.line_by_line() if block.kind is Kind.TEXT else []
+        above = [blocks[index - 1]] if index and block.kind is Kind.TEXT and len(lines) == 1 else []
+        for k, line in enumerate(lines):
+            title = lines[k - 1] if k else (above[0] if above else None)
+            if (_DAY_ALONE.fullmatch(line.text) and title is not None and title.kind is Kind.TEXT
+                    and not is_body(title.text) and len(CJK_IDEOGRAPH.findall(title.text)) >= 6):
+                day = replace(line, kind=Kind.META, note="the page's day under its headline (no year printed)")
+                parts = [p for p in (_joined(lines[:k]), day, _joined(lines[k + 1:])) if p is not None]
+                return blocks[:index] + parts + blocks[index + 1:]
+    return blocks
+
+
+def _joined(lines: list[Block]) -> Block | None:
+    """One block of consecutive one-line blocks (None for none)."""
+    if not lines:
+        return None
+    return replace(lines[0], lines=tuple(b.text for b in lines), last_line=lines[-1].last_line)
+
+
 def mark_exclaimed_headline(blocks: list[Block]) -> list[Block]:
     """A page opening on a line that ends on its cry, apart from the text below it: that line is the headline.
 
@@ -1342,6 +1374,8 @@ def mark_captions_above_the_dateline(blocks: list[Block]) -> list[Block]:
 
 _DATED_PHOTO_CAPTION = re.compile(r"^\d{1,2}月\d{1,2}日(凌晨|早上|上午|中午|下午|傍晚|晚上|晚)?[，,]")
 DATED_PHOTO_CAPTION_MAX_CHARS = 120
+_PHOTO_SCENE = re.compile(r"^\d{1,2}月\d{1,2}日[^，,。]{0,4}[，,]\s?在[^，,。]{2,40}[，,]")
+STORY_FROM_THE_PHOTOS_DAY = ("当日", "当天", "同日")
 
 
 def mark_dated_photo_caption(blocks: list[Block]) -> list[Block]:
@@ -1359,6 +1393,9 @@ def mark_dated_photo_caption(blocks: list[Block]) -> list[Block]:
     ['text', 'caption', 'text', 'credit']
     >>> [b.kind.value for b in page_blocks(page[:-2])]       # no photo credit: the sentence is the lead
     ['text', 'text', 'text']
+    >>> page = ["某区托管班开班", "", "7月9日，某区总工会职工子女暑期托管班开班。", "", "托管班开设书法、绘画等课程。", "", "记者 张三 摄"]
+    >>> [b.kind.value for b in page_blocks(page)]             # the news in one sentence: a lead, photo or not
+    ['text', 'text', 'text', 'credit']
     """
     credits = [i for i, b in enumerate(blocks) if b.kind is Kind.CREDIT and b.note.startswith("a photo credit line")]
     if not credits or any(b.kind is Kind.CAPTION for b in blocks):
@@ -1366,10 +1403,12 @@ def mark_dated_photo_caption(blocks: list[Block]) -> list[Block]:
     texts = [i for i, b in enumerate(blocks) if b.kind is Kind.TEXT and is_body(b.text)]
     if len(texts) < 2 or texts[1] > credits[-1]:
         return blocks
-    block = blocks[texts[0]]
+    block, story = blocks[texts[0]], blocks[texts[1]]
     if not (len(block.lines) == 1 and len(block.text) <= DATED_PHOTO_CAPTION_MAX_CHARS
             and _DATED_PHOTO_CAPTION.match(block.text) and labels.ends_sentence(block.text)
-            and len(re.findall("[。！？]", block.text)) == 1):
+            and len(re.findall("[。！？]", block.text)) == 1
+            # the photo's place and people (…日，在某某中心，职工…), or the story going on from the photo's day (当日，…)
+            and (_PHOTO_SCENE.match(block.text) or story.text.startswith(STORY_FROM_THE_PHOTOS_DAY))):
         return blocks
     marked = list(blocks)
     marked[texts[0]] = replace(block, kind=Kind.CAPTION, weak=True,
@@ -1734,6 +1773,11 @@ def split_glued_publication_lines(blocks: list[Block]) -> list[Block]:
 SITE_SUFFIX_MAX_CHARS = 16   # a site's part of a page title: 某某网, 总工会, 重庆频道 - 某某网
 
 
+# after a title: a platform's topic tag (#网络中国节·春节, no closing #) or the bars of the table it stood in
+_TITLE_TAIL = re.compile(r"(\s#[^#\s。，！？]{2,20}|(\s*[|｜]){3,}\s*)$")
+TITLE_BEFORE_TAIL_MIN_CHARS = 6
+
+
 def split_title_suffixes(blocks: list[Block]) -> list[Block]:
     """A web page's title line keeps its channel and site: 'X - 重庆 - 中工网'.  Cut the suffix off as furniture.
 
@@ -1749,10 +1793,20 @@ def split_title_suffixes(blocks: list[Block]) -> list[Block]:
     ['一个人的坚守与奉献—记全国劳模张三']
     >>> [b.text for b in split_title_suffixes(group_lines(["某市工会考察交流", "", "某市工会考察交流 - 总工会"]))]
     ['某市工会考察交流', '某市工会考察交流', '- 总工会']
+    >>> [b.text for b in split_title_suffixes(group_lines(["市总工会开展腊八节送温暖活动 #网络中国节·春节"]))]
+    ['市总工会开展腊八节送温暖活动', '#网络中国节·春节']
+    >>> [b.text for b in split_title_suffixes(group_lines(["某省工会为民工讨回血汗钱756万 | |||||||"]))]
+    ['某省工会为民工讨回血汗钱756万', '| |||||||']
     """
     out: list[Block] = []
     printed = {squeeze(b.text) for b in blocks if len(b.lines) == 1}
     for block in blocks:
+        tail = _TITLE_TAIL.search(block.text) if len(block.lines) == 1 and block.kind is Kind.TEXT else None
+        if tail and tail.start() >= TITLE_BEFORE_TAIL_MIN_CHARS and not labels.ends_sentence(block.text[:tail.start()]):
+            out.append(replace(block, lines=(block.text[:tail.start()].rstrip(),)))
+            out.append(replace(block, lines=(tail.group(0).strip(),), kind=Kind.FURNITURE, gap_before=0,
+                               note="a topic tag or a table's bars after a web page title"))
+            continue
         match = _TITLE_SUFFIX.match(block.text) if len(block.lines) == 1 and block.kind is Kind.TEXT else None
         if match and re.search(r"[|｜]", match.group("title")):
             match = None        # bars inside the title part make a menu, not a titled page
@@ -2143,5 +2197,5 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     blocks = split_headline_labels(split_bracketed_titles(split_title_suffixes(split_glued_publication_lines(split_leading_machine_date(
         split_flattened_paragraphs(split_runs(group_lines(lines, hard_breaks), layout), layout))))))
     blocks = mark_photo_runs(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(mark_captions(join_lone_datelines(mark_numbered_photo_titles(mark_name_over_breadcrumb(mark_labels(blocks))))))))))))
-    return mark_lead_byline(mark_page_chrome(mark_dated_photo_caption(mark_captions_above_the_dateline(mark_head_photo_caption(mark_exclaimed_headline(mark_web_headline(mark_recorded_headline(
-        mark_teasers(mark_repeats(blocks))))))))))
+    return mark_lead_byline(mark_page_chrome(mark_dated_photo_caption(mark_captions_above_the_dateline(mark_head_photo_caption(mark_exclaimed_headline(mark_web_headline(mark_day_under_headline(mark_recorded_headline(
+        mark_teasers(mark_repeats(blocks)))))))))))

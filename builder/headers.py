@@ -136,6 +136,7 @@ def _ui_words_run_together(token: str, words: frozenset[str]) -> bool:
     return len(token) in ends
 
 
+_TEXT_AND_PHOTOS = re.compile(rf"(?<![{HAN}])(文\s?[/／]\s?图|图\s?[/／]\s?文)(?![{HAN}])")
 _CODE = re.compile(r"[0-9A-Za-z/\-_.]+")          # a count or a document number: 1188, zfbgsc/2025-00117
 _MONTH_DAY = re.compile(r"(?<!\d)\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 # a label printed with its characters spaced out (索 引 号, 文  号): joined before the labels are read
@@ -288,6 +289,9 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     # 平政办发〔2023〕40号: a document number, read before its year can be taken for a date
     understood += len(_DOCUMENT_NUMBER.findall(text))
     text = _DOCUMENT_NUMBER.sub(blank, text)
+    # 作者：李某 文/图: the writer also took the photos
+    understood += len(_TEXT_AND_PHOTOS.findall(text))
+    text = _TEXT_AND_PHOTOS.sub(blank, text)
     opens_with_date = bool(_FULL_DATE_FIRST.match(text))
     poster = r.poster.match(text)
     if poster:
