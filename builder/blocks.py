@@ -1048,6 +1048,93 @@ def _joined(lines: list[Block]) -> Block | None:
     return replace(lines[0], lines=tuple(b.text for b in lines), last_line=lines[-1].last_line)
 
 
+LEAD_REPEATS_FEW = 0.15      # a title whose two-character words the lead hardly repeats is no headline …
+LEAD_REPEATS_MOST = 0.6      # … where another line's words the lead mostly repeats
+LEAD_TEXT_CHARS = 300
+RESCUED_HEADLINE_MAX_CHARS = 60
+
+
+def mark_headline_the_lead_repeats(blocks: list[Block]) -> list[Block]:
+    """The line whose words the lead repeats is the headline, where the line taken for it shares none of them.
+
+    A story's lead tells again what its headline says; a site's name, a
+    channel, a menu word or a byline taken for the headline tells nothing of
+    it.  When the title line the page would get shares almost no two-character
+    word with the lead's first sentences and another line above the lead
+    shares most of its words with them, that line is the headline (and a text
+    line above it, the line taken before, is the site's).
+
+    >>> page = ["其他", "", "职工驿站“拿捏”了，这座城的服务很贴心！", "", "小编 某某工会", "2024-10-17", "",
+    ...         "近日，某市总工会走进这座城的职工驿站，驿站的服务很贴心，“拿捏”了户外劳动者的心。"]
+    >>> [(b.kind.value, b.heading_level, b.text[:8]) for b in page_blocks(page)][:2]
+    [('furniture', 0, '其他'), ('text', 1, '职工驿站“拿捏”')]
+    """
+    # the lead: the first running text, past a short cry with no full stop (…很city！), which may be a headline
+    lead = next((i for i, b in enumerate(blocks) if b.kind is Kind.TEXT and labels.ends_sentence(b.text)
+                 and is_body(b.text) and not (len(b.text) <= RESCUED_HEADLINE_MAX_CHARS and not re.search("[。；;]", b.text))),
+                len(blocks))
+    if lead >= len(blocks):
+        return blocks
+    told = _bigrams(" ".join(b.text for b in blocks[lead:lead + 3] if b.kind is Kind.TEXT)[:LEAD_TEXT_CHARS])
+    titles = [i for i in range(lead) if blocks[i].kind is Kind.TEXT and not is_body(blocks[i].text) and len(blocks[i].lines) == 1]
+    if not titles:
+        return blocks
+    marked = [i for i in titles if blocks[i].heading_level]
+    current = marked[0] if marked else titles[1] if len(titles) > 1 and blocks[titles[0]].text.startswith("—") else titles[0]
+    if _repeated_share(blocks[current].text, told) >= LEAD_REPEATS_FEW:
+        return blocks
+    candidates = [i for i in range(lead) if i != current and len(blocks[i].lines) == 1
+                  and blocks[i].kind in (Kind.TEXT, Kind.TEASER, Kind.FURNITURE)
+                  and (blocks[i].kind is not Kind.FURNITURE or blocks[i].weak)
+                  and len(blocks[i].text) <= RESCUED_HEADLINE_MAX_CHARS and len(CJK_IDEOGRAPH.findall(blocks[i].text)) >= 6
+                  and not blocks[i].text.startswith(("—", "-")) and not re.search("[。；;]", blocks[i].text)]
+    best = max(candidates, key=lambda i: _repeated_share(blocks[i].text, told), default=None)
+    if best is None or _repeated_share(blocks[best].text, told) < LEAD_REPEATS_MOST:
+        return blocks
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        if i == best:
+            out.append(replace(block, kind=Kind.TEXT, weak=False, heading_level=1,
+                               note="headline: the line whose words the lead repeats"))
+        elif i in titles and (i < best or block.heading_level):
+            out.extend(_site_line_and_its_time(block))
+        else:
+            out.append(block)
+    return out
+
+
+_TIMESTAMP = re.compile(r"(?<!\d)(19|20)\d{2}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?(?!\d)")
+
+
+def _site_line_and_its_time(block: Block) -> list[Block]:
+    """A line set aside as the site's, with the page's timestamp in it kept as its publication line.
+
+    >>> [(b.kind.value, b.text) for b in _site_line_and_its_time(Block(("某某网址 2024-05-16 02:15:23",), 3, 3))]
+    [('furniture', '某某网址'), ('meta', '2024-05-16 02:15:23')]
+    """
+    note = "a line taken for the headline that the lead does not repeat (the site's)"
+    time = _TIMESTAMP.search(block.text)
+    if time is None:
+        return [replace(block, kind=Kind.FURNITURE, weak=True, heading_level=0, note=note)]
+    parts = [(block.text[:time.start()].strip(), Kind.FURNITURE, note), (time.group(0), Kind.META, "the page's timestamp"),
+             (block.text[time.end():].strip(), Kind.FURNITURE, note)]
+    return [replace(block, lines=(text,), kind=kind, weak=kind is Kind.FURNITURE, heading_level=0, note=why,
+                    gap_before=block.gap_before if k == 0 else 0)
+            for k, (text, kind, why) in enumerate(parts) if text]
+
+
+def _bigrams(text: str) -> frozenset[str]:
+    """The two-character words of a text's Han characters, read through the traditional → simplified fold."""
+    han = "".join(CJK_IDEOGRAPH.findall(to_simplified(text)))
+    return frozenset(han[k:k + 2] for k in range(len(han) - 1))
+
+
+def _repeated_share(title: str, told: frozenset[str]) -> float:
+    """Share of a title's two-character words that the lead repeats (0 for a title of no Han words)."""
+    words = _bigrams(title)
+    return len(words & told) / len(words) if words else 0.0
+
+
 def mark_exclaimed_headline(blocks: list[Block]) -> list[Block]:
     """A page opening on a line that ends on its cry, apart from the text below it: that line is the headline.
 
@@ -2197,5 +2284,5 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     blocks = split_headline_labels(split_bracketed_titles(split_title_suffixes(split_glued_publication_lines(split_leading_machine_date(
         split_flattened_paragraphs(split_runs(group_lines(lines, hard_breaks), layout), layout))))))
     blocks = mark_photo_runs(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(mark_captions(join_lone_datelines(mark_numbered_photo_titles(mark_name_over_breadcrumb(mark_labels(blocks))))))))))))
-    return mark_lead_byline(mark_page_chrome(mark_dated_photo_caption(mark_captions_above_the_dateline(mark_head_photo_caption(mark_exclaimed_headline(mark_web_headline(mark_day_under_headline(mark_recorded_headline(
-        mark_teasers(mark_repeats(blocks)))))))))))
+    return mark_headline_the_lead_repeats(mark_lead_byline(mark_page_chrome(mark_dated_photo_caption(mark_captions_above_the_dateline(mark_head_photo_caption(mark_exclaimed_headline(mark_web_headline(mark_day_under_headline(mark_recorded_headline(
+        mark_teasers(mark_repeats(blocks))))))))))))
