@@ -136,6 +136,7 @@ def _ui_words_run_together(token: str, words: frozenset[str]) -> bool:
     return len(token) in ends
 
 
+_FILED_FROM = re.compile(rf"(?<![{HAN}])(记者|通讯员|特派员)\s?(?P<name>[{HAN}]{{2,4}})\s?[/／]\s?[{HAN}]{{2,8}}(报导|报道)")
 _TEXT_AND_PHOTOS = re.compile(rf"(?<![{HAN}])(文\s?[/／]\s?图|图\s?[/／]\s?文)(?![{HAN}])")
 _CODE = re.compile(r"[0-9A-Za-z/\-_.]+")          # a count or a document number: 1188, zfbgsc/2025-00117
 _MONTH_DAY = re.compile(r"(?<!\d)\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
@@ -268,6 +269,8 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     PublicationLine(date='2010-07-21', page='', origin='某某日报', authors=(), editors=())
     >>> parse_publication_line("2017-08-12 08:08:03    某某网  参与评论()人").date
     '2017-08-12'
+    >>> parse_publication_line("2026/02/02 13:06 記者王某某／台南報導")
+    PublicationLine(date='2026-02-02', page='', origin='', authors=('王某某',), editors=())
     >>> parse_publication_line("发布机构 某县人民政府 文号 某政办发〔2023〕40号")
     PublicationLine(date='', page='', origin='某县人民政府', authors=(), editors=())
     >>> parse_publication_line("2022-07-13 14:13:36来源：某区融媒体中心编辑：李某责任编辑：")
@@ -289,6 +292,11 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     # 平政办发〔2023〕40号: a document number, read before its year can be taken for a date
     understood += len(_DOCUMENT_NUMBER.findall(text))
     text = _DOCUMENT_NUMBER.sub(blank, text)
+    # 记者王某／台南报导: the writer and the place the report is filed from, as Taiwanese papers print them
+    for match in _FILED_FROM.finditer(text):
+        found["author"].append(match.group("name"))
+        understood += 1
+    text = _FILED_FROM.sub(blank, text)
     # 作者：李某 文/图: the writer also took the photos
     understood += len(_TEXT_AND_PHOTOS.findall(text))
     text = _TEXT_AND_PHOTOS.sub(blank, text)
