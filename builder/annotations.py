@@ -8,7 +8,10 @@ them, so the page's drop list accounts for every letter and digit removed; the
 rest of the line is left as it was, but for the spaces the removal leaves at
 its ends (a line that was only a ``</p>`` becomes blank).
 
-Both passes run on the fixed lines (``textfix`` has already widened a bracket
+A hijacked page plants gambling sites' names in its text (``…9月26日半岛bd体育，由…``):
+those come out too, by the names in data/furniture.yaml.
+
+The passes run on the fixed lines (``textfix`` has already widened a bracket
 that touches Chinese text: ``強（qiáng）``).
 """
 
@@ -16,7 +19,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
+from .knowledge.files import knowledge_file
 from .model import Dropped
 
 # a bracketed syllable with a tone mark, right after an ideograph (or the '?' a
@@ -95,6 +100,25 @@ def strip_lost_indent(line: str) -> tuple[str, list[str]]:
     return (line[match.end():].lstrip(), [match.group(0).strip()]) if match else (line, [])
 
 
+@lru_cache(maxsize=1)
+def _planted_spam() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in knowledge_file("furniture")["planted_spam"]))
+
+
+def strip_planted_spam(line: str) -> tuple[str, list[str]]:
+    """Remove the gambling sites' names a hijacked page planted in a line; return the line and them.
+
+    >>> strip_planted_spam("9月26日半岛bd体育，由某某工会主办的“建设半岛bd体育新重庆”职工技能大赛开赛。")
+    ('9月26日，由某某工会主办的“建设新重庆”职工技能大赛开赛。', ['半岛bd体育', '半岛bd体育'])
+    >>> strip_planted_spam("奇异果体育官方网站-组图 某区职工大秀“工装秀”")
+    ('组图 某区职工大秀“工装秀”', ['奇异果体育官方网站-'])
+    >>> strip_planted_spam("职工在半岛酒店参加体育比赛，打开云端平台报名。")[1]
+    []
+    """
+    found = [m.group(0) for m in _planted_spam().finditer(line)]
+    return (_planted_spam().sub("", line), found) if found else (line, [])
+
+
 def _strip(pattern: re.Pattern[str], line: str) -> tuple[str, list[str]]:
     removed = pattern.findall(line)
     return (pattern.sub("", line), removed) if removed else (line, [])
@@ -106,6 +130,7 @@ PASSES: tuple[tuple[Callable[[str], tuple[str, list[str]]], str], ...] = (
     (strip_pinyin, "pinyin annotation after a character"),
     (strip_body_marker, "a web copy's marker of where the body starts"),
     (strip_lost_indent, "question marks a re-encoding left for an indent"),
+    (strip_planted_spam, "a gambling site's name planted in the page"),
 )
 
 

@@ -964,7 +964,7 @@ def mark_web_headline(blocks: list[Block]) -> list[Block]:
     [('text', 1, '沙坪坝区工会代表大会召开'), ('meta', 0, '2024-12-27 18:38:09'), ('furniture', 0, '0'), ('text', 0, '12月26日，大会召开。')]
     """
     top = _top_matter_end(blocks)
-    if top + 1 < len(blocks) and blocks[top + 1].kind is Kind.META and _exclaimed_web_headline(blocks, top):
+    if top + 1 < len(blocks) and blocks[top + 1].kind is Kind.META and _long_web_headline(blocks, top):
         top += 1 + _top_matter_end(blocks[top + 1:])     # the cry is the headline, over its publication line
     meta = [i for i in range(top) if blocks[i].kind is Kind.META]
     if not meta:
@@ -984,7 +984,7 @@ def mark_web_headline(blocks: list[Block]) -> list[Block]:
             # a short line after a gap, right above the publication line: the headline, not a caption
             marked[above] = replace(marked[above], kind=Kind.TEXT, weak=False)
         if above < 0 or marked[above].kind is not Kind.TEXT or is_body(marked[above].text) \
-                and not _exclaimed_web_headline(marked, above) or is_site_name(to_simplified(marked[above].text)):
+                and not _long_web_headline(marked, above) or is_site_name(to_simplified(marked[above].text)):
             continue                  # (a paper's name above its date line is its masthead, not a headline)
         for i in names:
             marked[i] = replace(marked[i], kind=Kind.BYLINE, note="a writer's name under the headline")
@@ -999,19 +999,25 @@ def mark_web_headline(blocks: list[Block]) -> list[Block]:
 WEB_HEADLINE_MAX_CHARS = 60
 
 
-def _exclaimed_web_headline(blocks: list[Block], at: int) -> bool:
-    """A headline that ends on its ！ or ？ with clauses in it, opening a web copy above its publication line.
+def _long_web_headline(blocks: list[Block], at: int) -> bool:
+    """A headline longer than a heading, or ending on its ！ or ？ with clauses in it, above a web copy's publication line.
 
-    (乘会儿凉，歇会儿脚——某区又一家“爱心驿站”揭牌啦！): one line, no full stop,
-    and no running text above it; elsewhere such a line is a paragraph's cry.
+    (乘会儿凉，歇会儿脚——某区又一家“爱心驿站”揭牌啦！, 某集团工会荣获全国总工会“喜迎二十大
+    立功新时代”短视频征集活动三等奖): one line, no full stop, and no running text
+    above it; elsewhere such a line is a paragraph's cry or a sentence.
 
     >>> page = ["乘会儿凉，歇会儿脚——某区驿站揭牌啦！", "", "时间：2022-08-09 来源：某某网", "", "8月8日，驿站揭牌。"]
     >>> [(b.heading_level, b.text) for b in mark_web_headline(mark_labels(group_lines(page)))][0]
     (1, '乘会儿凉，歇会儿脚——某区驿站揭牌啦！')
+    >>> page = ["某市环卫集团工会荣获全国总工会“喜迎二十大 立功新时代”劳动和技能竞赛短视频征集活动三等奖", "",
+    ...         "2023.01.16", "", "近日，由全国总工会主办的短视频征集活动结果揭晓。"]
+    >>> [b.heading_level for b in mark_web_headline(mark_labels(group_lines(page)))][0]
+    1
     """
     block = blocks[at]
     text = block.text.rstrip(labels.CLOSERS)
-    return (len(block.lines) == 1 and len(block.text) <= WEB_HEADLINE_MAX_CHARS and text[-1:] in "！？!?"
+    return (len(block.lines) == 1 and len(block.text) <= WEB_HEADLINE_MAX_CHARS
+            and (text[-1:] in "！？!?" or not labels.ends_sentence(block.text))
             and not re.search("[。；;]", block.text)
             and not any(b.kind is Kind.TEXT and is_body(b.text) for b in blocks[:at]))
 
