@@ -1465,6 +1465,43 @@ def mark_captions_above_the_dateline(blocks: list[Block]) -> list[Block]:
     return marked
 
 
+_PHOTO_MARKED_TITLE = re.compile(r"[（(](图|组图|附图|多图|图文|圖|組圖|附圖|多圖|圖文)[）)]$")
+PHOTO_MARKED_CAPTIONS_MAX = 6
+
+
+def mark_captions_under_photo_headline(blocks: list[Block]) -> list[Block]:
+    """Under a headline marked as having photos (…致敬最美劳动者（图）), the short lines above the story are their captions.
+
+    >>> page = ["某区举办庆“五一”大会 致敬最美劳动者（图）", "会上举行了一场精彩的文艺演出。",
+    ...         "4月28日下午，某区举行庆祝“五一”国际劳动节大会。会上，一批劳动模范和先进集体受到表彰。"]
+    >>> [b.kind.value for b in page_blocks(page)]
+    ['text', 'caption', 'text']
+    """
+    top = next((i for i, b in enumerate(blocks) if b.kind is Kind.TEXT and len(b.lines) == 1
+                and _PHOTO_MARKED_TITLE.search(b.text)), None)
+    if top is None or any(b.kind is Kind.TEXT and is_body(b.text) for b in blocks[:top]):
+        return blocks
+    stack = []
+    for i in range(top + 1, len(blocks)):
+        block = blocks[i]
+        if block.kind in (Kind.META, Kind.FURNITURE, Kind.REPEAT, Kind.BYLINE, Kind.CREDIT):
+            continue
+        if (block.kind is not Kind.TEXT or len(block.lines) != 1 or len(block.text) > CAPTION_MAX_CHARS
+                or len(re.findall("[。！？]", block.text)) > 1
+                or labels.opens_with_dateline(block.text) or len(CJK_IDEOGRAPH.findall(block.text)) < CAPTION_MIN_HAN):
+            break
+        stack.append(i)
+    else:
+        return blocks                 # no story under the lines: they are the story
+    if not stack or len(stack) > PHOTO_MARKED_CAPTIONS_MAX:
+        return blocks
+    marked = list(blocks)
+    for i in stack:
+        marked[i] = replace(blocks[i], kind=Kind.CAPTION, weak=True,
+                            note="a short line under a headline marked as having photos (…（图）)")
+    return marked
+
+
 _DATED_PHOTO_CAPTION = re.compile(r"^\d{1,2}月\d{1,2}日(凌晨|早上|上午|中午|下午|傍晚|晚上|晚)?[，,]")
 DATED_PHOTO_CAPTION_MAX_CHARS = 120
 _PHOTO_SCENE = re.compile(r"^\d{1,2}月\d{1,2}日[^，,。]{0,4}[，,]\s?在[^，,。]{2,40}[，,]")
@@ -2290,5 +2327,5 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     blocks = split_headline_labels(split_bracketed_titles(split_title_suffixes(split_glued_publication_lines(split_leading_machine_date(
         split_flattened_paragraphs(split_runs(group_lines(lines, hard_breaks), layout), layout))))))
     blocks = mark_photo_runs(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(mark_captions(join_lone_datelines(mark_numbered_photo_titles(mark_name_over_breadcrumb(mark_labels(blocks))))))))))))
-    return mark_headline_the_lead_repeats(mark_lead_byline(mark_page_chrome(mark_dated_photo_caption(mark_captions_above_the_dateline(mark_head_photo_caption(mark_exclaimed_headline(mark_web_headline(mark_day_under_headline(mark_recorded_headline(
-        mark_teasers(mark_repeats(blocks))))))))))))
+    return mark_headline_the_lead_repeats(mark_lead_byline(mark_page_chrome(mark_dated_photo_caption(mark_captions_under_photo_headline(mark_captions_above_the_dateline(mark_head_photo_caption(mark_exclaimed_headline(mark_web_headline(mark_day_under_headline(mark_recorded_headline(
+        mark_teasers(mark_repeats(blocks)))))))))))))
