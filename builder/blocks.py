@@ -1296,8 +1296,18 @@ def mark_name_over_breadcrumb(blocks: list[Block]) -> list[Block]:
     [('furniture', '群团动态'), ('furniture', '当前位置：首页 > 党群工作 > 群团动态')]
     >>> [b.kind.value for b in page_blocks(["某区召开职代会", "", "近日，某区召开职代会。"])]
     ['text', 'text']
+    >>> page = ["当前位置：首页 > 工会动态 > 基层动态", "基层动态", "", "某县总工会送清凉", "", "近日，某县总工会开展送清凉活动。"]
+    >>> [b.kind.value for b in page_blocks(page)][:2]
+    ['furniture', 'furniture']
     """
     marked = list(blocks)
+    for index, (above, block) in enumerate(zip(blocks, blocks[1:]), start=1):
+        # 当前位置：首页 > 工会动态 > 基层动态 / 基层动态: the channel's name printed again under its path
+        if (above.kind is Kind.FURNITURE and above.note.startswith("breadcrumb") and block.kind in (Kind.TEXT, Kind.SECTION)
+                and len(block.lines) == 1 and len(block.text) <= SITE_NAME_OVER_PATH_MAX_CHARS
+                and squeeze(re.split(r"[>»›＞→]", above.text)[-1]) == squeeze(block.text)):
+            marked[index] = replace(block, kind=Kind.FURNITURE, weak=True,
+                                    note="the channel's name under its breadcrumb (the path's last step)")
     for index, (block, below) in enumerate(zip(blocks, blocks[1:])):
         if block.kind is Kind.TEXT:
             if (len(block.lines) == 1 and len(block.text) <= SITE_NAME_OVER_PATH_MAX_CHARS
@@ -1904,7 +1914,7 @@ SITE_SUFFIX_MAX_CHARS = 16   # a site's part of a page title: 某某网, 总工�
 
 
 # after a title: a platform's topic tag (#网络中国节·春节, no closing #) or the bars of the table it stood in
-_TITLE_TAIL = re.compile(r"(\s#[^#\s。，！？]{2,20}|(\s*[|｜]){3,}\s*)$")
+_TITLE_TAIL = re.compile(r"(\s#[^#\s。，！？]{2,20}|(\s*[|｜]){3,}\s*|(?<=[^\s\-–—_])[-–_]\s*)$")
 TITLE_BEFORE_TAIL_MIN_CHARS = 6
 
 
