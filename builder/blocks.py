@@ -1056,6 +1056,7 @@ def _joined(lines: list[Block]) -> Block | None:
 
 LEAD_REPEATS_FEW = 0.15      # a title whose two-character words the lead hardly repeats is no headline …
 LEAD_REPEATS_MOST = 0.6      # … where another line's words the lead mostly repeats
+LEAD_REPEATS_MIN_WORDS = 4   # … and at least this many of them
 LEAD_TEXT_CHARS = 300
 RESCUED_HEADLINE_MAX_CHARS = 60
 
@@ -1095,8 +1096,9 @@ def mark_headline_the_lead_repeats(blocks: list[Block]) -> list[Block]:
                   and len(blocks[i].text) <= RESCUED_HEADLINE_MAX_CHARS and len(CJK_IDEOGRAPH.findall(blocks[i].text)) >= 6
                   and not blocks[i].text.startswith(("—", "-")) and not re.search("[。；;]", blocks[i].text)]
     best = max(candidates, key=lambda i: _repeated_share(blocks[i].text, told), default=None)
-    if best is None or _repeated_share(blocks[best].text, told) < LEAD_REPEATS_MOST:
-        return blocks
+    if best is None or _repeated_share(blocks[best].text, told) < LEAD_REPEATS_MOST \
+            or len(_bigrams(blocks[best].text) & told) < LEAD_REPEATS_MIN_WORDS:
+        return blocks           # (an organisation's name, 某区总工会, shares its few words with any lead)
     out: list[Block] = []
     for i, block in enumerate(blocks):
         if i == best:
