@@ -1514,6 +1514,45 @@ def mark_captions_under_photo_headline(blocks: list[Block]) -> list[Block]:
     return marked
 
 
+CREDITED_PHOTO_CAPTION_MIN_HAN = 8
+_LEAD_BRACKET = re.compile(r"^[^。！？]{0,30}?[（(]([^（）()]{2,60})[）)]")
+
+
+def mark_captions_of_credited_photos(blocks: list[Block]) -> list[Block]:
+    """On a page that credits its photos and shows no caption, a short line among the paragraphs is a photo's caption.
+
+    The credit (图/张三, 某某供图, 记者 张三 摄, in a credit line or in the lead's
+    bracket) says the article had photos; a copy that lost them keeps their
+    captions as short lines between paragraphs: one phrase, no space inside
+    (a crosshead pair stands apart by its space), naming who does what.
+
+    >>> page = ["某市总工会到某镇调研", "", "某某网讯（图/张三 文/李四）5月29日，某市总工会调研组到某镇调研工会工作。", "",
+    ...         "调研组一行参观某镇职工之家", "", "调研组察看了职工之家的阅览室和活动室，听取了工作汇报。"]
+    >>> [b.kind.value for b in page_blocks(page)]
+    ['text', 'text', 'caption', 'text']
+    >>> [b.kind.value for b in page_blocks(page[:2] + ["5月29日，某市总工会调研组到某镇调研工会工作。"] + page[3:])]
+    ['text', 'text', 'text', 'text']
+    """
+    if any(b.kind is Kind.CAPTION for b in blocks):
+        return blocks
+    lead = next((b for b in blocks if b.kind is Kind.TEXT and is_body(b.text)), None)
+    bracket = _LEAD_BRACKET.match(lead.text) if lead is not None else None
+    if not (any(b.kind in (Kind.CREDIT, Kind.BYLINE) and labels.credits_photos(b.text) for b in blocks)
+            or bracket and labels.credits_photos(bracket.group(1))):
+        return blocks
+    marked = list(blocks)
+    for index in range(1, len(blocks) - 1):
+        block, before, after = blocks[index], blocks[index - 1], blocks[index + 1]
+        if (block.kind is Kind.TEXT and len(block.lines) == 1 and not block.heading_level and not is_body(block.text)
+                and " " not in block.text.strip() and len(CJK_IDEOGRAPH.findall(block.text)) >= CREDITED_PHOTO_CAPTION_MIN_HAN
+                and not labels.is_bullet_item(block.text) and not block.text.endswith(("：", ":"))
+                and not _ANY_MARK.search(block.text)
+                and before.kind is Kind.TEXT and is_body(before.text) and after.kind is Kind.TEXT and is_body(after.text)):
+            marked[index] = replace(block, kind=Kind.CAPTION, weak=True,
+                                    note="a short line among the paragraphs of a page that credits its photos")
+    return marked
+
+
 _DATED_PHOTO_CAPTION = re.compile(r"^\d{1,2}月\d{1,2}日(凌晨|早上|上午|中午|下午|傍晚|晚上|晚)?[，,]")
 DATED_PHOTO_CAPTION_MAX_CHARS = 120
 _PHOTO_SCENE = re.compile(r"^\d{1,2}月\d{1,2}日[^，,。]{0,4}[，,]\s?在[^，,。]{2,40}[，,]")
@@ -2339,5 +2378,5 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     blocks = split_headline_labels(split_bracketed_titles(split_title_suffixes(split_glued_publication_lines(split_leading_machine_date(
         split_flattened_paragraphs(split_runs(group_lines(lines, hard_breaks), layout), layout))))))
     blocks = mark_photo_runs(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(mark_captions(join_lone_datelines(mark_numbered_photo_titles(mark_name_over_breadcrumb(mark_labels(blocks))))))))))))
-    return mark_headline_the_lead_repeats(mark_lead_byline(mark_page_chrome(mark_dated_photo_caption(mark_captions_under_photo_headline(mark_captions_above_the_dateline(mark_head_photo_caption(mark_exclaimed_headline(mark_web_headline(mark_day_under_headline(mark_recorded_headline(
-        mark_teasers(mark_repeats(blocks)))))))))))))
+    return mark_headline_the_lead_repeats(mark_lead_byline(mark_page_chrome(mark_captions_of_credited_photos(mark_dated_photo_caption(mark_captions_under_photo_headline(mark_captions_above_the_dateline(mark_head_photo_caption(mark_exclaimed_headline(mark_web_headline(mark_day_under_headline(mark_recorded_headline(
+        mark_teasers(mark_repeats(blocks))))))))))))))
