@@ -20,7 +20,8 @@ scored on: headline, no furniture in any published text, paragraph count (crossh
 headings, not paragraphs), captions
 (recall over the gold captions, precision over the captions found, a caption listed twice
 counted twice, the mark before a caption (▲ ▶) ignored on both sides, a credit the gold lists
-on its own and the builder keeps as the caption's credit, or as the credit of the article's photos, found), district (primary),
+on its own and the builder keeps as the caption's credit, or as the credit of the article's photos, found;
+a caption printed twice in a row and listed twice, published once with its repeat logged, found twice), district (primary),
 theme (primary among the acceptable ones; ``theme_family`` also accepts a task (实事) whose
 action (行动) the gold accepts), date (0.5 when only the precision differs),
 article count, conservation (every letter and digit published or logged), and crashes.
@@ -171,6 +172,11 @@ def score_page(pages_dir: Path, gold: Gold) -> Score:
               if c.credit and _caption_key(c.credit) in wanted and _caption_key(c.text) in wanted]
     # … and a credit line of the article's photos (本报通讯员 张三 摄 under the text), kept as its credit
     found += [_caption_key(line) for line in first.credits if _caption_key(line) in wanted]
+    # a caption the page prints twice in a row (a site's photo title, then its caption) is published once and its
+    # second printing logged as a repeat: where the gold lists both printings, the repeat is found too
+    captions = {_caption_key(c.text + c.credit) for _, c in first.captions} | {_caption_key(c.text) for _, c in first.captions}
+    found += [key for d in page.dropped if d.reason.startswith("repeats line")
+              for key in [_caption_key(d.text)] if key in captions and key in wanted]
     score.captions_found = len(found)
     score.captions_right = sum((Counter(found) & wanted).values())
     values["captions"] = score.captions_right / sum(wanted.values()) if wanted else 1.0

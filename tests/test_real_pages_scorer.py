@@ -69,3 +69,15 @@ def test_a_credit_line_of_the_photos_the_gold_lists_as_a_caption_is_found(tmp_pa
     [gold] = real_pages.read_gold(tmp_path / "gold.tsv")
     result = real_pages.score_page(tmp_path, gold)
     assert (result.captions_found, result.captions_right) == (1, 1)
+
+
+def test_a_caption_printed_twice_in_a_row_and_listed_twice_is_found_twice(tmp_path):
+    page = ("某区职工托管班开班\n\n2024-07-10 09:30 来源：某某网\n\n7月9日，某区总工会职工子女暑期托管班开班。\n\n"
+            "活动现场。主办方供图\n\n活动现场。主办方供图\n\n托管班开设书法、绘画等课程。\n")
+    (tmp_path / "p1.txt").write_text(page, encoding="utf-8")
+    (tmp_path / "gold.tsv").write_text(
+        HEADER + "p1\tnews\t某区职工托管班开班\t2\t-\t活动现场。主办方供图 || 活动现场。主办方供图\t全市\t渝工港湾\t2024-07-10\t1\n",
+        encoding="utf-8")
+    [gold] = real_pages.read_gold(tmp_path / "gold.tsv")
+    result = real_pages.score_page(tmp_path, gold)
+    assert (result.captions_gold, result.captions_right, result.values["caption_precision"]) == (2, 2, 1.0)
