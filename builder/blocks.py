@@ -1642,6 +1642,9 @@ def mark_page_chrome(blocks: list[Block]) -> list[Block]:
     ...         "", "相关新闻"]
     >>> [(b.kind.value, b.text) for b in mark_page_chrome(mark_labels(group_lines(page)))]
     [('furniture', '浙江工人日报 数字报纸'), ('meta', '00003版：人文'), ('text', '衢州公路局获评模范职工之家'), ('text', '近日，该局工会获评。'), ('furniture', '相关新闻')]
+    >>> page = ["近日，某区总工会开展活动。", "", "某区总工会", "", "Copyright © 2008-2025 by www.example.cn", "", "全国总工会", "微信"]
+    >>> [(b.kind.value, b.text) for b in page_blocks(page)][1:3], page_blocks(page)[-2].kind.value
+    ([('text', '某区总工会'), ('furniture', 'Copyright © 2008-2025 by www.example.cn')], 'furniture')
     """
     marked = list(blocks)
     top = _top_matter_end(marked)
@@ -1673,8 +1676,10 @@ def mark_page_chrome(blocks: list[Block]) -> list[Block]:
     # where the copy indents each paragraph and the site's lines are not, an indented line is text
     indents_paragraphs = len(finished) >= 3 and sum(b.indented for b in finished) >= 0.8 * len(finished)
     if last is not None:
+        past_footer = False           # under the site's copyright line nothing closes the article: all is the site's
         for i in range(last + 1, len(marked)):
             block = marked[i]
+            past_footer = past_footer or block.kind is Kind.FURNITURE and block.note.startswith("site footer (copyright")
             if block.kind in (Kind.COLUMN, Kind.SECTION, Kind.BANNER, Kind.HEADER):
                 break                 # a label opens an article whose text the page does not hold
             # a clause mark or a finished sentence inside means running text: the page's last paragraph,
@@ -1687,7 +1692,7 @@ def mark_page_chrome(blocks: list[Block]) -> list[Block]:
             elif block.kind is Kind.TEXT and not (indents_paragraphs and block.indented) and (
                     labels.is_bullet_item(block.text) or block.text.startswith("•") or (
                     len(block.text) <= CAPTION_MAX_CHARS and not labels.ends_sentence(block.text)
-                    and not _ANY_MARK.search(block.text) and not _closes_an_article(block.text))):
+                    and not _ANY_MARK.search(block.text) and (past_footer or not _closes_an_article(block.text)))):
                 marked[i] = replace(block, kind=Kind.FURNITURE, weak=True,
                                     note="after the page's last paragraph (the site's)")
     return marked
