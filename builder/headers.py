@@ -34,6 +34,8 @@ from .textfix import fold_fullwidth_alphanumerics
 
 MAX_CHARS = 100
 RECORD_VALUE_MAX_CHARS = 12
+TITLE_RECORD_MAX_CHARS = 24      # 主题词 may hold the title
+TITLE_RECORD_LABELS = frozenset({"主题词"})
 _NAME_CHARS = rf"[{HAN}A-Za-z0-9·\-]"
 
 
@@ -136,6 +138,7 @@ def _ui_words_run_together(token: str, words: frozenset[str]) -> bool:
     return len(token) in ends
 
 
+_AGENCY_PHOTO = re.compile(rf"^(?P<agency>新华社|中新社|人民网|央视网)(照片|图片|发)\s?[，,]\s?[{HAN}]{{2,8}}\s?[，,]")
 _FILED_FROM = re.compile(rf"(?<![{HAN}])(记者|通讯员|特派员)\s?(?P<name>[{HAN}]{{2,4}})\s?[/／]\s?[{HAN}]{{2,8}}(报导|报道)")
 _TEXT_AND_PHOTOS = re.compile(rf"(?<![{HAN}])(文\s?[/／]\s?图|图\s?[/／]\s?文)(?![{HAN}])")
 _CODE = re.compile(r"[0-9A-Za-z/\-_.]+")          # a count or a document number: 1188, zfbgsc/2025-00117
@@ -269,6 +272,8 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     PublicationLine(date='2010-07-21', page='', origin='某某日报', authors=(), editors=())
     >>> parse_publication_line("2017-08-12 08:08:03    某某网  参与评论()人").date
     '2017-08-12'
+    >>> parse_publication_line("新华社照片，天津，2024年12月18日")
+    PublicationLine(date='2024-12-18', page='', origin='新华社', authors=(), editors=())
     >>> parse_publication_line("2026/02/02 13:06 記者王某某／台南報導")
     PublicationLine(date='2026-02-02', page='', origin='', authors=('王某某',), editors=())
     >>> parse_publication_line("发布机构 某县人民政府 文号 某政办发〔2023〕40号")
@@ -292,6 +297,12 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     # 平政办发〔2023〕40号: a document number, read before its year can be taken for a date
     understood += len(_DOCUMENT_NUMBER.findall(text))
     text = _DOCUMENT_NUMBER.sub(blank, text)
+    # 新华社照片，天津，2024年12月18日: an agency's photo line (the agency, the place, the day)
+    agency = _AGENCY_PHOTO.match(text)
+    if agency:
+        found["origin"].append(agency.group("agency"))
+        understood += 1
+        text = blank(agency) + text[agency.end():]
     # 记者王某／台南报导: the writer and the place the report is filed from, as Taiwanese papers print them
     for match in _FILED_FROM.finditer(text):
         found["author"].append(match.group("name"))
@@ -347,7 +358,8 @@ def parse_publication_line(line: str) -> PublicationLine | None:
                     match.group("space") and is_person_name(value)):
                 return match.group(0)          # 文明城市, 主编寄语, 记者节: a word, not a label and a name
             found[role].extend(v for v in re.split(r"[，,、]", value) if v)
-        elif value and role == "record" and (len(value) <= RECORD_VALUE_MAX_CHARS or _CODE.fullmatch(value)):
+        elif value and role == "record" and (_CODE.fullmatch(value) or len(value) <= (
+                TITLE_RECORD_MAX_CHARS if match.group("label") in TITLE_RECORD_LABELS else RECORD_VALUE_MAX_CHARS)):
             pass                               # 主题分类 其他: a record table's field and its short value
         elif value and not (role == "count" and _CODE.fullmatch(value)):
             if not match.group("colon"):
