@@ -1102,7 +1102,8 @@ def mark_headline_the_lead_repeats(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for i, block in enumerate(blocks):
         if i == best:
-            out.append(replace(block, kind=Kind.TEXT, weak=False, heading_level=1,
+            # (weak: a guess from the words alone, which the review lists)
+            out.append(replace(block, kind=Kind.TEXT, weak=True, heading_level=1,
                                note="headline: the line whose words the lead repeats"))
         elif i in titles and (i < best or block.heading_level):
             out.extend(_site_line_and_its_time(block))

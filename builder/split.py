@@ -431,8 +431,11 @@ def _assign_title(article: Article, lines: list[Block]) -> None:
     if after:
         article.subtitle = after[0]
         article.deck = after[1:]
-    article.evidence["title"] = [f"line {lines[at].first_line}: "
-                                 + ("first line marked as a heading" if marked else "first line of the title block")]
+    article.evidence["title"] = [f"line {lines[at].first_line}: " + (
+        lines[at].note if lines[at].note.startswith("headline:")
+        else "first line marked as a heading" if marked else "first line of the title block")]
+    if lines[at].weak and lines[at].note.startswith("headline:"):
+        article.weak["title"] = f"line {lines[at].first_line}: {lines[at].note} (the line taken before set aside)"
 
 
 HEADLINE_LEAD_MAX_CHARS = 16

@@ -112,3 +112,20 @@ def test_the_review_page_exists_only_under_serve(command, published):
     files = config.plugins.on_files(Files([]), config=config)
     assert (files.get_file_from_path(REVIEW_PAGE) is not None) is published
     assert files.get_file_from_path("index.md") is not None
+
+
+def test_a_headline_found_by_the_words_its_lead_repeats_is_listed_with_the_line_set_aside(tmp_path):
+    page = textwrap.dedent("""\
+        其他
+
+        职工驿站“拿捏”了，这座城的服务很贴心！
+
+        小编 某某工会
+        2024-10-17
+
+        近日，某市总工会走进这座城的职工驿站，驿站的服务很贴心，“拿捏”了户外劳动者的心。
+        """)
+    doubts = doubts_of(tmp_path, page)
+    assert [(d.line, d.what) for d in doubts][:2] == [(1, "furniture"), (3, "title")]
+    article = read_path(tmp_path / "unsure.txt")[0].articles[0]
+    assert article.title == "职工驿站“拿捏”了，这座城的服务很贴心！"
