@@ -556,11 +556,39 @@ def _inner_article_start(blocks: list[Block], briefs: bool = False) -> int | Non
         deck = 0
         for j, later in texts[n + 1:]:
             if j in running:
-                if (deck or briefs) and not any(_ENUMERATED.match(b.text) for _, b in texts[n + 1:n + 1 + deck]):
+                decks = [b for _, b in texts[n + 1:n + 1 + deck]]
+                if (briefs or 0 < deck <= STORY_DECK_MAX_LINES and _opens_a_story(block, decks, later)) \
+                        and not any(_ENUMERATED.match(b.text) for b in decks):
                     return i
                 break
             deck += 1
     return None
+
+
+STORY_DECK_MAX_LINES = 3       # a new story's subtitle and deck lines; more short lines are a post's broken sentences
+_LEAD_OPENING = re.compile(r"^.{0,12}?(近日|日前|近期|\d{1,2}月\d{1,2}日|今年以来|(19|20)\d{2}年)")
+
+
+def _opens_a_story(title: Block, decks: list[Block], text: Block) -> bool:
+    """Whether a short line with short lines under it, inside a body, titles a new story rather than stands in this one.
+
+    A new story's title is marked as a heading in the dump, or has a subtitle
+    opening with a dash, or a lead under it that opens with its time (近日，…
+    11月30日，…), or stands with its deck lines as a box of phrase pairs
+    (今后五年 重点工作 / 大力实施渝工五大 行动); a photo's caption over a crosshead
+    (现场热闹的活动气氛 / 某某迎大运 绿道绘就同心圆) is none of these.
+
+    >>> lines = [Block((t,), n, n) for n, t in enumerate(["某区举办联谊会", "“爱满某城”", "近日，某区总工会举办联谊会。"])]
+    >>> _opens_a_story(lines[0], lines[1:2], lines[2])
+    True
+    >>> lines = [Block((t,), n, n) for n, t in enumerate(["现场热闹的活动气氛", "某某迎大运 绿道绘就同心圆", "随着火炬点燃，活动开始。"])]
+    >>> _opens_a_story(lines[0], lines[1:2], lines[2])
+    False
+    """
+    def phrase_pair(b: Block) -> bool:
+        return " " in b.text.strip() and not _CLAUSE_MARK.search(b.text) and not labels.ends_sentence(b.text)
+    return (bool(title.heading_level) or decks[0].text.startswith(("—", "-")) or bool(_LEAD_OPENING.match(text.text))
+            or phrase_pair(title) and all(phrase_pair(b) for b in decks))
 
 
 def fill_body(article: Article, blocks: list[Block]) -> None:
