@@ -51,6 +51,7 @@ class LabelRules:
     bullets: str
     byline_marks: str
     organisation_suffixes: tuple[str, ...]
+    paragraph_openers: tuple[str, ...]
     surnames: frozenset[str]
     compound_surnames: tuple[str, ...]
 
@@ -89,6 +90,7 @@ def rules() -> LabelRules:
         bullets=data["bullets"],
         byline_marks=data["byline_marks"],
         organisation_suffixes=tuple(sorted(data["organisation_suffixes"], key=len, reverse=True)),
+        paragraph_openers=tuple(sorted(data["paragraph_openers"], key=len, reverse=True)),
         surnames=frozenset("".join(people["surnames"].split())) | frozenset(people["byline_surnames"]),
         compound_surnames=tuple(sorted(people["compound_surnames"], key=len, reverse=True)),
     )
@@ -512,6 +514,16 @@ def item_number(text: str) -> int | None:
 
 def is_bullet_item(text: str) -> bool:
     return bool(text) and text[0] in rules().bullets
+
+
+def opens_paragraph(text: str) -> bool:
+    """A line opening the way the genre's paragraphs open (下一步，…, 据了解，…).
+
+    >>> opens_paragraph("下一步，某区总工会将深入推进改革。"), opens_paragraph("下一代的成长")
+    (True, False)
+    """
+    return any(text.startswith(word) and text[len(word):len(word) + 1] in ("，", ",", "")
+               or text.startswith(word) and len(word) >= 3 for word in rules().paragraph_openers)
 
 
 def ends_sentence(text: str) -> bool:

@@ -249,6 +249,8 @@ def cut_reason(block: Block, following: str, strict: bool = False) -> str:
     ''
     >>> cut_reason(Block(("这是一条锤炼工匠的“孵化链”。技能竞赛正催生着产业大军；",), 1, 1), "这是一座贯通产改的“立交桥”。")
     ''
+    >>> cut_reason(Block(("已创建工作室21家。工作室既是攻关站，又是练兵场、主平台",), 1, 1), "下一步，某区总工会将深入推进改革。")
+    ''
     """
     text = block.text
     if (len(block.lines) != 1 or block.heading_level or block.kind is not Kind.TEXT
@@ -259,6 +261,8 @@ def cut_reason(block: Block, following: str, strict: bool = False) -> str:
             # a ； ends an item of a list (dated ones) or of a parallel series opening alike (这是一条…；/ 这是一座…)
             or text.endswith(("；", ";")) and (_DATED_ITEM.match(following) or _opens_alike(text, following))):
         return ""
+    if labels.opens_paragraph(following) and text[-1] not in _OPEN_PUNCTUATION and not spanning_word(text, following):
+        return ""                     # 下一步，… under a line the copy cut short: the next paragraph, not its rest
     if _INNER_SENTENCE_END.search(text):
         return "a sentence ends inside it and the last one is unfinished"
     if text[-1] in _OPEN_PUNCTUATION or (text[-1] in _FUNCTION_WORDS and _last_word(text) == text[-1]):
