@@ -1960,6 +1960,35 @@ def split_glued_publication_lines(blocks: list[Block]) -> list[Block]:
 SITE_SUFFIX_MAX_CHARS = 16   # a site's part of a page title: 某某网, 总工会, 重庆频道 - 某某网
 
 
+_PATH_STEP = re.compile(r"(>>|>|»|›|＞|→)")
+PATH_TITLE_MIN_HAN = 8
+
+
+def split_path_titles(blocks: list[Block]) -> list[Block]:
+    """A breadcrumb whose last step runs on into the article's title: the path is furniture, the title a line of its own.
+
+    >>> page = ["您当前的位置：首页 > 工会 > 工会要闻 某省2020年劳动竞赛动员大会举行", "2020-05-28 14:14:42来源：某某网", "",
+    ...         "5月28日，某省劳动竞赛动员大会召开。"]
+    >>> [(b.kind.value, b.text) for b in page_blocks(page)][:2]
+    [('furniture', '您当前的位置：首页 > 工会 > 工会要闻'), ('text', '某省2020年劳动竞赛动员大会举行')]
+    """
+    out: list[Block] = []
+    for block in blocks:
+        steps = _PATH_STEP.split(block.text) if block.kind is Kind.FURNITURE and block.note.startswith("breadcrumb") \
+            and len(block.lines) == 1 else []
+        last = steps[-1].strip() if len(steps) >= 3 else ""
+        step, _, title = last.partition(" ")
+        title = title.strip()
+        if (step and title and len(CJK_IDEOGRAPH.findall(title)) >= PATH_TITLE_MIN_HAN and not labels.ends_sentence(title)
+                and not is_channel_name(title) and not opens_related_links(title)):
+            cut = block.text.rindex(title)
+            out.append(replace(block, lines=(block.text[:cut].rstrip(),)))
+            out.append(replace(block, lines=(title,), kind=Kind.TEXT, note="", weak=False, gap_before=0))
+            continue
+        out.append(block)
+    return out
+
+
 # after a title: a platform's topic tag (#网络中国节·春节, no closing #) or the bars of the table it stood in
 _TITLE_TAIL = re.compile(r"(\s#[^#\s。，！？]{2,20}|(\s*[|｜]){3,}\s*|(?<=[^\s\-–—_])[-–_]\s*)$")
 TITLE_BEFORE_TAIL_MIN_CHARS = 6
@@ -2383,6 +2412,6 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     layout = page_layout(lines, indented)
     blocks = split_headline_labels(split_bracketed_titles(split_title_suffixes(split_glued_publication_lines(split_leading_machine_date(
         split_flattened_paragraphs(split_runs(group_lines(lines, hard_breaks), layout), layout))))))
-    blocks = mark_photo_runs(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(mark_captions(join_lone_datelines(mark_numbered_photo_titles(mark_name_over_breadcrumb(mark_labels(blocks))))))))))))
+    blocks = mark_photo_runs(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(mark_captions(join_lone_datelines(mark_numbered_photo_titles(mark_name_over_breadcrumb(split_path_titles(mark_labels(blocks)))))))))))))
     return mark_headline_the_lead_repeats(mark_lead_byline(mark_page_chrome(mark_captions_of_credited_photos(mark_dated_photo_caption(mark_captions_under_photo_headline(mark_captions_above_the_dateline(mark_head_photo_caption(mark_exclaimed_headline(mark_web_headline(mark_day_under_headline(mark_recorded_headline(
         mark_teasers(mark_repeats(blocks))))))))))))))
