@@ -940,7 +940,7 @@ def _mark_repeated_runs(blocks: list[Block]) -> list[Block]:
 
 
 # views, comments or likes printed as a bare number between a web copy's headline and its text
-_COUNTER = re.compile(r"\d{1,7}")
+_COUNTER = re.compile(r"\d{1,7}(\s+\d{1,7})*")   # (a date picker leaves its digits: 3 4)
 
 
 def mark_web_headline(blocks: list[Block]) -> list[Block]:
@@ -1723,7 +1723,11 @@ def _top_matter_chrome(block: Block) -> str:
     >>> [_top_matter_chrome(Block((t,), 1, 1)) for t in ("重庆政协报", "04", "国内统一刊号：CN50-0064", "劳模精神之花")]
     ["a paper's or site's name above the article", 'a number alone above the article (a page number or counter)', "a paper's code or account above the article", '']
     """
-    if block.kind is not Kind.TEXT or block.heading_level or len(block.lines) != 1:
+    if block.kind is not Kind.TEXT or block.heading_level:
+        return ""
+    if _COUNTER.fullmatch(block.text):
+        return "a number alone above the article (a page number or counter)"
+    if len(block.lines) != 1:
         return ""
     if is_site_name(to_simplified(block.text)):
         return "a paper's or site's name above the article"
