@@ -1197,8 +1197,12 @@ def _titles_something_else(blocks: list[Block], at: int, top: int, line) -> bool
             and not labels.names_only(following.text)
             # 五一我市职工 under a date under 我市13名职工获得全国五一劳动奖章: the headline's keywords, no title
             and not any(b.kind is Kind.TEXT and _headline_words_only(following.text, b.text) for b in blocks[:at])
-            and (not (line.origin or line.authors or line.editors)
+            and (not (line.origin or line.authors or line.editors) and _BARE_DATE_LINE.fullmatch(blocks[at].text)
                  or any(squeeze(following.text) in squeeze(b.text) for b in blocks[:at])))
+
+
+# a date with its weekday and time and nothing else (2024年5月20日 星期一), not a web page's labelled line (发布日期：… 浏览：461)
+_BARE_DATE_LINE = re.compile(r"[\d\s年月日:：/\-.星期周一二三四五六日天农历（）()]+")
 
 
 def _line_above_the_fields(blocks: list[Block], at: int) -> tuple[int, list[int]]:

@@ -112,6 +112,8 @@ def breadcrumb_reason(line: str) -> str | None:
 
     >>> breadcrumb_reason("当前位置：主页 > 基金 > 详情"), breadcrumb_reason("渝北网 > 时政")
     ('breadcrumb (a path through the website)', 'breadcrumb (short parts joined by >)')
+    >>> breadcrumb_reason(">媒体矩阵>职工天地")
+    'breadcrumb (short parts joined by >)'
     >>> breadcrumb_reason("首页 > 详情：某市职工迎春座谈会举行")
     'breadcrumb (a path through the website)'
     >>> breadcrumb_reason("产值从3亿元>5亿元，同比增长。") is None
@@ -131,6 +133,8 @@ def breadcrumb_reason(line: str) -> str | None:
     if len(line) > 80 or _SENTENCE.search(line) or "，" in line:
         return None
     parts = [p for p in r.breadcrumb_separator.split(line)]
+    if parts and not parts[0] and len(parts) >= 3:
+        parts = parts[1:]             # >媒体矩阵>职工天地: the path's rest, on the line under its home
     if (len(parts) >= 2 and all(0 < len(p) <= BREADCRUMB_PART_MAX for p in parts)
             and sum(not p[0].isdigit() for p in parts) >= 2):     # 3亿元>5亿元 compares numbers
         return BREADCRUMB_BY_SHAPE
