@@ -1105,8 +1105,10 @@ def mark_headline_the_lead_repeats(blocks: list[Block]) -> list[Block]:
             # (weak: a guess from the words alone, which the review lists)
             out.append(replace(block, kind=Kind.TEXT, weak=True, heading_level=1,
                                note="headline: the line whose words the lead repeats"))
-        elif i in titles and (i < best or block.heading_level):
-            out.extend(_site_line_and_its_time(block))
+        elif i in titles and i < best and len(block.text) <= ABOVE_HEADLINE_MAX_CHARS:
+            out.extend(_site_line_and_its_time(block, Kind.FURNITURE))     # 其他, 群团动态: the site's
+        elif i in titles and block.heading_level:
+            out.extend(_site_line_and_its_time(block, Kind.TEXT))          # a title line under the headline
         else:
             out.append(block)
     return out
@@ -1115,21 +1117,20 @@ def mark_headline_the_lead_repeats(blocks: list[Block]) -> list[Block]:
 _TIMESTAMP = re.compile(r"(?<!\d)(19|20)\d{2}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?(?!\d)")
 
 
-def _site_line_and_its_time(block: Block) -> list[Block]:
-    """A line set aside as the site's, with the page's timestamp in it kept as its publication line.
+def _site_line_and_its_time(block: Block, kind: Kind) -> list[Block]:
+    """A line taken for the headline before, set aside as ``kind`` (the site's, or a title line), its timestamp kept.
 
-    >>> [(b.kind.value, b.text) for b in _site_line_and_its_time(Block(("某某网址 2024-05-16 02:15:23",), 3, 3))]
+    >>> [(b.kind.value, b.text) for b in _site_line_and_its_time(Block(("某某网址 2024-05-16 02:15:23",), 3, 3), Kind.FURNITURE)]
     [('furniture', '某某网址'), ('meta', '2024-05-16 02:15:23')]
     """
-    note = "a line taken for the headline that the lead does not repeat (the site's)"
+    note = "a line taken for the headline that the lead does not repeat (the site's)" if kind is Kind.FURNITURE else ""
     time = _TIMESTAMP.search(block.text)
-    if time is None:
-        return [replace(block, kind=Kind.FURNITURE, weak=True, heading_level=0, note=note)]
-    parts = [(block.text[:time.start()].strip(), Kind.FURNITURE, note), (time.group(0), Kind.META, "the page's timestamp"),
-             (block.text[time.end():].strip(), Kind.FURNITURE, note)]
-    return [replace(block, lines=(text,), kind=kind, weak=kind is Kind.FURNITURE, heading_level=0, note=why,
+    parts = [(block.text, kind, note)] if time is None else [
+        (block.text[:time.start()].strip(), kind, note), (time.group(0), Kind.META, "the page's timestamp"),
+        (block.text[time.end():].strip(), kind, note)]
+    return [replace(block, lines=(text,), kind=part, weak=part is Kind.FURNITURE, heading_level=0, note=why,
                     gap_before=block.gap_before if k == 0 else 0)
-            for k, (text, kind, why) in enumerate(parts) if text]
+            for k, (text, part, why) in enumerate(parts) if text]
 
 
 def _bigrams(text: str) -> frozenset[str]:
