@@ -57,7 +57,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from . import labels
-from .furniture import IMAGE_PLACEHOLDER, PHOTO_MARKS, furniture_reason, is_channel_name, is_weak, opens_related_links
+from .furniture import IMAGE_PLACEHOLDER, PHOTO_MARKS, breadcrumb_steps, furniture_reason, is_channel_name, is_weak, opens_related_links
 from .headers import date_alone, is_site_name, parse_edition_header, parse_publication_line
 from .layout import NOTE_LINE, PageLayout, is_body, list_blocks, page_layout, wrapped_mid_sentence
 from .model import Block, Kind
@@ -818,8 +818,7 @@ def mark_closing_captions(blocks: list[Block]) -> list[Block]:
     if credit is None:
         return blocks
     note = f"a short line after the last paragraph, and line {credit.first_line} credits the photos"
-    return [replace(b, kind=Kind.CAPTION, weak=True, note=note) if i in trailing else b
-            for i, b in enumerate(blocks)]
+    return _weak_captions(blocks, trailing, note)
 
 
 PHOTO_NEWS_MIN_SENTENCES = 2
@@ -996,7 +995,16 @@ def mark_web_headline(blocks: list[Block]) -> list[Block]:
     return marked
 
 
-WEB_HEADLINE_MAX_CHARS = 60
+HEADLINE_LINE_MAX_CHARS = 60     # a headline printed on one line, longer than a heading may be
+
+
+def _headline_line(text: str) -> bool:
+    """Short enough for a one-line headline and holding no full stop or semicolon (its clauses may have commas).
+
+    >>> _headline_line("乘会儿凉，歇会儿脚——某区驿站揭牌啦！"), _headline_line("近日，某区召开大会。会议强调……")
+    (True, False)
+    """
+    return len(text) <= HEADLINE_LINE_MAX_CHARS and not re.search("[。；;]", text)
 
 
 def _long_web_headline(blocks: list[Block], at: int) -> bool:
@@ -1016,9 +1024,8 @@ def _long_web_headline(blocks: list[Block], at: int) -> bool:
     """
     block = blocks[at]
     text = block.text.rstrip(labels.CLOSERS)
-    return (len(block.lines) == 1 and len(block.text) <= WEB_HEADLINE_MAX_CHARS
+    return (len(block.lines) == 1 and _headline_line(block.text)
             and (text[-1:] in "！？!?" or not labels.ends_sentence(block.text))
-            and not re.search("[。；;]", block.text)
             and not any(b.kind is Kind.TEXT and is_body(b.text) for b in blocks[:at]))
 
 
@@ -1058,7 +1065,6 @@ LEAD_REPEATS_FEW = 0.15      # a title whose two-character words the lead hardly
 LEAD_REPEATS_MOST = 0.6      # … where another line's words the lead mostly repeats
 LEAD_REPEATS_MIN_WORDS = 4   # … and at least this many of them
 LEAD_TEXT_CHARS = 300
-RESCUED_HEADLINE_MAX_CHARS = 60
 
 
 def mark_headline_the_lead_repeats(blocks: list[Block]) -> list[Block]:
@@ -1078,7 +1084,7 @@ def mark_headline_the_lead_repeats(blocks: list[Block]) -> list[Block]:
     """
     # the lead: the first running text, past a short cry with no full stop (…很city！), which may be a headline
     lead = next((i for i, b in enumerate(blocks) if b.kind is Kind.TEXT and labels.ends_sentence(b.text)
-                 and is_body(b.text) and not (len(b.text) <= RESCUED_HEADLINE_MAX_CHARS and not re.search("[。；;]", b.text))),
+                 and is_body(b.text) and not _headline_line(b.text)),
                 len(blocks))
     if lead >= len(blocks):
         return blocks
@@ -1093,11 +1099,11 @@ def mark_headline_the_lead_repeats(blocks: list[Block]) -> list[Block]:
     candidates = [i for i in range(lead) if i != current and len(blocks[i].lines) == 1
                   and blocks[i].kind in (Kind.TEXT, Kind.TEASER, Kind.FURNITURE)
                   and (blocks[i].kind is not Kind.FURNITURE or blocks[i].weak)
-                  and len(blocks[i].text) <= RESCUED_HEADLINE_MAX_CHARS and len(CJK_IDEOGRAPH.findall(blocks[i].text)) >= 6
-                  and not blocks[i].text.startswith(("—", "-")) and not re.search("[。；;]", blocks[i].text)]
-    best = max(candidates, key=lambda i: _repeated_share(blocks[i].text, told), default=None)
-    if best is None or _repeated_share(blocks[best].text, told) < LEAD_REPEATS_MOST \
-            or len(_bigrams(blocks[best].text) & told) < LEAD_REPEATS_MIN_WORDS:
+                  and _headline_line(blocks[i].text) and len(CJK_IDEOGRAPH.findall(blocks[i].text)) >= 6
+                  and not blocks[i].text.startswith(("—", "-"))]
+    share = {i: _repeated_share(blocks[i].text, told) for i in candidates}
+    best = max(candidates, key=share.__getitem__, default=None)
+    if best is None or share[best] < LEAD_REPEATS_MOST or len(_bigrams(blocks[best].text) & told) < LEAD_REPEATS_MIN_WORDS:
         return blocks           # (an organisation's name, 某区总工会, shares its few words with any lead)
     out: list[Block] = []
     for i, block in enumerate(blocks):
@@ -1165,8 +1171,8 @@ def mark_exclaimed_headline(blocks: list[Block]) -> list[Block]:
     block = blocks[first]
     after = next((b for b in blocks[first + 1:] if b.kind not in (Kind.FURNITURE, Kind.META, Kind.REPEAT)), None)
     text = block.text.rstrip(labels.CLOSERS)
-    if (block.kind is not Kind.TEXT or len(block.lines) != 1 or len(block.text) > WEB_HEADLINE_MAX_CHARS
-            or text[-1:] not in "！？!?" or re.search("[。；;]", block.text) or block.text.startswith(("“", "\"", "「"))
+    if (block.kind is not Kind.TEXT or len(block.lines) != 1 or not _headline_line(block.text)
+            or text[-1:] not in "！？!?" or block.text.startswith(("“", "\"", "「"))
             or after is None or after.kind is not Kind.TEXT or after.gap_before < 1 or not is_body(after.text)
             or len(after.text) <= len(block.text)):
         return blocks
@@ -1313,7 +1319,7 @@ def mark_name_over_breadcrumb(blocks: list[Block]) -> list[Block]:
         # 当前位置：首页 > 工会动态 > 基层动态 / 基层动态: the channel's name printed again under its path
         if (above.kind is Kind.FURNITURE and above.note.startswith("breadcrumb") and block.kind in (Kind.TEXT, Kind.SECTION)
                 and len(block.lines) == 1 and len(block.text) <= SITE_NAME_OVER_PATH_MAX_CHARS
-                and squeeze(re.split(r"[>»›＞→]", above.text)[-1]) == squeeze(block.text)):
+                and squeeze(breadcrumb_steps(above.text)[-1]) == squeeze(block.text)):
             marked[index] = replace(block, kind=Kind.FURNITURE, weak=True,
                                     note="the channel's name under its breadcrumb (the path's last step)")
     for index, (block, below) in enumerate(zip(blocks, blocks[1:])):
@@ -1476,11 +1482,12 @@ def mark_captions_above_the_dateline(blocks: list[Block]) -> list[Block]:
     if len(stack) < STACKED_CAPTIONS_MIN or any(b.kind is Kind.TEXT and is_body(b.text) and len(b.text) > SENTENCE_CAPTION_MAX_CHARS
                                                for b in blocks[:min(stack)]):
         return blocks
-    marked = list(blocks)
-    for i in stack:
-        marked[i] = replace(blocks[i], kind=Kind.CAPTION, weak=True,
-                            note="a short sentence stacked above the dateline lead (a photo above the story)")
-    return marked
+    return _weak_captions(blocks, stack, "a short sentence stacked above the dateline lead (a photo above the story)")
+
+
+def _weak_captions(blocks: list[Block], indexes, note: str) -> list[Block]:
+    """The blocks at ``indexes`` marked as captions guessed from their place (the review lists them)."""
+    return [replace(b, kind=Kind.CAPTION, weak=True, note=note) if i in indexes else b for i, b in enumerate(blocks)]
 
 
 _PHOTO_MARKED_TITLE = re.compile(r"[（(](图|组图|附图|多图|图文|圖|組圖|附圖|多圖|圖文)[）)]$")
@@ -1513,11 +1520,7 @@ def mark_captions_under_photo_headline(blocks: list[Block]) -> list[Block]:
         return blocks                 # no story under the lines: they are the story
     if not stack or len(stack) > PHOTO_MARKED_CAPTIONS_MAX:
         return blocks
-    marked = list(blocks)
-    for i in stack:
-        marked[i] = replace(blocks[i], kind=Kind.CAPTION, weak=True,
-                            note="a short line under a headline marked as having photos (…（图）)")
-    return marked
+    return _weak_captions(blocks, stack, "a short line under a headline marked as having photos (…（图）)")
 
 
 CREDITED_PHOTO_CAPTION_MIN_HAN = 8
@@ -1969,7 +1972,6 @@ def split_glued_publication_lines(blocks: list[Block]) -> list[Block]:
 SITE_SUFFIX_MAX_CHARS = 16   # a site's part of a page title: 某某网, 总工会, 重庆频道 - 某某网
 
 
-_PATH_STEP = re.compile(r"(>>|>|»|›|＞|→)")
 PATH_TITLE_MIN_HAN = 8
 
 
@@ -1983,9 +1985,9 @@ def split_path_titles(blocks: list[Block]) -> list[Block]:
     """
     out: list[Block] = []
     for block in blocks:
-        steps = _PATH_STEP.split(block.text) if block.kind is Kind.FURNITURE and block.note.startswith("breadcrumb") \
+        steps = breadcrumb_steps(block.text) if block.kind is Kind.FURNITURE and block.note.startswith("breadcrumb") \
             and len(block.lines) == 1 else []
-        last = steps[-1].strip() if len(steps) >= 3 else ""
+        last = steps[-1].strip() if len(steps) >= 2 else ""
         step, _, title = last.partition(" ")
         title = title.strip()
         if (step and title and len(CJK_IDEOGRAPH.findall(title)) >= PATH_TITLE_MIN_HAN and not labels.ends_sentence(title)

@@ -107,6 +107,15 @@ def pattern_reason(line: str) -> str | None:
     return None
 
 
+def breadcrumb_steps(line: str) -> list[str]:
+    """The parts of a site path, split on the data file's separators.
+
+    >>> breadcrumb_steps("当前位置：首页 > 工会 >> 工会要闻 某某大会举行")
+    ['当前位置：首页', '工会', '工会要闻 某某大会举行']
+    """
+    return rules().breadcrumb_separator.split(line)
+
+
 def breadcrumb_reason(line: str) -> str | None:
     """A site path: '当前位置：首页 > 新闻 > 正文', '人民网>>重庆频道>>政务', '渝北网 > 时政'.
 
@@ -132,7 +141,7 @@ def breadcrumb_reason(line: str) -> str | None:
         return "breadcrumb (a path through the website)"
     if len(line) > 80 or _SENTENCE.search(line) or "，" in line:
         return None
-    parts = [p for p in r.breadcrumb_separator.split(line)]
+    parts = breadcrumb_steps(line)
     if parts and not parts[0] and len(parts) >= 3:
         parts = parts[1:]             # >媒体矩阵>职工天地: the path's rest, on the line under its home
     if (len(parts) >= 2 and all(0 < len(p) <= BREADCRUMB_PART_MAX for p in parts)

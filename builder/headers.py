@@ -65,6 +65,7 @@ class _Rules:
     edition_page: re.Pattern[str]
     edition_issue: re.Pattern[str]
     poster: re.Pattern[str]
+    agency_photo_line: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -92,6 +93,7 @@ def rules() -> _Rules:
         edition_issue=re.compile(data["edition_issue"]),
         # a forum's post line opens with the poster's handle: 幸福海边 发表于 2016-4-25 06:39:03
         poster=re.compile(rf"^[^\s：:]{{1,16}}\s+(?=(?:{'|'.join(map(re.escape, data['poster_labels']))}))"),
+        agency_photo_line=re.compile(data["agency_photo_line"]),
     )
 
 
@@ -138,7 +140,6 @@ def _ui_words_run_together(token: str, words: frozenset[str]) -> bool:
     return len(token) in ends
 
 
-_AGENCY_PHOTO = re.compile(rf"^(?P<agency>新华社|中新社|人民网|央视网)(照片|图片|发)\s?[，,]\s?[{HAN}]{{2,8}}\s?[，,]")
 _FILED_FROM = re.compile(rf"(?<![{HAN}])(记者|通讯员|特派员)\s?(?P<name>[{HAN}]{{2,4}})\s?[/／]\s?[{HAN}]{{2,8}}(报导|报道)")
 _TEXT_AND_PHOTOS = re.compile(rf"(?<![{HAN}])(文\s?[/／]\s?图|图\s?[/／]\s?文)(?![{HAN}])")
 _CODE = re.compile(r"[0-9A-Za-z/\-_.]+")          # a count or a document number: 1188, zfbgsc/2025-00117
@@ -298,7 +299,7 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     understood += len(_DOCUMENT_NUMBER.findall(text))
     text = _DOCUMENT_NUMBER.sub(blank, text)
     # 新华社照片，天津，2024年12月18日: an agency's photo line (the agency, the place, the day)
-    agency = _AGENCY_PHOTO.match(text)
+    agency = r.agency_photo_line.match(text)
     if agency:
         found["origin"].append(agency.group("agency"))
         understood += 1
@@ -378,8 +379,9 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     for token in _SEPARATORS.split(text):
         if not token or token.isdigit():
             continue                           # a bare number (查看：1413|回复：0) says nothing either way
-        if token.strip("0123456789") in r.ui_words or _ui_words_run_together(token, r.ui_words) or token in r.calendar_words or token in r.channel_tuple or (
-                "版" in token and len(token) <= 6 and token.endswith(r.channel_tuple)):
+        if token.strip("0123456789") in r.ui_words or token in r.calendar_words or token in r.channel_tuple or (
+                "版" in token and len(token) <= 6 and token.endswith(r.channel_tuple)) \
+                or _ui_words_run_together(token, r.ui_words):
             # 3上一篇 下一篇4, 一版要闻 (a channel word alone, 动态, is read as a label elsewhere)
             understood += 1
         elif is_site_name(token):

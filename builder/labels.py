@@ -90,7 +90,7 @@ def rules() -> LabelRules:
         bullets=data["bullets"],
         byline_marks=data["byline_marks"],
         organisation_suffixes=tuple(sorted(data["organisation_suffixes"], key=len, reverse=True)),
-        paragraph_openers=tuple(sorted(data["paragraph_openers"], key=len, reverse=True)),
+        paragraph_openers=tuple(data["paragraph_openers"]),
         surnames=frozenset("".join(people["surnames"].split())) | frozenset(people["byline_surnames"]),
         compound_surnames=tuple(sorted(people["compound_surnames"], key=len, reverse=True)),
     )
@@ -522,8 +522,9 @@ def opens_paragraph(text: str) -> bool:
     >>> opens_paragraph("下一步，某区总工会将深入推进改革。"), opens_paragraph("下一代的成长")
     (True, False)
     """
-    return any(text.startswith(word) and text[len(word):len(word) + 1] in ("，", ",", "")
-               or text.startswith(word) and len(word) >= 3 for word in rules().paragraph_openers)
+    # (a two-character opener only before its comma: 同时，… but not 同时代的…)
+    return any(text.startswith(word) and (len(word) >= 3 or text[len(word):len(word) + 1] in ("，", ",", ""))
+               for word in rules().paragraph_openers)
 
 
 def ends_sentence(text: str) -> bool:
