@@ -342,7 +342,7 @@ def search_metrics(site: Path) -> dict:
                     "first_search_bytes_median": statistics.median(q["bytes"] for q in per_query.values()),
                     "queries": per_query,
                     "note": "first search = meta.json + docs.bin + the shards/payloads the query reads; "
-                            "result records (a/<d>.json) are fetched per result shown"}
+                            "result records (a/<d>.bin) are fetched per result shown"}
     material = files.get("search/search_index.json")
     return {"kind": "material", "total_bytes": total, "files": len(files),
             "first_search_bytes_median": material.stat().st_size if material else None,

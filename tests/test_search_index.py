@@ -6,6 +6,7 @@ texts; the engine under test reads only the generated files.
 
 from __future__ import annotations
 
+import gzip
 import json
 import random
 
@@ -97,20 +98,29 @@ def test_every_shard_exists_and_meta_describes_the_index():
     meta = json.loads(files["search/meta.json"])
     assert meta["docs"] == len(DOCS)
     assert all(f"search/s/{k}.bin" in files for k in range(meta["shards"]))
-    assert all(f"search/a/{n}.json" in files for n in range(len(DOCS)))
+    assert all(f"search/a/{n}.bin" in files for n in range(len(DOCS)))
     assert "search/index.md" in files
 
 
 def test_documents_are_numbered_newest_first():
     files = search_files(DOCS)
-    dates = [json.loads(files[f"search/a/{n}.json"])["d"] for n in range(len(DOCS))]
+    dates = [json.loads(gzip.decompress(files[f"search/a/{n}.bin"]))["d"] for n in range(len(DOCS))]
     assert dates == ["2024-02-19", "2023-12", "2023-06-30", ""]
 
 
 def test_a_record_keeps_the_text_as_printed():
     files = search_files([doc("标题 <b>粗</b>", "正文 &amp; 更多")])
-    record = json.loads(files["search/a/0.json"])
+    record = json.loads(gzip.decompress(files["search/a/0.bin"]))
     assert record["t"] == "标题 <b>粗</b>" and record["s"] == ["标题 <b>粗</b>", "正文 &amp; 更多"]
+
+
+def test_every_file_but_meta_is_stored_gzip_compressed_and_repeatably():
+    files = search_files(DOCS)
+    index_files = [p for p in files if p != "search/index.md"]
+    assert all(files[p][:2] == b"\x1f\x8b" for p in index_files if p != "search/meta.json")
+    assert files["search/meta.json"].startswith(b"{")
+    assert all(files[p][4:8] == b"\0\0\0\0" for p in index_files if p != "search/meta.json")   # no time stamp
+    assert search_files(DOCS) == files
 
 
 def test_no_match_across_paragraphs_or_between_title_and_body():

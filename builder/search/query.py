@@ -21,6 +21,7 @@ same order, same arithmetic) and what the query tests run against.
 
 from __future__ import annotations
 
+import gzip
 import json
 from dataclasses import dataclass
 from functools import reduce
@@ -206,8 +207,10 @@ class Index:
         self._facets: Facets | None = None
 
     def read(self, path: str) -> bytes:
+        """A file's bytes as the browser has them once inflated (every file but meta.json is gzip)."""
         self.fetched.append(path)
-        return self.files[path]
+        data = self.files[path]
+        return data if path.endswith("meta.json") else gzip.decompress(data)
 
     def shard(self, number: int) -> dict[bytes, bytes | int]:
         """A shard's grams → payloads (a large payload's file number instead, read on demand)."""
@@ -310,4 +313,4 @@ class Index:
 
     def record(self, doc: int) -> dict:
         """The result-list record of a document (title, url, date, column, districts, segments)."""
-        return json.loads(self.read(f"search/a/{doc}.json"))
+        return json.loads(self.read(f"search/a/{doc}.bin"))

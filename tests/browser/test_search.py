@@ -6,6 +6,7 @@ build wrote, folded, searched by plain substring) — never from the engine.
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
@@ -23,8 +24,8 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def records(built_site):
     folder = Path(built_site) / "search" / "a"
-    return [json.loads((folder / f"{n}.json").read_text(encoding="utf-8"))
-            for n in range(len(list(folder.glob("*.json"))))]
+    return [json.loads(gzip.decompress((folder / f"{n}.bin").read_bytes()))
+            for n in range(len(list(folder.glob("*.bin"))))]
 
 
 def expected(records, query) -> set[int]:
@@ -104,6 +105,21 @@ def test_the_script_ranks_every_query_as_the_reference_engine_does(page, site_ur
     assert_stayed_home(page, site_url)
 
 
+def test_a_browser_without_decompression_streams_inflates_the_index_with_the_bundled_fflate(page, site_url, records):
+    """Older phone browsers (Safari before 16.4) have no DecompressionStream: the same answers, via fflate.js."""
+    page.add_init_script("delete window.DecompressionStream")
+    count = header_search(page, site_url, "劳模 工匠")
+    assert count == len(expected(records, "劳模 工匠"))
+    assert any(url.endswith("/assets/javascripts/fflate.js") for url in page.requests)
+    assert page.locator("[data-search-list] .md-search-result__item").count() == min(count, 10)
+    assert_stayed_home(page, site_url)
+
+
+def test_a_browser_with_decompression_streams_never_loads_fflate(page, site_url, records):
+    header_search(page, site_url, "劳模 工匠")
+    assert not any(url.endswith("fflate.js") for url in page.requests)
+
+
 def test_keyboard_slash_arrows_enter_and_escape(page, site_url):
     page.goto(site_url + "/")
     page.keyboard.press("/")
@@ -162,9 +178,9 @@ def test_markup_in_the_index_is_shown_as_text(page, site_url, records):
     """A record whose title and text hold HTML: it must appear as characters, never as elements."""
     hostile = dict(records[0], t="<img src=x onerror=alert(1)>北碚", s=["<script>alert(2)</script>北碚", "<b>北碚</b>"],
                    h=1, u="javascript:alert(3)")
-    page.route(re.compile(r".*/search/a/\d+\.json$"),
-               lambda route: route.fulfill(status=200, content_type="application/json",
-                                           body=json.dumps(hostile, ensure_ascii=False)))
+    page.route(re.compile(r".*/search/a/\d+\.bin$"),
+               lambda route: route.fulfill(status=200, content_type="application/octet-stream",
+                                           body=gzip.compress(json.dumps(hostile, ensure_ascii=False).encode())))
     header_search(page, site_url, "北碚")
     result = page.locator("[data-search-list] .md-search-result__item").first
     assert result.locator("img, script, b").count() == 0

@@ -269,12 +269,45 @@
   var pageContainer = document.querySelector("[data-search-page]");
 
   var files = new Map();
+  var ownSource = document.currentScript && document.currentScript.src;
+  var fallbackInflater = null;
 
+  /* Every index file but meta.json is gzip (builder/search/index.py, packed): the browser's own
+     DecompressionStream inflates it, or, in a browser without one, fflate (the bundled
+     fflate.js beside this file, loaded only then). */
+  function inflated(response) {
+    if (window.DecompressionStream && response.body && response.body.pipeThrough) {
+      return new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer()
+        .then(function (b) { return new Uint8Array(b); });
+    }
+    return Promise.all([response.arrayBuffer(), withFflate()]).then(function (both) {
+      return both[1].gunzipSync(new Uint8Array(both[0]));
+    });
+  }
+
+  function withFflate() {
+    if (!fallbackInflater) {
+      fallbackInflater = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = new URL("fflate.js", ownSource || location.href).href;
+        script.onload = function () { window.fflate ? resolve(window.fflate) : reject(new Error("fflate")); };
+        script.onerror = function () { reject(new Error("fflate")); };
+        document.head.appendChild(script);
+      });
+      fallbackInflater.catch(function () { fallbackInflater = null; });
+    }
+    return fallbackInflater;
+  }
+
+  /* kind: "json" (meta.json, stored as it is), "record" (gzip of JSON), else gzip of bytes. */
   function load(path, kind) {
     if (!files.has(path)) {
       var loading = fetch(new URL(path, indexBase).href).then(function (response) {
         if (!response.ok) throw new Error(path + ": " + response.status);
-        return kind === "json" ? response.json() : response.arrayBuffer().then(function (b) { return new Uint8Array(b); });
+        if (kind === "json") return response.json();
+        return inflated(response).then(function (bytes) {
+          return kind === "record" ? JSON.parse(new TextDecoder().decode(bytes)) : bytes;
+        });
       });
       loading.catch(function () { files.delete(path); });      // a failed load may be retried
       files.set(path, loading);
@@ -609,7 +642,7 @@
 
   function showMore(view, index, hits, terms, shown, mine) {
     var batch = hits.slice(shown, shown + PAGE_SIZE);
-    return Promise.all(batch.map(function (hit) { return load("a/" + hit.doc + ".json", "json"); })).then(function (records) {
+    return Promise.all(batch.map(function (hit) { return load("a/" + hit.doc + ".bin", "record"); })).then(function (records) {
       if (mine !== generation) return;
       var old = view.list.querySelector(".site-search__more-item");
       if (old) old.remove();
