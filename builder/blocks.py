@@ -1120,6 +1120,56 @@ def mark_headline_the_lead_repeats(blocks: list[Block]) -> list[Block]:
     return out
 
 
+MAIN_TITLE_SHARE = 0.5        # the lower of two title lines the lead mostly repeats …
+MAIN_TITLE_MARGIN = 0.3       # … by this much more than the upper one's: the upper is its kicker
+MAIN_TITLE_MIN_CHARS = 7      # Han characters of each line: a kicker is a phrase, not half a headline
+
+
+def mark_main_title_the_lead_repeats(blocks: list[Block]) -> list[Block]:
+    """Of two title lines, the lower one the lead tells again is the main title, and the upper one its kicker.
+
+    A paper sets a kicker (引题) over the main title (主题), or a subtitle (副题)
+    under it, both in the same type; the main title says what happened, and
+    so the lead repeats its words, while a kicker's are a motto.  Only where
+    the lower line's words are clearly more the lead's than the upper line's.
+
+    | title lines                                 | lead repeats    | main title |
+    | ------------------------------------------- | --------------- | ---------- |
+    | 情系职工暖人心 / 某市总工会慰问团走访一线职工 | the lower line  | the lower  |
+    | 某市总工会慰问团走访一线职工 / 情系职工暖人心 | the upper line  | the upper (unchanged) |
+    | 两行都不像导语                                | neither         | the upper (unchanged) |
+
+    >>> page = ["情系职工暖人心", "", "某市总工会慰问团走访一线职工", "",
+    ...         "本报讯 1月16日，某市总工会慰问团走访慰问春运一线职工，为职工送上慰问品。"]
+    >>> [(b.heading_level, b.text) for b in mark_main_title_the_lead_repeats(mark_labels(group_lines(page)))][:2]
+    [(0, '情系职工暖人心'), (1, '某市总工会慰问团走访一线职工')]
+    >>> page[:3] = ["某市总工会慰问团走访一线职工", "", "情系职工暖人心"]
+    >>> [(b.heading_level, b.text) for b in mark_main_title_the_lead_repeats(mark_labels(group_lines(page)))][:2]
+    [(0, '某市总工会慰问团走访一线职工'), (0, '情系职工暖人心')]
+    """
+    lead = next((i for i, b in enumerate(blocks) if b.kind is Kind.TEXT and labels.ends_sentence(b.text)
+                 and is_body(b.text) and not _headline_line(b.text)),
+                len(blocks))
+    titles = [i for i in range(lead) if blocks[i].kind is Kind.TEXT]
+    if lead >= len(blocks) or len(titles) != 2 or titles[1] != titles[0] + 1:
+        return blocks
+    upper, lower = blocks[titles[0]], blocks[titles[1]]
+    # (each a whole line of type: a headline broken over two lines, 我省31人获 / 全国五一劳动奖章, is one title)
+    if any(len(b.lines) != 1 or b.heading_level or is_body(b.text) or b.text.startswith(("—", "-", "－"))
+           or not _headline_line(b.text) or len(CJK_IDEOGRAPH.findall(b.text)) < MAIN_TITLE_MIN_CHARS
+           for b in (upper, lower)):
+        return blocks
+    told = _bigrams(" ".join(b.text for b in blocks[lead:lead + 3] if b.kind is Kind.TEXT)[:LEAD_TEXT_CHARS])
+    lower_share = _repeated_share(lower.text, told)
+    if lower_share < MAIN_TITLE_SHARE or lower_share - _repeated_share(upper.text, told) < MAIN_TITLE_MARGIN:
+        return blocks
+    marked = list(blocks)
+    # (weak: a guess from the words alone, which the review lists)
+    marked[titles[1]] = replace(lower, heading_level=1, weak=True,
+                                note="main title: the lead repeats its words, not the line above (its kicker)")
+    return marked
+
+
 _TIMESTAMP = re.compile(r"(?<!\d)(19|20)\d{2}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?(?!\d)")
 
 
@@ -2102,6 +2152,40 @@ def split_bracketed_titles(blocks: list[Block]) -> list[Block]:
     return out
 
 
+_ORIGINAL_TITLE = re.compile(r"^(?P<label>原(?:标题|標題|题目|題目)\s*[：:]\s*)(?P<title>\S.*)$")
+
+
+def split_lone_original_title(blocks: list[Block]) -> list[Block]:
+    """A page whose only headline is its original-title line (原标题：…) has that title for its headline.
+
+    A repost prints its own headline and the original under it, and the
+    ``原标题`` line goes (furniture); a copy that kept only the original line
+    would lose its headline with it.  Where no title line stands above it, the
+    label alone goes.
+
+    | the page opens with                       | becomes                                  |
+    | ----------------------------------------- | ---------------------------------------- |
+    | 原标题：某区总工会开展送温暖 / 正文        | label dropped, 某区总工会开展送温暖 the title |
+    | 某地职工运动会开幕 / 原标题：… / 正文       | unchanged: the 原标题 line is dropped      |
+
+    >>> page = ["原題目：某區總工會開展送溫暖", "", "本報訊 近日，某區總工會慰問職工。"]
+    >>> [(b.kind.value, b.text) for b in split_lone_original_title(mark_labels(group_lines(page)))]
+    [('furniture', '原題目：'), ('text', '某區總工會開展送溫暖'), ('text', '本報訊 近日，某區總工會慰問職工。')]
+    >>> page = ["某地职工运动会开幕", "", "原标题：运动会开幕", "", "正文。"]
+    >>> [b.kind.value for b in split_lone_original_title(mark_labels(group_lines(page)))]
+    ['text', 'furniture', 'text']
+    """
+    for index, block in enumerate(blocks):
+        if block.kind is Kind.TEXT:
+            return blocks
+        match = _ORIGINAL_TITLE.match(block.text) if block.kind is Kind.FURNITURE and len(block.lines) == 1 else None
+        if match and not is_body(match.group("title")):
+            label = replace(block, lines=(match.group("label"),), note="the label of the page's original title")
+            title = replace(block, lines=(match.group("title"),), kind=Kind.TEXT, note="", gap_before=0)
+            return blocks[:index] + [label, title] + blocks[index + 1:]
+    return blocks
+
+
 def split_headline_labels(blocks: list[Block]) -> list[Block]:
     """A column or series label printed in front of the headline on its line becomes a label line of its own.
 
@@ -2345,17 +2429,27 @@ def _first_title(blocks: list[Block], top: int, indexes: set[int]) -> int:
 
     A subtitle under it opens with a dash (——某某侧记); a name alone under it
     is the writer's; running text under it, a short sentence or paragraphs
-    ending on ；, is the lead.
+    ending on ；, is the lead.  Where the page's headline index names one of
+    the title lines, that one is the title, even with a crosshead under it:
+
+    >>> page = ["某某省工人报官方网站 专题 冬日送温暖 情暖职工心 广告", "", "冬日送温暖 情暖职工心", "",
+    ...         "——全省工会送温暖纪实", "", "东城", "", "图为市总工会主席看望困难职工。 张三 摄", "", "西城", "", "市总工会筹集资金五十万元，发放到特困职工手中。"]
+    >>> [(b.heading_level, b.text) for b in page_blocks(page) if b.kind is Kind.TEXT][:2]
+    [(1, '冬日送温暖 情暖职工心'), (0, '——全省工会送温暖纪实')]
     """
     # a site that prints its headline over the publication line and again under it names its title
     for i in range(top):
         if blocks[i].kind is Kind.TEXT and i + 2 < top and blocks[i + 1].kind is Kind.META \
                 and blocks[i + 2].kind is Kind.TEXT and squeeze(blocks[i + 2].text) == squeeze(blocks[i].text):
             return i
-    return max((i for i in range(top) if blocks[i].kind is Kind.TEXT and i not in indexes
-                and not blocks[i].text.startswith(("—", "--")) and not labels.names_only(blocks[i].text)
-                and not is_body(blocks[i].text)),
-               default=-1)
+    candidates = [i for i in range(top) if blocks[i].kind is Kind.TEXT and i not in indexes
+                  and not blocks[i].text.startswith(("—", "--")) and not labels.names_only(blocks[i].text)
+                  and not is_body(blocks[i].text)]
+    # the one the page's headline index names, above a crosshead or a place name the top matter runs on to
+    index_texts = [squeeze(blocks[i].text) for i in indexes]
+    named = [i for i in candidates if len(key := squeeze(blocks[i].text)) >= RECORDED_TITLE_MIN_CHARS
+             and any(key in text for text in index_texts) and not is_site_name(to_simplified(blocks[i].text))]
+    return max(named or candidates, default=-1)
 
 
 def mark_recorded_headline(blocks: list[Block]) -> list[Block]:
@@ -2423,6 +2517,6 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     layout = page_layout(lines, indented)
     blocks = split_headline_labels(split_bracketed_titles(split_title_suffixes(split_glued_publication_lines(split_leading_machine_date(
         split_flattened_paragraphs(split_runs(group_lines(lines, hard_breaks), layout), layout))))))
-    blocks = mark_photo_runs(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(mark_captions(join_lone_datelines(mark_numbered_photo_titles(mark_name_over_breadcrumb(split_path_titles(mark_labels(blocks)))))))))))))
-    return mark_headline_the_lead_repeats(mark_lead_byline(mark_page_chrome(mark_captions_of_credited_photos(mark_dated_photo_caption(mark_captions_under_photo_headline(mark_captions_above_the_dateline(mark_head_photo_caption(mark_exclaimed_headline(mark_web_headline(mark_day_under_headline(mark_recorded_headline(
-        mark_teasers(mark_repeats(blocks))))))))))))))
+    blocks = mark_photo_runs(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(mark_captions(join_lone_datelines(mark_numbered_photo_titles(mark_name_over_breadcrumb(split_path_titles(split_lone_original_title(mark_labels(blocks))))))))))))))
+    return mark_main_title_the_lead_repeats(mark_headline_the_lead_repeats(mark_lead_byline(mark_page_chrome(mark_captions_of_credited_photos(mark_dated_photo_caption(mark_captions_under_photo_headline(mark_captions_above_the_dateline(mark_head_photo_caption(mark_exclaimed_headline(mark_web_headline(mark_day_under_headline(mark_recorded_headline(
+        mark_teasers(mark_repeats(blocks)))))))))))))))
