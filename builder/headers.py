@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from .knowledge.files import knowledge_file
 
-from .labels import is_person_name, rules as labels_rules
+from .labels import is_credit_role, is_person_name, rules as labels_rules
 from .text import HAN
 from .text.calendar import is_real_date, iso_date, numeral_value
 from .text.simplified import to_simplified
@@ -288,6 +288,7 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     r = rules()
     text = _SPACED_LABEL.sub(lambda m: _joined_label(m, r.fields), text)
     text = _SPACED_NAME.sub(r"\1\2", text)
+    printed = text
     found: dict[str, list[str]] = {"date": [], "page": [], "origin": [], "author": [], "editor": []}
     understood = 0             # parts other than a bare date: a line must have one
 
@@ -295,6 +296,9 @@ def parse_publication_line(line: str) -> PublicationLine | None:
         return "\u0000" * len(match.group(0))
 
     text = _URL.sub(blank, text)
+    # （作者：张三 通讯员 李四）: a credit in brackets, read inside them
+    if text[:1] in "（(" and text[-1:] in "）)" and not any(mark in text[1:-1] for mark in "（()）"):
+        text = "\u0000" + text[1:-1] + "\u0000"
     # 平政办发〔2023〕40号: a document number, read before its year can be taken for a date
     understood += len(_DOCUMENT_NUMBER.findall(text))
     text = _DOCUMENT_NUMBER.sub(blank, text)
@@ -347,8 +351,10 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     text = _COUNT.sub(blank, _WEEKDAY.sub(blank, _TIME.sub(blank, text)))
     text = _MONTH_DAY.sub(blank, text)      # [2月7日 2:30]: a day without its year, understood but no date
 
+    credit_open = False          # a role without its name (某某报记者): the names after it are the writers
+
     def field(match: re.Match[str]) -> str:
-        nonlocal understood
+        nonlocal understood, credit_open
         role, value = r.fields[match.group("label")], match.group("value")
         label_end = match.start("value") - match.start()
         if value in r.fields:                  # 文号 主题分类: the next label, not this one's value
@@ -358,7 +364,10 @@ def parse_publication_line(line: str) -> PublicationLine | None:
             if role != "origin" and not match.group("colon") and not (
                     match.group("space") and is_person_name(value)):
                 return match.group(0)          # 文明城市, 主编寄语, 记者节: a word, not a label and a name
-            found[role].extend(v for v in re.split(r"[，,、]", value) if v)
+            # (作者：某某报记者 张三: the paper's reporter is a role; the name follows it)
+            names = [v for v in re.split(r"[，,、]", value) if v]
+            credit_open = credit_open or any(is_credit_role(v) for v in names)
+            found[role].extend(v for v in names if not is_credit_role(v))
         elif value and role == "record" and (_CODE.fullmatch(value) or len(value) <= (
                 TITLE_RECORD_MAX_CHARS if match.group("label") in TITLE_RECORD_LABELS else RECORD_VALUE_MAX_CHARS)):
             pass                               # 主题分类 其他: a record table's field and its short value
@@ -389,9 +398,9 @@ def parse_publication_line(line: str) -> PublicationLine | None:
         elif found["origin"] and _names_site_and_app(f"{found['origin'][-1]}-{token}") \
                 and f"{found['origin'][-1]}-{token}" in text:
             found["origin"][-1] += f"-{token}"   # 春城晚报-开屏新闻: the paper and its app
-        elif (found["author"] or found["editor"]) and is_person_name(token):
+        elif (found["author"] or found["editor"] or credit_open) and is_person_name(token):
             # 作者：王威 蔡文波: the names after the first are the same field's
-            found["author" if found["author"] else "editor"].append(token)
+            found["author" if found["author"] or not found["editor"] else "editor"].append(token)
         else:
             unknown.append(token)
     if unknown:
@@ -407,8 +416,9 @@ def parse_publication_line(line: str) -> PublicationLine | None:
         date=found["date"][0] if found["date"] else "",
         page=found["page"][0] if found["page"] else "",
         origin=found["origin"][0] if found["origin"] else "",
-        authors=tuple(found["author"]),
-        editors=tuple(found["editor"]),
+        # in the order printed (a labelled name is read before an unlabelled one)
+        authors=tuple(sorted(found["author"], key=printed.find)),
+        editors=tuple(sorted(found["editor"], key=printed.find)),
     )
 
 

@@ -260,6 +260,16 @@ _SPACED_NAME = re.compile(rf"(?<![{HAN}])([{HAN}]) ([{HAN}])(?![{HAN}])")
 _MEDIA_ROLE = re.compile(rf"^[{HAN}]{{1,10}}(报|网|社|台|客户端)(记者|通讯员|特约记者|特约通讯员|实习生)$")
 
 
+def is_credit_role(word: str) -> bool:
+    """A role printed before a writer's name, alone or with its paper's name (记者, 深圳某报记者), no name in it.
+
+    >>> [is_credit_role(w) for w in ("记者", "通訊員", "某某特区报记者", "某某报", "张三")]
+    [True, True, True, False, False]
+    """
+    key = to_simplified(word)
+    return key in rules().credit_roles or bool(_MEDIA_ROLE.match(key))
+
+
 def _person_names(names: str) -> list[str]:
     # read through the fold (通訊員 is a role, 陳 a surname), kept as printed; 人民網記者 between names is a role
     parts = [_without_role(p) for p in re.split(r"[\s、，,]+", names)

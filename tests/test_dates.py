@@ -91,6 +91,9 @@ def test_seed_header_found_in_text_when_not_given():
     ("截至2024年底，全区基层工会组织2263个", [(2024, None, None, "event", "")]),
     ("入会人数从2022年700多人增加到2023年5082人", [(2022, None, None, "event", ""), (2023, None, None, "event", "")]),
     ("2020年以来，川渝工会持续合作", [(2020, None, None, "context", "since")]),
+    ("自2019年起，该局设立了职工驿站", [(2019, None, None, "context", "since")]),
+    ("从2021年开始，驿站每月开展活动", [(2021, None, None, "context", "since")]),
+    ("2020年12月起，某区总工会组织干部走访困难职工", [(2020, 12, None, "event", "")]),   # the event's start
     # targets and plans
     ("到2027年，全市将新建“渝工港湾”2000个以上", [(2027, None, None, "excluded", "future target")]),
     ("预计2024年底全面建成", [(2024, None, None, "excluded", "future target")]),
@@ -205,7 +208,7 @@ def test_a_range_dates_its_article_by_the_first_day(text, expected):
     ("2017年度被评为先进职工之家", [(2017, "context", "honour")]),
     # a full date before an honour word is the ceremony; a later clause is apart
     ("2024年4月28日荣获全国五一劳动奖章", [(2024, "event", "")]),
-    ("五一劳动奖章获得者王师傅，2023年起担任班长", [(2023, "event", "")]),
+    ("五一劳动奖章获得者王师傅，2023年担任班长", [(2023, "event", "")]),
 ])
 def test_honour_years_are_not_events(text, expected):
     assert [(m.year, m.role, m.reason) for m in find_date_mentions(text)] == expected
@@ -416,6 +419,7 @@ def test_relative_years(articles, expected):
     (["近日，工会发布2023年名单。"], [("2023", "year", "inferred")]),
     (["近日，工会发布名单。"], [(None, None, None)]),
     (["近日，工会回顾2020年以来的工作。"], [(None, None, None)]),
+    (["近日，某局挂牌工会驿站。自2019年起，该局为户外劳动者建起驿站。"], [(None, None, None)]),
     (["工会发展良好。\n截至目前，全市已创建职工之家236个。", "2023年12月,劳模开展培训。"],
      [("2023-12", "month", "inferred"), ("2023-12", "month", "text")]),
     # spellings

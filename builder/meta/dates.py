@@ -117,6 +117,7 @@ class _Words:
     since_suffixes: tuple[str, ...]
     reviewed_period_suffixes: tuple[str, ...]
     since_prefixes: tuple[str, ...]
+    year_start_suffixes: tuple[str, ...]
     honour_words: tuple[str, ...]
     period_suffixes: tuple[str, ...]
     not_honour_words: tuple[str, ...]
@@ -137,6 +138,7 @@ def _words() -> _Words:
         since_suffixes=tuple(data.get("since_suffixes", ())),
         reviewed_period_suffixes=tuple(data.get("reviewed_period_suffixes", ())),
         since_prefixes=tuple(data.get("since_prefixes", ())),
+        year_start_suffixes=tuple(data.get("year_start_suffixes", ())),
         honour_words=tuple(data.get("honour_words", ())),
         period_suffixes=tuple(data.get("period_suffixes", ())),
         not_honour_words=tuple(data.get("not_honour_words", ())),
@@ -323,6 +325,9 @@ def _classify(text: str, start: int, end: int, relative: str, year: int | None,
         return "context", "range start"
     if text[end:end + 6].lstrip().startswith(words.since_suffixes) or _opens_a_period(text, start, end):
         return "context", "since"
+    if year_only and text[end:end + 4].lstrip().startswith(words.year_start_suffixes) \
+            and text[max(0, start - 3):start].rstrip().endswith(words.since_prefixes):
+        return "context", "since"         # 自2019年起: a period the news is set in
     return "event", ""
 
 
