@@ -398,6 +398,49 @@ def _breaks(block: Block, index: int, kinds: list[Kind], layout: PageLayout) -> 
     return is_body(after) != is_body(before)
 
 
+def split_paragraph_before_photo_note(blocks: list[Block]) -> list[Block]:
+    """A paragraph run into the photo note after it (…入会。图为…现场。记者 张三 摄) is a paragraph and a caption.
+
+    A copy that lost the line break between the text and the photo's caption
+    gives one line ending on a photo credit; the caption is what opens the way
+    only captions open (图为…, 上图…), the finished sentences before it are text.
+    A page of several such captions is a series of photos, each caption
+    telling its story first: those stay whole.
+
+    | the line                                   | text                 | caption                  |
+    | ------------------------------------------ | -------------------- | ------------------------ |
+    | 近万名职工参加咨询。图为活动现场。张三 摄      | 近万名职工参加咨询。    | 图为活动现场。张三 摄        |
+    | 图为活动现场。张三 摄                         | (no split)           |                          |
+    | 职工说：“图为证。” 张三 摄                     | (no split: not 图为…)  |                          |
+
+    >>> line = "活动现场，近万名职工参加咨询，三千名职工现场入会。图为某区职工沟通会现场，骑手们加入工会。本报记者 张三 摄"
+    >>> [(b.kind.value, b.text[:8]) for b in split_paragraph_before_photo_note(mark_captions(group_lines([line])))]
+    [('text', '活动现场，近万名'), ('caption', '图为某区职工沟通')]
+    """
+    def note_at(block: Block) -> int | None:
+        at = next((m.end() for m in _SENTENCE_THEN_PHOTO_NOTE.finditer(block.text)
+                   if labels.opens_caption(block.text[m.end():])), None) \
+            if block.kind is Kind.CAPTION and len(block.lines) == 1 else None
+        return at if at is not None and is_body(block.text[:at]) else None
+
+    # (a series of photos whose captions each tell their story first, …揭牌启用。图为…, is captions whole)
+    if sum(note_at(b) is not None for b in blocks) != 1:
+        return blocks
+    out: list[Block] = []
+    for block in blocks:
+        at = note_at(block)
+        if at is None:
+            out.append(block)
+            continue
+        out.append(replace(block, lines=(block.text[:at].rstrip(),), kind=Kind.TEXT, weak=False,
+                           note="the paragraph run into the photo note after it"))
+        out.append(replace(block, lines=(block.text[at:],), gap_before=0))
+    return out
+
+
+_SENTENCE_THEN_PHOTO_NOTE = re.compile(r"[。！？]\s*")
+
+
 def mark_captions(blocks: list[Block]) -> list[Block]:
     """Mark photo captions: a short line after a wide gap, one with a photo credit, one opening with 图为.
 
@@ -2517,6 +2560,6 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     layout = page_layout(lines, indented)
     blocks = split_headline_labels(split_bracketed_titles(split_title_suffixes(split_glued_publication_lines(split_leading_machine_date(
         split_flattened_paragraphs(split_runs(group_lines(lines, hard_breaks), layout), layout))))))
-    blocks = mark_photo_runs(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(mark_captions(join_lone_datelines(mark_numbered_photo_titles(mark_name_over_breadcrumb(split_path_titles(split_lone_original_title(mark_labels(blocks))))))))))))))
+    blocks = mark_photo_runs(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(split_paragraph_before_photo_note(mark_captions(join_lone_datelines(mark_numbered_photo_titles(mark_name_over_breadcrumb(split_path_titles(split_lone_original_title(mark_labels(blocks)))))))))))))))
     return mark_main_title_the_lead_repeats(mark_headline_the_lead_repeats(mark_lead_byline(mark_page_chrome(mark_captions_of_credited_photos(mark_dated_photo_caption(mark_captions_under_photo_headline(mark_captions_above_the_dateline(mark_head_photo_caption(mark_exclaimed_headline(mark_web_headline(mark_day_under_headline(mark_recorded_headline(
         mark_teasers(mark_repeats(blocks)))))))))))))))
