@@ -456,6 +456,12 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
     [('caption', '环卫工人在驿站休息 新华社记者 黄伟 摄'), ('text', '正文第一段。')]
     >>> [b.kind.value for b in mark_captions(group_lines(["正文写完了。", "", "新华社记者 黄伟 摄"]))]
     ['text', 'credit']
+
+    A short line under a photo's placeholder is its caption, also with the mark a paper prints before it:
+
+    >>> page = ["放大圖片", "", "■主礼嘉宾为职工足球赛开球", "", "【本报讯】某某工会举办职工足球友谊赛。"]
+    >>> [b.kind.value for b in mark_captions(mark_labels(group_lines(page)))]
+    ['furniture', 'caption', 'text']
     """
     # photos printed one after another, each caption over its credit line: a finished sentence above a credit
     # is then a caption too, not the last paragraph of an article
@@ -482,8 +488,10 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
             continue
         why = _caption_reason(block, gap_after)
         above = marked[-1] if marked else None
+        # (a mark before it, ■主礼嘉宾主持开球礼, is the paper's way of printing a caption there)
         if not why and above is not None and above.kind is Kind.FURNITURE and above.note in PHOTO_MARKS \
-                and _caption_reason(replace(block, gap_before=PHOTO_GAP), PHOTO_GAP):
+                and _caption_reason(replace(block, lines=(block.text.lstrip(labels.rules().bullets + " "),),
+                                            gap_before=PHOTO_GAP), PHOTO_GAP):
             why = f"short line under a photo's placeholder on line {above.first_line}"
         # a caption by its place alone, after a gap no wider than a spacing blank line pair, is a guess the review shows
         weak = why.startswith("short line") and (block.gap_before <= PHOTO_GAP or "between" in why)
