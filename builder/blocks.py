@@ -803,6 +803,13 @@ def mark_photo_runs(blocks: list[Block]) -> list[Block]:
     ...         "省总工会副主席武某某在启动仪式上讲话", "", "市总工会副主席雷某某主持仪式", "", "武某某在讲话中指出，竞赛意义重大。"]
     >>> [b.kind.value for b in page_blocks(page)]
     ['text', 'text', 'caption', 'caption', 'caption', 'text']
+
+    After two captions, a run of short lines naming what each photo shows is a gallery's captions:
+
+    >>> page = ["某公司举办职工运动会", "", "9月18日，公司工会举办秋季职工运动会，共设24个项目。", "", "", "", "行政部拔河队", "",
+    ...         "", "", "设计所拔河队", "", "象棋比赛", "", "跳绳比赛", "", "踢毽子比赛"]
+    >>> [b.kind.value for b in page_blocks(page)]
+    ['text', 'text', 'caption', 'caption', 'caption', 'caption', 'caption']
     """
     marked = list(blocks)
     for index in range(1, len(marked) - 1):
@@ -816,7 +823,24 @@ def mark_photo_runs(blocks: list[Block]) -> list[Block]:
                                     note="an official at the event, under another photo's caption")
         elif marked[index + 1].kind is Kind.CAPTION and not _ANY_MARK.search(block.text):
             marked[index] = replace(block, kind=Kind.CAPTION, weak=True, note="a short line between two captions")
+    # a gallery: after two captions, the run of short lines naming what each photo shows (象棋比赛, 跳绳比赛)
+    for index in range(2, len(marked)):
+        block, after = marked[index], marked[index + 1] if index + 1 < len(marked) else None
+        if marked[index - 1].kind is Kind.CAPTION and marked[index - 2].kind is Kind.CAPTION \
+                and _gallery_line(block) and (after is None or after.kind is not Kind.TEXT or _gallery_line(after)):
+            marked[index] = replace(block, kind=Kind.CAPTION, weak=True,
+                                    note="one of a run of short lines under the photos' captions (a gallery)")
     return marked
+
+
+GALLERY_LINE_MAX_CHARS = 16
+
+
+def _gallery_line(block: Block) -> bool:
+    """A short one-line text of no sentence, no heading: what one photo of a gallery shows."""
+    return (block.kind is Kind.TEXT and len(block.lines) == 1 and not block.heading_level
+            and len(block.text) <= GALLERY_LINE_MAX_CHARS and not labels.ends_sentence(block.text)
+            and not _ANY_MARK.search(block.text) and len(CJK_IDEOGRAPH.findall(block.text)) >= CAPTION_MIN_HAN)
 
 
 def _names_photo_scene(text: str) -> bool:
