@@ -109,8 +109,9 @@ _NUMBERS_FIRST_DATE = re.compile(r"(?<![\d.])(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./
 _TIME = re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?!\d)")
 _WEEKDAY = re.compile(r"星期[一二三四五六日天]?|(周|礼拜)[一二三四五六日天]")   # 星期 alone (a cut weekday), not 周边
 # a URL ends at its domain's last label when a date is glued to it (www.workercn.cn2014-02-19)
-_URL = re.compile(r"(?:https?://|www\.)(?:[A-Za-z0-9\-]+\.)*(?:com|cn|net|org|gov|edu|info|cc)(?![A-Za-z])"
-                  r"(?:/[\w./\-?=&%#:~+]*)?", re.IGNORECASE)
+# (also a bare host name, m.example.com, as a copy of a page served from another host prints it)
+_URL = re.compile(r"(?:https?://|www\.|(?<![\w.@])(?=[A-Za-z0-9\-]+\.[A-Za-z]))(?:[A-Za-z0-9\-]+\.)*"
+                  r"(?:com|cn|net|org|gov|edu|info|cc)(?![A-Za-z])(?:/[\w./\-?=&%#:~+]*)?", re.IGNORECASE)
 _QUOTED_NAME = re.compile(r"《(?P<name>[^《》]{2,14})》")
 # 1413次, 52人参与, 参与评论(12)人 (a comment counter, its number often missing: 参与评论()人)
 _COUNT = re.compile(rf"(?<![\d.])\d{{1,9}}\s*(?:次|人参与|人阅读|人浏览|浏览|阅读)(?![{HAN}])"
