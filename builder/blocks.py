@@ -823,8 +823,11 @@ def mark_photo_runs(blocks: list[Block]) -> list[Block]:
                                     note="an official at the event, under another photo's caption")
         elif marked[index + 1].kind is Kind.CAPTION and not _ANY_MARK.search(block.text):
             marked[index] = replace(block, kind=Kind.CAPTION, weak=True, note="a short line between two captions")
-    # a gallery: after two captions, the run of short lines naming what each photo shows (象棋比赛, 跳绳比赛)
-    for index in range(2, len(marked)):
+    # a gallery: after the text and two captions, the run of short lines naming what each photo shows
+    # (象棋比赛, 跳绳比赛); photos printed above the headline are followed by its title lines, no gallery
+    first_paragraph = next((i for i, b in enumerate(marked) if b.kind is Kind.TEXT and is_body(b.text)
+                            and labels.ends_sentence(b.text)), len(marked))
+    for index in range(first_paragraph + 3, len(marked)):
         block, after = marked[index], marked[index + 1] if index + 1 < len(marked) else None
         if marked[index - 1].kind is Kind.CAPTION and marked[index - 2].kind is Kind.CAPTION \
                 and _gallery_line(block) and (after is None or after.kind is not Kind.TEXT or _gallery_line(after)):
@@ -839,7 +842,7 @@ GALLERY_LINE_MAX_CHARS = 16
 def _gallery_line(block: Block) -> bool:
     """A short one-line text of no sentence, no heading: what one photo of a gallery shows."""
     return (block.kind is Kind.TEXT and len(block.lines) == 1 and not block.heading_level
-            and len(block.text) <= GALLERY_LINE_MAX_CHARS and not labels.ends_sentence(block.text)
+            and not block.text.startswith(("—", "-")) and len(block.text) <= GALLERY_LINE_MAX_CHARS and not labels.ends_sentence(block.text)
             and not _ANY_MARK.search(block.text) and len(CJK_IDEOGRAPH.findall(block.text)) >= CAPTION_MIN_HAN)
 
 
