@@ -1198,56 +1198,6 @@ def mark_headline_the_lead_repeats(blocks: list[Block]) -> list[Block]:
     return out
 
 
-MAIN_TITLE_SHARE = 0.5        # the lower of two title lines the lead mostly repeats …
-MAIN_TITLE_MARGIN = 0.3       # … by this much more than the upper one's: the upper is its kicker
-MAIN_TITLE_MIN_CHARS = 7      # Han characters of each line: a kicker is a phrase, not half a headline
-
-
-def mark_main_title_the_lead_repeats(blocks: list[Block]) -> list[Block]:
-    """Of two title lines, the lower one the lead tells again is the main title, and the upper one its kicker.
-
-    A paper sets a kicker (引题) over the main title (主题), or a subtitle (副题)
-    under it, both in the same type; the main title says what happened, and
-    so the lead repeats its words, while a kicker's are a motto.  Only where
-    the lower line's words are clearly more the lead's than the upper line's.
-
-    | title lines                                 | lead repeats    | main title |
-    | ------------------------------------------- | --------------- | ---------- |
-    | 情系职工暖人心 / 某市总工会慰问团走访一线职工 | the lower line  | the lower  |
-    | 某市总工会慰问团走访一线职工 / 情系职工暖人心 | the upper line  | the upper (unchanged) |
-    | 两行都不像导语                                | neither         | the upper (unchanged) |
-
-    >>> page = ["情系职工暖人心", "", "某市总工会慰问团走访一线职工", "",
-    ...         "本报讯 1月16日，某市总工会慰问团走访慰问春运一线职工，为职工送上慰问品。"]
-    >>> [(b.heading_level, b.text) for b in mark_main_title_the_lead_repeats(mark_labels(group_lines(page)))][:2]
-    [(0, '情系职工暖人心'), (1, '某市总工会慰问团走访一线职工')]
-    >>> page[:3] = ["某市总工会慰问团走访一线职工", "", "情系职工暖人心"]
-    >>> [(b.heading_level, b.text) for b in mark_main_title_the_lead_repeats(mark_labels(group_lines(page)))][:2]
-    [(0, '某市总工会慰问团走访一线职工'), (0, '情系职工暖人心')]
-    """
-    lead = next((i for i, b in enumerate(blocks) if b.kind is Kind.TEXT and labels.ends_sentence(b.text)
-                 and is_body(b.text) and not _headline_line(b.text)),
-                len(blocks))
-    titles = [i for i in range(lead) if blocks[i].kind is Kind.TEXT]
-    if lead >= len(blocks) or len(titles) != 2 or titles[1] != titles[0] + 1:
-        return blocks
-    upper, lower = blocks[titles[0]], blocks[titles[1]]
-    # (each a whole line of type: a headline broken over two lines, 我省31人获 / 全国五一劳动奖章, is one title)
-    if any(len(b.lines) != 1 or b.heading_level or is_body(b.text) or b.text.startswith(("—", "-", "－"))
-           or not _headline_line(b.text) or len(CJK_IDEOGRAPH.findall(b.text)) < MAIN_TITLE_MIN_CHARS
-           for b in (upper, lower)):
-        return blocks
-    told = _bigrams(" ".join(b.text for b in blocks[lead:lead + 3] if b.kind is Kind.TEXT)[:LEAD_TEXT_CHARS])
-    lower_share = _repeated_share(lower.text, told)
-    if lower_share < MAIN_TITLE_SHARE or lower_share - _repeated_share(upper.text, told) < MAIN_TITLE_MARGIN:
-        return blocks
-    marked = list(blocks)
-    # (weak: a guess from the words alone, which the review lists)
-    marked[titles[1]] = replace(lower, heading_level=1, weak=True,
-                                note="main title: the lead repeats its words, not the line above (its kicker)")
-    return marked
-
-
 _TIMESTAMP = re.compile(r"(?<!\d)(19|20)\d{2}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?(?!\d)")
 
 
@@ -2596,5 +2546,5 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     blocks = split_headline_labels(split_bracketed_titles(split_title_suffixes(split_glued_publication_lines(split_leading_machine_date(
         split_flattened_paragraphs(split_runs(group_lines(lines, hard_breaks), layout), layout))))))
     blocks = mark_photo_runs(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(split_paragraph_before_photo_note(mark_captions(join_lone_datelines(mark_numbered_photo_titles(mark_name_over_breadcrumb(split_path_titles(split_lone_original_title(mark_labels(blocks)))))))))))))))
-    return mark_main_title_the_lead_repeats(mark_headline_the_lead_repeats(mark_lead_byline(mark_page_chrome(mark_captions_of_credited_photos(mark_dated_photo_caption(mark_captions_under_photo_headline(mark_captions_above_the_dateline(mark_head_photo_caption(mark_exclaimed_headline(mark_web_headline(mark_day_under_headline(mark_recorded_headline(
-        mark_teasers(mark_repeats(blocks)))))))))))))))
+    return mark_headline_the_lead_repeats(mark_lead_byline(mark_page_chrome(mark_captions_of_credited_photos(mark_dated_photo_caption(mark_captions_under_photo_headline(mark_captions_above_the_dateline(mark_head_photo_caption(mark_exclaimed_headline(mark_web_headline(mark_day_under_headline(mark_recorded_headline(
+        mark_teasers(mark_repeats(blocks))))))))))))))

@@ -35,7 +35,7 @@ from .textfix import fold_fullwidth_alphanumerics
 MAX_CHARS = 100
 RECORD_VALUE_MAX_CHARS = 12
 TITLE_RECORD_MAX_CHARS = 24      # 主题词 may hold the title
-TITLE_RECORD_LABELS = frozenset({"主题词"})
+TITLE_RECORD_LABELS = frozenset({"主题词", "关键词", "关键字"})
 _NAME_CHARS = rf"[{HAN}A-Za-z0-9·\-]"
 
 
@@ -212,7 +212,8 @@ def _names_site_and_app(token: str) -> bool:
 
 
 # a post line opens with the full date: 2018-04-28 某某 ✈ 某某工会
-_FULL_DATE_FIRST = re.compile(r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s|$)")
+# a machine's date, or a date with its time (2025年03月10日 10:08), opening the line
+_FULL_DATE_FIRST = re.compile(r"^\s*(?:(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s|$)|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2})")
 POST_LINE_MAX_TOKENS = 3
 POST_TOKEN_MAX_CHARS = 8
 RECORD_LINE_MAX_TOKENS = 4
@@ -399,6 +400,10 @@ def parse_publication_line(line: str) -> PublicationLine | None:
         elif found["origin"] and _names_site_and_app(f"{found['origin'][-1]}-{token}") \
                 and f"{found['origin'][-1]}-{token}" in text:
             found["origin"][-1] += f"-{token}"   # 春城晚报-开屏新闻: the paper and its app
+        elif found["origin"] and not found["author"] and not unknown and is_person_name(token) \
+                and text.rstrip("\u0000 ").endswith(token):
+            found["author"].append(token)      # 人民网 王某: the site, then its writer
+            understood += 1
         elif (found["author"] or found["editor"] or credit_open) and is_person_name(token):
             # 作者：王威 蔡文波: the names after the first are the same field's
             found["author" if found["author"] or not found["editor"] else "editor"].append(token)

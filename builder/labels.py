@@ -52,6 +52,7 @@ class LabelRules:
     byline_marks: str
     organisation_suffixes: tuple[str, ...]
     paragraph_openers: tuple[str, ...]
+    box_labels: frozenset[str]
     surnames: frozenset[str]
     compound_surnames: tuple[str, ...]
 
@@ -91,9 +92,19 @@ def rules() -> LabelRules:
         byline_marks=data["byline_marks"],
         organisation_suffixes=tuple(sorted(data["organisation_suffixes"], key=len, reverse=True)),
         paragraph_openers=tuple(data["paragraph_openers"]),
+        box_labels=frozenset(data.get("box_labels", ())),
         surnames=frozenset("".join(people["surnames"].split())) | frozenset(people["byline_surnames"]),
         compound_surnames=tuple(sorted(people["compound_surnames"], key=len, reverse=True)),
     )
+
+
+def is_box_label(text: str) -> bool:
+    """The label of a box inside an article (阅读提示, 核心提示): a heading of the article, never a new one's title.
+
+    >>> is_box_label("閱讀提示"), is_box_label("【核心提示】"), is_box_label("工会动态")
+    (True, True, False)
+    """
+    return to_simplified(text).strip().strip("【】[]〔〕（）()：:") in rules().box_labels
 
 
 def is_person_name(text: str) -> bool:

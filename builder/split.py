@@ -228,7 +228,8 @@ def segments(blocks: list[Block], notes: list[str], start_at: frozenset[int] = f
             # a heading under title lines only is the title they are the kicker of
             if block.heading_level == 1:
                 start(context, "level-one heading opens a segment")
-            elif closed_by_credit and not is_body(block.text):
+            elif closed_by_credit and not is_body(block.text) and not labels.is_box_label(block.text):
+                # (阅读提示 under the byline labels the paper's summary of the same article)
                 start(context, "title after a closing credit opens a segment", weak=True)
         if block.kind is Kind.CREDIT:
             closed_by_credit = True
