@@ -285,6 +285,8 @@ def title_block(source: str, context: Context, blocks: list[Block], notes: list[
         elif block.kind is Kind.CREDIT:
             article.bylines.append(block.text)
             article.printed_authors.extend(labels.credit_authors(block.text) or [])
+        elif block.kind is Kind.TEXT and title_lines and labels.is_box_label(block.text):
+            break               # 阅读提示: the box of the paper's summary opens the body, no subtitle
         elif block.kind is Kind.TEXT and (not is_body(block.text) or _marked_title(block)
                                           or _dash_subtitle(block, title_lines)):
             following = _next_text(blocks, index)

@@ -267,3 +267,12 @@ def test_empty_and_furniture_only_pages_are_reported():
 def test_a_web_title_loses_its_site_suffix_and_a_menu_is_not_a_title(line, kept):
     blocks = page_blocks([line, "", BODY])
     assert blocks[0].text == kept
+
+
+def test_a_box_label_under_the_byline_stays_in_its_article():
+    """工人日报 prints 阅读提示 (the paper's summary of the story) under the byline: no new article starts there."""
+    articles, *_ = split("某市工会百年巡礼\n\n记者 王晓明 通讯员 陈丽华\n\n閱讀提示\n\n"
+                         "工会会员超过300万人，救助和慰问患病职工24万余人次。\n\n1925年8月4日，某市总工会成立大会召开。")
+    (article,) = articles
+    assert article.title == "某市工会百年巡礼"
+    assert any("閱讀提示" in p.text for p in article.body)
