@@ -64,6 +64,7 @@ def project(tmp_path_factory) -> Path:
 def test_a_rebuild_with_nothing_changed_reuses_every_generated_page_and_writes_the_same_site(project):
     log = _build(project, project / "again")
     assert _reused(log) > 0 and re.search(r"unchanged since the last build, (\d+) to render", log).group(1) == "0"
+    assert "search index is unchanged since the last build" in log
     _same(project / "first", project / "again")
 
 
@@ -78,6 +79,7 @@ def test_after_pages_change_come_and_go_the_site_is_the_one_a_cold_build_writes(
     (seeds / "chengyu-craftsmen-yugong-columns.txt").unlink()
     log = _build(project, project / "incremental")
     assert _reused(log) > 0
+    assert "search index is unchanged" not in log                  # its articles changed: built again
     _build(project, project / "cold", cache=".cache/cold")          # an empty cache: every page rendered
     _same(project / "incremental", project / "cold")
 
@@ -91,6 +93,16 @@ def test_a_damaged_or_planted_entry_is_a_miss_and_the_page_is_rendered(project):
     assert "Traceback" not in log
     _build(project, project / "reference", cache=".cache/reference")
     _same(project / "repaired", project / "reference")
+
+
+def test_a_damaged_or_planted_search_index_entry_is_a_miss_and_the_index_is_built_again(project):
+    _build(project, project / "indexed")
+    (entry,) = (project / ".cache/newspaper/search").glob("*.index")
+    for damage in (entry.read_bytes()[:-1], b"\x80\x04\x95" + b"planted" * 4):     # cut short; a pickle's opening
+        entry.write_bytes(damage)
+        log = _build(project, project / "reindexed")
+        assert "Traceback" not in log and "search index is unchanged" not in log
+        _same(project / "indexed", project / "reindexed")
 
 
 def test_a_changed_template_renders_every_page_again(project):

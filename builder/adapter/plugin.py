@@ -63,7 +63,7 @@ from ..site.build import site_files
 from ..site.compact import compact_html
 from ..site.entries import site_data, site_text
 from ..site.sitemap import gzipped, sitemap_index, sitemap_urls
-from ..search import search_docs, search_files
+from ..search import StoredIndex, code_fingerprint, index_key, search_docs, search_files, search_texts
 from ..urls import page_url
 
 log = logging.getLogger("mkdocs.plugins.newspaper")
@@ -130,6 +130,9 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
                                    remember=self.serving)
             folder = project / self.config.cache_dir / "render" if self.config.cache_dir else None
             self.rendered = RenderCache(folder) if self.config.render_cache else None
+            # the last search index built, by a key of its documents (kept with the render cache's switch)
+            self.search_index = StoredIndex(project / self.config.cache_dir / "search"
+                                            if self.config.cache_dir and self.config.render_cache else None)
             self.link_note = _ReusedLinkNote()
             logging.getLogger(Page.__module__).addFilter(self.link_note)
         # templates read the texts from data/site.yaml, so the site's words stay in one file
@@ -158,7 +161,12 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
         # first: its arrays peak before the site's Markdown is held (memory at 10,000 articles).
         # one URL function for the whole site (builder.urls.page_url, which computes what MkDocs does)
         url_of = lambda path: page_url(path, config.use_directory_urls)  # noqa: E731
-        searched = search_files(search_docs(result.articles, url_of))
+        docs, texts = search_docs(result.articles, url_of), search_texts()
+        key = index_key(docs, texts, code_fingerprint())
+        searched = self.search_index.files(key, lambda: search_files(docs, texts))
+        del docs
+        if self.search_index.reused:
+            log.info("newspaper: the search index is unchanged since the last build (reused)")
         # the reader's site (builder/site): article pages with their site links, index pages, home, feeds
         generated = site_files(result.articles, site_url=config.site_url or "", site_name=config.site_name,
                                site_description=config.site_description or "",
