@@ -842,8 +842,8 @@ GALLERY_LINE_MAX_CHARS = 16
 def _gallery_line(block: Block) -> bool:
     """A short one-line text of no sentence, no heading: what one photo of a gallery shows."""
     return (block.kind is Kind.TEXT and len(block.lines) == 1 and not block.heading_level
-            and not block.text.startswith(("—", "-")) and len(block.text) <= GALLERY_LINE_MAX_CHARS and not labels.ends_sentence(block.text)
-            and not _ANY_MARK.search(block.text) and len(CJK_IDEOGRAPH.findall(block.text)) >= CAPTION_MIN_HAN)
+            and not block.text.startswith(("—", "-")) and len(block.text) <= GALLERY_LINE_MAX_CHARS
+            and not labels.ends_sentence(block.text) and not _ANY_MARK.search(block.text) and len(CJK_IDEOGRAPH.findall(block.text)) >= CAPTION_MIN_HAN)
 
 
 def _names_photo_scene(text: str) -> bool:
