@@ -423,12 +423,12 @@ def split_paragraph_before_photo_note(blocks: list[Block]) -> list[Block]:
             if block.kind is Kind.CAPTION and len(block.lines) == 1 else None
         return at if at is not None and is_body(block.text[:at]) else None
 
+    notes = [note_at(b) for b in blocks]
     # (a series of photos whose captions each tell their story first, …揭牌启用。图为…, is captions whole)
-    if sum(note_at(b) is not None for b in blocks) != 1:
+    if sum(at is not None for at in notes) != 1:
         return blocks
     out: list[Block] = []
-    for block in blocks:
-        at = note_at(block)
+    for block, at in zip(blocks, notes):
         if at is None:
             out.append(block)
             continue
