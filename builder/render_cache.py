@@ -33,13 +33,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
+from .trailer import checked, trailer
+
 SUFFIX = ".page"
 LEGACY_SUFFIXES = (".html.gz",)         # entries of an earlier format: never read, removed by ``prune``
-TRAILER = 8                             # CRC-32 and length of the page, 4 bytes each, big-endian
 MAX_ENTRY_BYTES = 16 * 1024 * 1024     # a page's HTML is tens of kB; a larger entry is not one of ours
 
 
@@ -75,12 +75,12 @@ def page_key(fingerprint: str, path: str, markdown: str | bytes) -> str:
 
 
 def sealed(data: bytes) -> bytes:
-    """The bytes of an entry: the page, then its CRC-32 and length.
+    """The bytes of an entry: the page, then its CRC-32 and length (``trailer``).
 
     >>> sealed(b"<p>").hex(" ")
     '3c 70 3e 3c 6e a1 bb 00 00 00 03'
     """
-    return data + zlib.crc32(data).to_bytes(4, "big") + len(data).to_bytes(4, "big")
+    return data + trailer(data)
 
 
 def unsealed(entry: bytes) -> bytes | None:
@@ -89,12 +89,8 @@ def unsealed(entry: bytes) -> bytes | None:
     >>> unsealed(sealed(b"<p>")), unsealed(sealed(b"<p>")[:-1]), unsealed(b"<script>")
     (b'<p>', None, None)
     """
-    if len(entry) < TRAILER:
-        return None
-    data, crc, length = entry[:-TRAILER], entry[-TRAILER:-4], entry[-4:]
-    if int.from_bytes(length, "big") != len(data) or int.from_bytes(crc, "big") != zlib.crc32(data):
-        return None
-    return data
+    data = checked(entry)
+    return None if data is None else bytes(data)
 
 
 class RenderCache:
