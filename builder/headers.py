@@ -110,7 +110,8 @@ _TIME = re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?!\d)")
 _WEEKDAY = re.compile(r"星期[一二三四五六日天]?|(周|礼拜)[一二三四五六日天]")   # 星期 alone (a cut weekday), not 周边
 # a URL ends at its domain's last label when a date is glued to it (www.workercn.cn2014-02-19)
 # (also a bare host name, m.example.com, as a copy of a page served from another host prints it)
-_URL = re.compile(r"(?:https?://|www\.|(?<![\w.@])(?=[A-Za-z0-9\-]+\.[A-Za-z]))(?:[A-Za-z0-9\-]+\.)*"
+# (an address, a bare host name, or a mailbox: 投稿：tougao@某某.org.cn)
+_URL = re.compile(r"(?:https?://|www\.|(?<![\w.@])[A-Za-z0-9._\-]+@|(?<![\w.@])(?=[A-Za-z0-9\-]+\.[A-Za-z]))(?:[A-Za-z0-9\-]+\.)*"
                   r"(?:com|cn|net|org|gov|edu|info|cc)(?![A-Za-z])(?:/[\w./\-?=&%#:~+]*)?", re.IGNORECASE)
 _QUOTED_NAME = re.compile(r"《(?P<name>[^《》]{2,14})》")
 # 1413次, 52人参与, 参与评论(12)人 (a comment counter, its number often missing: 参与评论()人)
@@ -249,8 +250,8 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     '2014-02-19'
     >>> parse_publication_line("责任编辑：蔺凯").editors
     ('蔺凯',)
-    >>> parse_publication_line("版面：要闻") is not None
-    True
+    >>> parse_publication_line("版面：要闻") is not None, parse_publication_line("今天是： 投稿：tougao@example.org.cn") is not None
+    (True, True)
     >>> parse_publication_line("00003版：人文").page, parse_publication_line("第8686期：第01版 首版").page
     ('00003', '01')
     >>> parse_publication_line("12月2日，市总工会一行到我区调研。") is None
@@ -464,6 +465,16 @@ def _unlabelled_parts(text: str, unknown: list[str], found: dict[str, list[str]]
             and to_simplified(unknown[0]).endswith(labels_rules().organisation_suffixes)):
         return True, unknown[0]
     return False, ""
+
+
+def is_date_label(line: str) -> bool:
+    """A date field's label alone on its line, its value on the next (发布日期： / 2017年12月26日).
+
+    >>> is_date_label("发布日期："), is_date_label("出版日期:"), is_date_label("编辑："), is_date_label("发布日期：2017年")
+    (True, True, False, False)
+    """
+    text = to_simplified(line).strip()
+    return text.endswith(("：", ":")) and rules().fields.get(text[:-1].strip()) == "date"
 
 
 def date_alone(line: str) -> str:
