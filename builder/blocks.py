@@ -58,7 +58,7 @@ from functools import lru_cache
 
 from . import labels
 from .furniture import IMAGE_PLACEHOLDER, PHOTO_MARKS, breadcrumb_steps, furniture_reason, is_channel_name, is_weak, opens_related_links
-from .headers import date_alone, is_site_name, parse_edition_header, parse_publication_line
+from .headers import date_alone, is_date_label, is_site_name, parse_edition_header, parse_publication_line
 from .layout import NOTE_LINE, PageLayout, is_body, list_blocks, page_layout, wrapped_mid_sentence
 from .model import Block, Kind
 from .text import HAN, squeeze
@@ -257,6 +257,8 @@ def mark_labels(blocks: list[Block]) -> list[Block]:
     >>> page = ["编辑：李某 发布时间：", "", "2024年11月28日", "", "大会召开。", "", "2024年5月1日"]
     >>> [b.kind.value for b in mark_labels(group_lines(page))]
     ['meta', 'meta', 'text', 'text']
+    >>> [b.kind.value for b in mark_labels(group_lines(["发布日期：", "", "2017年12月26日", "", "大会召开。"]))]
+    ['furniture', 'meta', 'text']
     """
     marked: list[Block] = []
     for block in blocks:
@@ -264,7 +266,7 @@ def mark_labels(blocks: list[Block]) -> list[Block]:
             kind, why = line_kind(block.text)
             if kind is not Kind.TEXT:
                 block = replace(block, kind=kind, note=why, weak=kind is Kind.FURNITURE and is_weak(why))
-            elif marked and marked[-1].kind is Kind.META and date_alone(block.text):
+            elif marked and (marked[-1].kind is Kind.META or is_date_label(marked[-1].text)) and date_alone(block.text):
                 block = replace(block, kind=Kind.META, note="the date of the publication line above")
         marked.append(block)
     return marked
@@ -466,6 +468,7 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
     # photos printed one after another, each caption over its credit line: a finished sentence above a credit
     # is then a caption too, not the last paragraph of an article
     in_sequence = _credited_captions(blocks) >= 2
+    records = _page_records(blocks)
     marked: list[Block] = []
     for index, block in enumerate(blocks):
         gap_after = blocks[index + 1].gap_before if index + 1 < len(blocks) else 0
@@ -475,6 +478,7 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
                     above.kind is Kind.CAPTION and len(above.text) <= CAPTION_MAX_CHARS
                     or above.kind is Kind.TEXT and not labels.ends_sentence(above.text)
                     and len(above.text) <= CAPTION_MAX_CHARS and not _heads_a_story(above, blocks[index + 1:])
+                    and not _named_by_record(above.text, records)
                     or above.kind is Kind.TEXT and in_sequence and len(above.text) <= CREDITED_CAPTION_MAX_CHARS):
                 sequence = above.kind is Kind.TEXT and labels.ends_sentence(above.text)
                 marked[-1] = Block((above.text, block.text), above.first_line, block.last_line,
@@ -490,13 +494,54 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
         above = marked[-1] if marked else None
         # (a mark before it, ■主礼嘉宾主持开球礼, is the paper's way of printing a caption there)
         if not why and above is not None and above.kind is Kind.FURNITURE and above.note in PHOTO_MARKS \
-                and _caption_reason(replace(block, lines=(block.text.lstrip(labels.rules().bullets + " "),),
-                                            gap_before=PHOTO_GAP), PHOTO_GAP):
+                and _caption_under_placeholder(replace(block, lines=(block.text.lstrip(labels.rules().bullets + " "),))):
             why = f"short line under a photo's placeholder on line {above.first_line}"
         # a caption by its place alone, after a gap no wider than a spacing blank line pair, is a guess the review shows
         weak = why.startswith("short line") and (block.gap_before <= PHOTO_GAP or "between" in why)
         marked.append(replace(block, kind=Kind.CAPTION, note=why, weak=weak) if why else block)
     return marked
+
+
+PLACEHOLDER_CAPTION_MIN_HAN = 2   # under a photo's placeholder a caption may be one word (焊工)
+
+
+def _caption_under_placeholder(block: Block) -> bool:
+    """A short line right under a photo's placeholder: its caption, down to one word of two characters.
+
+    | line under the placeholder | caption |
+    | -------------------------- | ------- |
+    | 焊工                       | True    |
+    | 主礼嘉宾为职工足球赛开球   | True    |
+    | 1                          | False   |
+    | 某某工会召开大会，会议指出，全体职工要……（a paragraph）| False |
+
+    >>> [_caption_under_placeholder(Block((t,), 1, 1)) for t in ("焊工", "主礼嘉宾为职工足球赛开球", "1")]
+    [True, True, False]
+    """
+    text = block.text
+    if block.kind is not Kind.TEXT or len(block.lines) != 1 or block.heading_level or labels.is_bullet_item(text):
+        return False
+    if _caption_reason(replace(block, gap_before=PHOTO_GAP), PHOTO_GAP):
+        return True
+    return (len(CJK_IDEOGRAPH.findall(text)) >= PLACEHOLDER_CAPTION_MIN_HAN and len(text) <= CAPTION_MAX_CHARS
+            and not labels.ends_sentence(text))
+
+
+def _page_records(blocks: list[Block]) -> list[str]:
+    """The page's publication lines, squeezed: an e-paper prints its record (paper, page, headline, date) there."""
+    return [squeeze(b.text) for b in blocks if b.kind is Kind.META]
+
+
+def _named_by_record(text: str, records: list[str]) -> bool:
+    """A line the page's record names: the headline, whatever its shape.
+
+    >>> _named_by_record("亮出职工好声音", ["某某工人日报工会00002亮出职工好声音2019-12-192"])
+    True
+    >>> _named_by_record("职工", ["某某工人日报工会00002亮出职工好声音"])   # too short to be named
+    False
+    """
+    key = squeeze(text)
+    return len(key) >= RECORDED_TITLE_MIN_CHARS and any(key in record for record in records)
 
 
 def _heads_a_story(above: Block, after: list[Block]) -> bool:
@@ -1172,8 +1217,9 @@ def mark_headline_the_lead_repeats(blocks: list[Block]) -> list[Block]:
         return blocks
     marked = [i for i in titles if blocks[i].heading_level]
     current = marked[0] if marked else titles[1] if len(titles) > 1 and blocks[titles[0]].text.startswith("—") else titles[0]
-    if _repeated_share(blocks[current].text, told) >= LEAD_REPEATS_FEW:
-        return blocks
+    if _repeated_share(blocks[current].text, told) >= LEAD_REPEATS_FEW \
+            or _named_by_record(blocks[current].text, _page_records(blocks)):
+        return blocks           # (让梦想触手可及 over its 副题: a headline the page's record names says what it likes)
     candidates = [i for i in range(lead) if i != current and len(blocks[i].lines) == 1
                   and blocks[i].kind in (Kind.TEXT, Kind.TEASER, Kind.FURNITURE)
                   and (blocks[i].kind is not Kind.FURNITURE or blocks[i].weak)
@@ -1358,6 +1404,14 @@ def mark_numbered_photo_titles(blocks: list[Block]) -> list[Block]:
     [('furniture', '驿站等你来（1）'), ('caption', '文山路驿站'), ('furniture', '驿站等你来（2）'), ('caption', '滨河驿站')]
     >>> [b.kind.value for b in page_blocks(["第一项活动（1）", "", "职工参加比赛。"])]
     ['text', 'text']
+
+    A photo's file name, a word and its number (焊工1), over the caption that
+    names the same thing (焊工), is the placeholder the site left too:
+
+    >>> page = ["选手们在赛场上反复练习，力求精准。", "", "焊工1", "", "焊工", "", "数控2", "", "数控机床装调维修工", "",
+    ...         "比赛将持续三天。"]
+    >>> [(b.kind.value, b.text) for b in page_blocks(page)][1:5]
+    [('furniture', '焊工1'), ('caption', '焊工'), ('furniture', '数控2'), ('caption', '数控机床装调维修工')]
     """
     numbered: dict[str, list[int]] = {}
     for index, block in enumerate(blocks):
@@ -1371,7 +1425,23 @@ def mark_numbered_photo_titles(blocks: list[Block]) -> list[Block]:
             for i in indexes:
                 marked[i] = replace(blocks[i], kind=Kind.FURNITURE, note=IMAGE_PLACEHOLDER,
                                     gap_before=max(blocks[i].gap_before, PHOTO_GAP))
+    named = [i for i, block in enumerate(blocks[:-1]) if _photo_file_title(block, blocks[i + 1])]
+    if len(named) >= NUMBERED_PHOTO_TITLES_MIN:
+        for i in named:
+            marked[i] = replace(blocks[i], kind=Kind.FURNITURE, note=IMAGE_PLACEHOLDER)
+            marked[i + 1] = replace(blocks[i + 1], gap_before=max(blocks[i + 1].gap_before, PHOTO_GAP))
     return marked
+
+
+_PHOTO_FILE_TITLE = re.compile(r"^(?P<base>[\u4e00-\u9fff]{2,12})(?P<n>\d{1,2})$")
+
+
+def _photo_file_title(block: Block, below: Block) -> bool:
+    """'焊工1' over '焊工', '数控2' over '数控机床装调维修工': a photo's file name over the caption it names."""
+    match = _PHOTO_FILE_TITLE.match(block.text) if block.kind is Kind.TEXT and len(block.lines) == 1 else None
+    return (match is not None and below.kind is Kind.TEXT and len(below.lines) == 1
+            and not _PHOTO_FILE_TITLE.match(below.text)
+            and to_simplified(below.text).startswith(to_simplified(match.group("base"))[:2]))
 
 
 SITE_NAME_OVER_PATH_MAX_CHARS = 16
@@ -1541,11 +1611,25 @@ def mark_captions_above_the_dateline(blocks: list[Block]) -> list[Block]:
     ...         "某某网消息（记者 李某）1月20日，市总工会举办新春座谈会，为不能回家过年的职工送上祝福。"]
     >>> [b.kind.value for b in page_blocks(page)]
     ['caption', 'caption', 'caption', 'text']
+
+    A lead with no dateline counts when a photo's gap stands above it and
+    the sentences stand right under the headline, closer to each other than
+    to the lead:
+
+    >>> page = ["某厂工会爱心妈咪小屋启用", "", "女职工在小屋里休息。", "", "工作人员打扫小屋。", "", "",
+    ...         "沙发、书籍、医药箱……1月15日午饭后，几名女职工在某厂工会的爱心妈咪小屋里休息，这是工会为女职工办的实事。"]
+    >>> [b.kind.value for b in page_blocks(page)]
+    ['text', 'caption', 'caption', 'text']
     """
     lead = next((i for i, b in enumerate(blocks) if b.kind is Kind.TEXT and is_body(b.text)
                  and labels.opens_with_dateline(b.text)), None)
+    under_headline = False
     if lead is None:
-        return blocks
+        lead = next((i for i, b in enumerate(blocks) if b.kind is Kind.TEXT and is_body(b.text)
+                     and len(b.text) > SENTENCE_CAPTION_MAX_CHARS), None)
+        if lead is None or blocks[lead].gap_before < PHOTO_GAP:
+            return blocks
+        under_headline = True
     stack = []
     for i in range(lead - 1, -1, -1):
         block = blocks[i]
@@ -1556,11 +1640,24 @@ def mark_captions_above_the_dateline(blocks: list[Block]) -> list[Block]:
                 and len(CJK_IDEOGRAPH.findall(block.text)) >= CAPTION_MIN_HAN):
             break
         stack.append(i)
+    if under_headline and not _stacked_under_headline(blocks, stack, lead):
+        return blocks
     # running text above the stack: the sentences are the page's, not photos stacked over a story
     if len(stack) < STACKED_CAPTIONS_MIN or any(b.kind is Kind.TEXT and is_body(b.text) and len(b.text) > SENTENCE_CAPTION_MAX_CHARS
                                                for b in blocks[:min(stack)]):
         return blocks
     return _weak_captions(blocks, stack, "a short sentence stacked above the dateline lead (a photo above the story)")
+
+
+def _stacked_under_headline(blocks: list[Block], stack: list[int], lead: int) -> bool:
+    """The stacked sentences stand under the page's one title line, with no gap among them as wide as the lead's."""
+    if not stack:
+        return False
+    top = min(stack)
+    above = [b for b in blocks[:top] if b.kind not in (Kind.META, Kind.FURNITURE, Kind.REPEAT, Kind.HEADER)]
+    return (len(above) == 1 and above[0].kind is Kind.TEXT and len(above[0].lines) == 1
+            and not labels.ends_sentence(above[0].text)
+            and all(blocks[i].gap_before < blocks[lead].gap_before for i in stack if i != top))
 
 
 def _weak_captions(blocks: list[Block], indexes, note: str) -> list[Block]:
