@@ -61,7 +61,7 @@ from .furniture import IMAGE_PLACEHOLDER, PHOTO_MARKS, breadcrumb_steps, furnitu
 from .headers import date_alone, is_date_label, is_site_name, parse_edition_header, parse_publication_line
 from .layout import NOTE_LINE, PageLayout, is_body, list_blocks, page_layout, wrapped_mid_sentence
 from .model import Block, Kind
-from .text import HAN, squeeze
+from .text import HAN, ends_a_sentence_inside, squeeze
 from .text.segment import tokenizer
 from .text.simplified import to_simplified
 from .textfix import CJK_IDEOGRAPH
@@ -494,7 +494,8 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
         above = marked[-1] if marked else None
         # (a mark before it, ■主礼嘉宾主持开球礼, is the paper's way of printing a caption there)
         if not why and above is not None and above.kind is Kind.FURNITURE and above.note in PHOTO_MARKS \
-                and _caption_under_placeholder(replace(block, lines=(block.text.lstrip(labels.rules().bullets + " "),))):
+                and _caption_under_placeholder(replace(block, lines=(table_cell(block.text).lstrip(labels.rules().bullets + " "),)),
+                                               in_cell=table_cell(block.text) != block.text):
             why = f"short line under a photo's placeholder on line {above.first_line}"
         # a caption by its place alone, after a gap no wider than a spacing blank line pair, is a guess the review shows
         weak = why.startswith("short line") and (block.gap_before <= PHOTO_GAP or "between" in why)
@@ -502,11 +503,26 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
     return marked
 
 
+def table_cell(text: str) -> str:
+    """A line set in a table's cell bars (| 职工在驿站读报。 |), without them: how a copy keeps a photo's caption cell.
+
+    >>> table_cell("| 职工在驿站读报。 |"), table_cell("职工在驿站读报。"), table_cell("甲 | 乙")
+    ('职工在驿站读报。', '职工在驿站读报。', '甲 | 乙')
+    """
+    inner = text.strip()
+    if len(inner) > 2 and inner[0] in "|｜" and inner[-1] in "|｜":
+        return inner[1:-1].strip()
+    return text
+
+
 PLACEHOLDER_CAPTION_MIN_HAN = 2   # under a photo's placeholder a caption may be one word (焊工)
 
 
-def _caption_under_placeholder(block: Block) -> bool:
+def _caption_under_placeholder(block: Block, in_cell: bool = False) -> bool:
     """A short line right under a photo's placeholder: its caption, down to one word of two characters.
+
+    A finished sentence counts too when the copy set it in a table's cell
+    under the photo (``in_cell``: ``![]() |`` over ``| 职工在驿站读报。 |``).
 
     | line under the placeholder | caption |
     | -------------------------- | ------- |
@@ -517,14 +533,21 @@ def _caption_under_placeholder(block: Block) -> bool:
 
     >>> [_caption_under_placeholder(Block((t,), 1, 1)) for t in ("焊工", "主礼嘉宾为职工足球赛开球", "1")]
     [True, True, False]
+    >>> _caption_under_placeholder(Block(("团圆饭拉近了骑手与城市的距离。据了解，全区已建成54座“工会驿站”，形成",), 1, 1))
+    False
+    >>> sentence = Block(("快递员在某银行营业大厅的爱心驿站里阅读新年第一份报纸，驿站为快递员、环卫工人等户外职工免费提供报刊。",), 1, 1)
+    >>> _caption_under_placeholder(sentence), _caption_under_placeholder(sentence, in_cell=True)
+    (False, True)
     """
     text = block.text
     if block.kind is not Kind.TEXT or len(block.lines) != 1 or block.heading_level or labels.is_bullet_item(text):
         return False
+    if not in_cell and not labels.split_caption_credit(text)[1] and ends_a_sentence_inside(text):
+        return False       # …的溫暖，而暖心的行動不止于此。據了解，…: two sentences of running text, cut off
     if _caption_reason(replace(block, gap_before=PHOTO_GAP), PHOTO_GAP):
         return True
     return (len(CJK_IDEOGRAPH.findall(text)) >= PLACEHOLDER_CAPTION_MIN_HAN and len(text) <= CAPTION_MAX_CHARS
-            and not labels.ends_sentence(text))
+            and (not labels.ends_sentence(text) or in_cell))
 
 
 def _page_records(blocks: list[Block]) -> list[str]:
@@ -1433,7 +1456,7 @@ def mark_numbered_photo_titles(blocks: list[Block]) -> list[Block]:
     return marked
 
 
-_PHOTO_FILE_TITLE = re.compile(r"^(?P<base>[\u4e00-\u9fff]{2,12})(?P<n>\d{1,2})$")
+_PHOTO_FILE_TITLE = re.compile(rf"^(?P<base>[{HAN}]{{2,12}})(?P<n>\d{{1,2}})$")
 
 
 def _photo_file_title(block: Block, below: Block) -> bool:
@@ -2034,10 +2057,24 @@ def _mark_related_links(blocks: list[Block]) -> list[Block]:
         elif zone and block.kind in (Kind.TEXT, Kind.CAPTION):
             marked[i] = replace(block, kind=Kind.FURNITURE, weak=True,
                                 note="a story of the site's related links (after its heading)")
+        elif zone and block.kind is Kind.META and _dated_only(block.text):
+            # (a related story's timestamp is no date of this page)
+            marked[i] = replace(block, kind=Kind.FURNITURE, weak=True,
+                                note="a related story's publication line (after the related links' heading)")
         elif seen_text and opens_related_links(block.text):
             zone = True
         seen_text = seen_text or block.kind is Kind.TEXT and is_body(block.text)
     return marked
+
+
+def _dated_only(text: str) -> bool:
+    """A publication line that gives a date and no writer or editor (a listed story's timestamp).
+
+    >>> _dated_only("2018-03-02 08:58:39"), _dated_only("责任编辑：张某 2018-03-02"), _dated_only("编辑：张某")
+    (True, False, False)
+    """
+    line = parse_publication_line(text)
+    return line is not None and bool(line.date) and not line.authors and not line.editors
 
 
 def _reads_as_text(text: str) -> bool:

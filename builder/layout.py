@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import labels
-from .text import SENTENCE_ENDS, is_han, squeeze
+from .text import SENTENCE_ENDS, ends_a_sentence_inside, is_han, squeeze
 from .text.segment import tokenizer
 from .model import Block, Kind
 
@@ -38,7 +38,6 @@ _ENUMERATOR = re.compile(r"^([一二三四五六七八九十]+是|[一二三四�
                          r"|\d+[.、．]|其[一二三四五六七八九十]|第[一二三四五六七八九十]+[，、是])")
 # a dated item of a list (12月7日，… ; 2020年12月4日，…): a line ending on ； before it closed an item
 _DATED_ITEM = re.compile(r"^((19|20)\d{2}年)?\d{1,2}月\d{1,2}日")
-_INNER_SENTENCE_END = re.compile(rf"[{SENTENCE_ENDS}][”’」』]?(?=.)")
 
 
 # a page "puts one paragraph per line" when at least this share of the steps from
@@ -263,7 +262,7 @@ def cut_reason(block: Block, following: str, strict: bool = False) -> str:
         return ""
     if labels.opens_paragraph(following) and text[-1] not in _OPEN_PUNCTUATION and not spanning_word(text, following):
         return ""                     # 下一步，… under a line the copy cut short: the next paragraph, not its rest
-    if _INNER_SENTENCE_END.search(text):
+    if ends_a_sentence_inside(text):
         return "a sentence ends inside it and the last one is unfinished"
     if text[-1] in _OPEN_PUNCTUATION or (text[-1] in _FUNCTION_WORDS and _last_word(text) == text[-1]):
         return f"ends on '{text[-1]}'"

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import labels
-from .blocks import INDEX_DOTS
+from .blocks import INDEX_DOTS, table_cell
 from .layout import cut_reason, is_body, list_blocks, rejoin
 from .headers import date_alone, parse_edition_header, parse_publication_line
 from .model import Article, Block, Caption, Diagnostic, Dropped, Kind, Para, Severity
@@ -518,7 +518,7 @@ def _caption(block: Block) -> Caption:
     >>> caption.text, caption.credit
     ('为先进集体颁奖', '记者 张三 摄')
     """
-    text, credit = labels.split_caption_credit(block.text)
+    text, credit = labels.split_caption_credit(table_cell(block.text))
     if labels.opens_marked_caption(text):
         text = text[1:].lstrip()
     return Caption(text=text, credit=credit, line=block.first_line, note=block.note, weak=block.weak)

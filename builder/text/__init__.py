@@ -10,6 +10,16 @@ HAN = "\u4e00-\u9fff"
 SENTENCE_ENDS = "。！？!?"
 
 _WHITESPACE = re.compile(r"\s+")
+_INNER_SENTENCE_END = re.compile(rf"[{SENTENCE_ENDS}][”’」』]?(?=.)")
+
+
+def ends_a_sentence_inside(text: str) -> bool:
+    """A sentence ends before the text does: more than one sentence, or one and the start of the next.
+
+    >>> ends_a_sentence_inside("全区已建成驿站54座。据了解，"), ends_a_sentence_inside("全区已建成驿站54座。")
+    (True, False)
+    """
+    return bool(_INNER_SENTENCE_END.search(text))
 
 
 def is_han(char: str) -> bool:
