@@ -28,7 +28,11 @@ ceremony's photos of officials in a mirror that lost its indents to question mar
 site's widgets, counters and a platform's disclaimer, and a channel's name over a timestamp
 above a notice that opens on its salutation, and photo captions stacked above a
 dateline lead, a photo caption closing an article, an e-paper index printed one title per
-line, and a breadcrumb from a site's home that ends on the title.
+line, and a breadcrumb from a site's home that ends on the title, e-paper pages whose record
+(the line under the text naming paper, page, headline and date) names a short headline over its
+副题 or over a lone photo credit, a union paper's site with captions stacked under the headline,
+photos' file names over their captions and a related story's timestamp, and an e-paper reader
+with its date under a label of its own and a caption kept in a table's cell bars.
 The expected values were read off each page by hand.
 """
 
@@ -578,3 +582,41 @@ def test_a_copy_opening_with_a_machines_date_run_into_a_photo_caption(tmp_path):
     assert [c.text.lstrip("▲") for _, c in article.captions][0].startswith("某市总工会携手多个工会寒冬送暖")
     assert article.meta.authors == ["王小明"]
     assert [p.text[:4] for p in article.body] == ["农历年节", "此次共有"]
+
+
+def test_an_e_paper_headline_its_record_names_stays_the_headline_over_its_subtitle(read):
+    # the lead repeats the 副题's words, not the short headline's: the page's own record decides
+    (article,) = read("epaper-record-names-a-short-headline.txt").articles
+    assert (article.title, article.subtitle) == ("把温暖送到心坎上", "某市总工会开展困难职工子女助学活动")
+    assert article.meta.date == "2021-08-16" and len(article.body) == 3
+
+
+def test_an_e_paper_headline_over_a_lone_photo_credit_is_no_caption(read):
+    (article,) = read("epaper-headline-over-a-lone-photo-credit.txt").articles
+    assert article.title == "唱响职工好声音" and not article.title_derived
+    assert article.captions == [] and [p.text[:4] for p in article.body] == ["本报讯 ", "近年来，"]
+
+
+def test_union_site_captions_stacked_under_the_headline_and_photo_file_names(read):
+    page = read("union-site-with-stacked-captions-and-a-gallery.txt")
+    (article,) = page.articles
+    assert article.title == "工会爱心妈咪小屋 女职工的温馨港湾"
+    assert [c.text for _, c in article.captions] == [
+        "女职工在爱心妈咪小屋里休息。", "工作人员打扫爱心妈咪小屋。", "焊工", "数控机床装调维修工"]
+    assert [p.text[:4] for p in article.body] == ["沙发、书", "小屋内设", "“厂里有"]
+    assert article.meta.people == []          # 维修工 is a trade, not 维 and a person 修工
+    # the related story's timestamp is not the page's date (the page prints no year of its own)
+    assert article.meta.date == ""
+    assert leaked(published(page), ("焊工1", "数控2", "投稿", "tougao", "语音播报", "第1234期", "加载更多",
+                                    "某地举办职工篮球赛")) == []
+
+
+def test_an_e_paper_reader_date_under_its_label_and_a_caption_in_table_cell_bars(read):
+    page = read("epaper-reader-with-a-date-label-and-a-caption-cell.txt")
+    (article,) = page.articles
+    assert article.title == "城区建成3处户外职工爱心驿站" and article.kicker == ""
+    assert article.meta.date == "2017-12-26"
+    assert [c.text for _, c in article.captions] == [
+        "环卫工人在新建成的爱心驿站里休息、喝水，驿站配备了微波炉、饮水机和应急药箱。"]
+    assert [p.text[:5] for p in article.body] == ["本报讯（记", "驿站配有空"]
+    assert leaked(published(page), ("[摘要]", "文章标题", "文章作者", "![]()", "| ")) == []
