@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import msgspec
@@ -44,7 +44,11 @@ PACKAGE_DIR = Path(__file__).parent
 class PublishedArticle:
     article: Article
     path: str          # docs-relative path of the Markdown file
-    markdown: str
+
+    @cached_property
+    def markdown(self) -> str:
+        """The clean article's Markdown, rendered when first asked (a rebuild that reuses the site's never asks)."""
+        return render_article(self.article)
 
 
 @dataclass
@@ -287,7 +291,7 @@ def build(seeds_dir: Path, cache: PageCache | None = None, workers: int | None =
     paths = unique_paths(article_path(a.meta.date or None, a.title) for a in articles)
     for article, path in zip(articles, paths):
         article.meta = replace(article.meta, slug=Path(path).stem)
-        result.articles.append(PublishedArticle(article, path, render_article(article)))
+        result.articles.append(PublishedArticle(article, path))
     return result
 
 

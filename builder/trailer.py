@@ -3,7 +3,7 @@
 The build's caches keep data, never code; the trailer is what lets them read
 an entry without trusting it: an entry cut short, changed on disk or put
 there by someone else fails the check and is a miss.  Used by the render
-cache (``render_cache``) and the stored search index (``search.stored``).
+cache (``render_cache``) and the stored files of the last build (``stored``: the search index, the site's Markdown).
 """
 
 from __future__ import annotations

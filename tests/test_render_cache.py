@@ -65,6 +65,7 @@ def test_a_rebuild_with_nothing_changed_reuses_every_generated_page_and_writes_t
     log = _build(project, project / "again")
     assert _reused(log) > 0 and re.search(r"unchanged since the last build, (\d+) to render", log).group(1) == "0"
     assert "search index is unchanged since the last build" in log
+    assert "site's Markdown is unchanged since the last build" in log
     _same(project / "first", project / "again")
 
 
@@ -80,6 +81,7 @@ def test_after_pages_change_come_and_go_the_site_is_the_one_a_cold_build_writes(
     log = _build(project, project / "incremental")
     assert _reused(log) > 0
     assert "search index is unchanged" not in log                  # its articles changed: built again
+    assert "site's Markdown is unchanged" not in log                # and so is the site's Markdown
     _build(project, project / "cold", cache=".cache/cold")          # an empty cache: every page rendered
     _same(project / "incremental", project / "cold")
 
@@ -95,13 +97,15 @@ def test_a_damaged_or_planted_entry_is_a_miss_and_the_page_is_rendered(project):
     _same(project / "repaired", project / "reference")
 
 
-def test_a_damaged_or_planted_search_index_entry_is_a_miss_and_the_index_is_built_again(project):
+@pytest.mark.parametrize("folder, suffix, reused", [("search", "*.index", "search index is unchanged"),
+                                                     ("site", "*.site", "site's Markdown is unchanged")])
+def test_a_damaged_or_planted_stored_entry_is_a_miss_and_its_files_are_built_again(project, folder, suffix, reused):
     _build(project, project / "indexed")
-    (entry,) = (project / ".cache/newspaper/search").glob("*.index")
+    (entry,) = (project / ".cache/newspaper" / folder).glob(suffix)
     for damage in (entry.read_bytes()[:-1], b"\x80\x04\x95" + b"planted" * 4):     # cut short; a pickle's opening
         entry.write_bytes(damage)
         log = _build(project, project / "reindexed")
-        assert "Traceback" not in log and "search index is unchanged" not in log
+        assert "Traceback" not in log and reused not in log
         _same(project / "indexed", project / "reindexed")
 
 

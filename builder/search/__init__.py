@@ -6,9 +6,9 @@ MkDocs plugin adds them to the site.  ``SearchDoc`` is a plain record, so a
 benchmark can index any archive: ``search_files([SearchDoc(title=…, url=…,
 date=…, body=(…,)), …])``.  In the browser, ``window.siteSearch.query(q)``
 returns the ranked document numbers (``search/a/<n>.bin`` is document n).
-Every file but ``meta.json`` is gzip-compressed.  ``StoredIndex`` keeps the
-last index built under a key of its documents (``index_key``), so a rebuild
-whose articles did not change does not build it again.
+Every file but ``meta.json`` is gzip-compressed.  ``index_key`` is the key
+of an index (its documents, words and code) that ``builder.stored`` keeps the
+last index under, so a rebuild whose articles did not change does not build it again.
 
 Why this design
     Readers type a string and expect the articles that contain it: no word
@@ -52,8 +52,8 @@ What it costs (measured on a 2-core machine shared with other work)
 from .index import search_files
 from .normalise import fold, query_terms
 from .records import SearchDoc, search_docs
-from .stored import StoredIndex, code_fingerprint, index_key
+from .stored import code_fingerprint, index_key
 from .texts import search_texts
 
-__all__ = ["SearchDoc", "StoredIndex", "code_fingerprint", "fold", "index_key", "query_terms", "search_docs",
+__all__ = ["SearchDoc", "code_fingerprint", "fold", "index_key", "query_terms", "search_docs",
            "search_files", "search_texts"]
