@@ -734,7 +734,17 @@ class _Choice:
 
 
 def _recency_word(sentence: str) -> str:
-    return next((w for w in _words().recency_words if w in sentence), "")
+    """The recency word (近日, 目前 …) the narrative uses, not one a speaker says inside quotation marks.
+
+    >>> _recency_word("近日，某区总工会开展慰问活动。"), _recency_word("他说：“目前是6元每吨，企业难以承受。")
+    ('近日', '')
+    """
+    told = _QUOTED.sub("", sentence)
+    return next((w for w in _words().recency_words if w in told), "")
+
+
+# a quotation, also one a sentence opens or closes without its other mark (sentences split inside quotes)
+_QUOTED = re.compile(r"“[^”]*(?:”|$)|「[^」]*(?:」|$)|^[^“”]*”|^[^「」]*」")
 
 
 def _undated_notes(article: _Article) -> tuple[str, ...]:
