@@ -57,7 +57,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from . import labels
-from .furniture import IMAGE_PLACEHOLDER, PHOTO_MARKS, breadcrumb_steps, furniture_reason, is_channel_name, is_weak, opens_related_links
+from .furniture import (IMAGE_PLACEHOLDER, PHOTO_MARKS, breadcrumb_steps, furniture_reason, is_channel_name, is_contact_line,
+                        is_weak, opens_related_links)
 from .headers import date_alone, is_date_label, is_site_name, parse_edition_header, parse_publication_line
 from .layout import NOTE_LINE, PageLayout, is_body, list_blocks, page_layout, wrapped_mid_sentence
 from .model import Block, Kind
@@ -2402,6 +2403,30 @@ def split_headline_labels(blocks: list[Block]) -> list[Block]:
     return out
 
 
+CONTACT_NAME_MAX_CHARS = 30
+
+
+def mark_contact_names(blocks: list[Block]) -> list[Block]:
+    """The short name line right above a contact block (电话：… / 地址：…) is the block's: a firm's or the site's.
+
+    >>> page = ["某某建筑工程有限公司", "电话：023-61260077", "地址：某区某路8号", "", "9月27日，某区职工技能大赛开赛。"]
+    >>> [(b.kind.value, b.text[:6]) for b in mark_contact_names(mark_labels(split_runs(group_lines(page), page_layout(page))))]
+    [('furniture', '某某建筑工程'), ('furniture', '电话：023'), ('furniture', '地址：某区某'), ('text', '9月27日，')]
+    """
+    marked = list(blocks)
+    for index, (block, below) in enumerate(zip(blocks, blocks[1:])):
+        if (block.kind is Kind.TEXT and len(block.lines) == 1 and below.kind is Kind.FURNITURE
+                and is_contact_line(below.text) and len(block.text) <= CONTACT_NAME_MAX_CHARS
+                and not labels.ends_sentence(block.text) and not _CLAUSE.search(block.text)
+                and len(CJK_IDEOGRAPH.findall(block.text)) >= CAPTION_MIN_HAN):
+            marked[index] = replace(block, kind=Kind.FURNITURE, weak=True,
+                                    note="the name over a contact block (telephone, address: a firm's or the site's)")
+    return marked
+
+
+_CLAUSE = re.compile(r"[，,；;：:]")
+
+
 def join_lone_datelines(blocks: list[Block]) -> list[Block]:
     """A dateline printed alone on its line opens the lead below it, not the title block above.
 
@@ -2679,6 +2704,6 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     layout = page_layout(lines, indented)
     blocks = split_headline_labels(split_bracketed_titles(split_title_suffixes(split_glued_publication_lines(split_leading_machine_date(
         split_flattened_paragraphs(split_runs(group_lines(lines, hard_breaks), layout), layout))))))
-    blocks = mark_photo_runs(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(split_paragraph_before_photo_note(mark_captions(join_lone_datelines(mark_numbered_photo_titles(mark_name_over_breadcrumb(split_path_titles(split_lone_original_title(mark_labels(blocks)))))))))))))))
+    blocks = mark_photo_runs(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(split_paragraph_before_photo_note(mark_captions(join_lone_datelines(mark_numbered_photo_titles(mark_name_over_breadcrumb(split_path_titles(split_lone_original_title(mark_contact_names(mark_labels(blocks))))))))))))))))
     return mark_headline_the_lead_repeats(mark_lead_byline(mark_page_chrome(mark_captions_of_credited_photos(mark_dated_photo_caption(mark_captions_under_photo_headline(mark_captions_above_the_dateline(mark_head_photo_caption(mark_exclaimed_headline(mark_web_headline(mark_day_under_headline(mark_recorded_headline(
         mark_teasers(mark_repeats(blocks))))))))))))))

@@ -49,6 +49,7 @@ class _Rules:
     footer_marker: re.Pattern[str]
     weak_footer_marker: re.Pattern[str]
     weak_footer_max: int
+    contact_line: re.Pattern[str]
     channel_site_words: tuple[str, ...]
     menu_words: frozenset[str]
     site_credit: re.Pattern[str]
@@ -80,6 +81,7 @@ def rules() -> _Rules:
         footer_marker=re.compile("|".join(data["footer_markers"])),
         weak_footer_marker=re.compile("|".join(data["weak_footer_markers"])),
         weak_footer_max=int(data["weak_footer_max_chars"]),
+        contact_line=re.compile(rf"^({_alternatives(data['contact_labels'])})\s*[：:]\s*\S"),
         channel_site_words=tuple(data["channel_site_words"]),
         menu_words=frozenset(data["footer_menu_words"]),
         site_credit=re.compile(rf"^[{HAN}A-Za-z]{{2,20}}({_alternatives(data['site_credit_suffixes'])})$"),
@@ -183,6 +185,15 @@ def footer_reason(line: str) -> str | None:
     if len(line) <= SITE_CREDIT_MAX_CHARS and r.site_credit.match(line):
         return "site footer (who runs the site)"
     return None
+
+
+def is_contact_line(line: str) -> bool:
+    """A contact block's line: a contact label, its colon and a value (电话：023-…, 地址：某区某路8号).
+
+    >>> is_contact_line("电话：023-61260077"), is_contact_line("地址：某区某路8号"), is_contact_line("电话会议召开")
+    (True, True, False)
+    """
+    return rules().contact_line.match(to_simplified(line).strip()) is not None and footer_reason(line) is not None
 
 
 IMAGE_FILE = "image file name or token"
