@@ -57,7 +57,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from . import labels
-from .furniture import (IMAGE_PLACEHOLDER, PHOTO_MARKS, breadcrumb_steps, furniture_reason, is_channel_name, is_contact_line,
+from .furniture import (IMAGE_FILE, IMAGE_PLACEHOLDER, PHOTO_MARKS, breadcrumb_steps, furniture_reason, is_channel_name, is_contact_line,
                         is_weak, opens_related_links)
 from .headers import date_alone, is_date_label, is_site_name, parse_edition_header, parse_publication_line
 from .layout import NOTE_LINE, PageLayout, is_body, list_blocks, page_layout, wrapped_mid_sentence
@@ -2135,6 +2135,48 @@ _LEADING_MACHINE_DATE = re.compile(r"^\s*(?:(?:date|Date|DATE|日期|时间)[：
                                    r"(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s+(?=\S)")
 
 
+def split_inline_image_addresses(blocks: list[Block]) -> list[Block]:
+    """A photo's address run into a paragraph stands where the photo did: the text splits there.
+
+    A copy that ran a page into one line keeps each photo as its address, then
+    the photo's caption with its credit (…供图, …摄), then the next paragraph:
+    the address goes (logged), the caption is the photo's, the rest is text.
+
+    >>> line = ("礼包包含充电宝等实用装备。https://www.example.cn/upload/image/2025/10/10/259.png?r=17600"
+    ...         "工会发放暖心礼包。某市总工会 供图此次礼包发放活动是重要举措之一。")
+    >>> [(b.kind.value, b.text) for b in split_inline_image_addresses(group_lines([line]))]
+    [('text', '礼包包含充电宝等实用装备。'), ('furniture', 'https://www.example.cn/upload/image/2025/10/10/259.png?r=17600'), ('caption', '工会发放暖心礼包。某市总工会 供图'), ('text', '此次礼包发放活动是重要举措之一。')]
+
+    | after the address                       | becomes                        |
+    | --------------------------------------- | ------------------------------ |
+    | a caption ending on 供图 or 摄, then text | caption, text                  |
+    | text with no credit near it             | text (only the address goes)   |
+    """
+    out: list[Block] = []
+    for block in blocks:
+        match = _INLINE_IMAGE_ADDRESS.search(block.text) if block.kind is Kind.TEXT and len(block.lines) == 1 else None
+        if match is None or not labels.ends_sentence(block.text[:match.start()]):
+            out.append(block)
+            continue
+        before, after = block.text[:match.start()], block.text[match.end():]
+        credit = _CAPTION_UP_TO_CREDIT.match(after)
+        pieces = [(before, Kind.TEXT, ""), (match.group(0), Kind.FURNITURE, IMAGE_FILE)]
+        if credit:
+            pieces += [(credit.group(0), Kind.CAPTION, "a caption after a photo's address in the text"),
+                       (after[credit.end():], Kind.TEXT, "")]
+        else:
+            pieces.append((after, Kind.TEXT, ""))
+        out.extend(replace(block, lines=(text,), kind=kind, note=note, gap_before=block.gap_before if k == 0 else 0)
+                   for k, (text, kind, note) in enumerate(pieces) if text.strip())
+    return out
+
+
+# (ASCII classes: \w would run on into the Chinese text after the address)
+_INLINE_IMAGE_ADDRESS = re.compile(r"https?://[A-Za-z0-9_./\-]+?\.(?:png|jpe?g|gif|webp|bmp)(?:\?[A-Za-z0-9_=&.%\-]*)?",
+                                   re.IGNORECASE)
+_CAPTION_UP_TO_CREDIT = re.compile(r"[^。！？]{2,60}[。！？]?[^。！？]{0,20}?(?:供图|摄(?!影))")
+
+
 def split_leading_machine_date(blocks: list[Block]) -> list[Block]:
     """A copy that opens with a machine's date run into its first text: the date stands apart.
 
@@ -2703,7 +2745,7 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     """All block passes, in order."""
     layout = page_layout(lines, indented)
     blocks = split_headline_labels(split_bracketed_titles(split_title_suffixes(split_glued_publication_lines(split_leading_machine_date(
-        split_flattened_paragraphs(split_runs(group_lines(lines, hard_breaks), layout), layout))))))
+        split_inline_image_addresses(split_flattened_paragraphs(split_runs(group_lines(lines, hard_breaks), layout), layout)))))))
     blocks = mark_photo_runs(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(split_paragraph_before_photo_note(mark_captions(join_lone_datelines(mark_numbered_photo_titles(mark_name_over_breadcrumb(split_path_titles(split_lone_original_title(mark_contact_names(mark_labels(blocks))))))))))))))))
     return mark_headline_the_lead_repeats(mark_lead_byline(mark_page_chrome(mark_captions_of_credited_photos(mark_dated_photo_caption(mark_captions_under_photo_headline(mark_captions_above_the_dateline(mark_head_photo_caption(mark_exclaimed_headline(mark_web_headline(mark_day_under_headline(mark_recorded_headline(
         mark_teasers(mark_repeats(blocks))))))))))))))
