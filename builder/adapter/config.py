@@ -11,4 +11,5 @@ class NewspaperConfig(Config):
     # processed pages by content hash; a rebuild re-processes only changed pages ('' turns it off)
     cache_dir = c.Type(str, default=".cache/newspaper")
     # finished HTML of generated pages by what they are made of; a rebuild renders only what changed
+    # (the same switch keeps the last search index and the site's generated Markdown)
     render_cache = c.Type(bool, default=True)
