@@ -470,6 +470,7 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
     # is then a caption too, not the last paragraph of an article
     in_sequence = _credited_captions(blocks) >= 2
     records = _page_records(blocks)
+    crossheads = _crosshead_shapes(blocks)
     marked: list[Block] = []
     for index, block in enumerate(blocks):
         gap_after = blocks[index + 1].gap_before if index + 1 < len(blocks) else 0
@@ -495,6 +496,7 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
         above = marked[-1] if marked else None
         # (a mark before it, ■主礼嘉宾主持开球礼, is the paper's way of printing a caption there)
         if not why and above is not None and above.kind is Kind.FURNITURE and above.note in PHOTO_MARKS \
+                and _head_shape(block.text) not in crossheads \
                 and _caption_under_placeholder(replace(block, lines=(table_cell(block.text).lstrip(labels.rules().bullets + " "),)),
                                                in_cell=table_cell(block.text) != block.text):
             why = f"short line under a photo's placeholder on line {above.first_line}"
@@ -502,6 +504,35 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
         weak = why.startswith("short line") and (block.gap_before <= PHOTO_GAP or "between" in why)
         marked.append(replace(block, kind=Kind.CAPTION, note=why, weak=weak) if why else block)
     return marked
+
+
+def _head_shape(text: str) -> tuple:
+    """A short line's shape: its length and where its marks stand (一盏明灯，守护晨昏 and 暖冬心意，精准直达 share one)."""
+    return (len(text), tuple(i for i, ch in enumerate(text) if not ch.isalnum()))
+
+
+def _crosshead_shapes(blocks: list[Block]) -> frozenset[tuple]:
+    """Shapes of the page's crossheads: short lines of parallel phrases that stand under no photo placeholder.
+
+    A line under a photo's placeholder with the shape of such a crosshead is
+    one more crosshead of the series (一盏明灯，守护晨昏 / 一次义剪，焕新颜容 /
+    暖冬心意，精准直达), not the photo's caption.
+
+    >>> page = ["某县总工会开展暖冬行动。", "", "图片1.jpg", "", "一盏明灯，守护晨昏", "", "环卫工人起早贪黑，工会为他们送上头灯。", "",
+    ...         "一次义剪，焕新颜容", "", "志愿者为劳动者免费理发。"]
+    >>> [(b.kind.value, b.text) for b in page_blocks(page) if "，" in b.text and len(b.text) < 12]
+    [('text', '一盏明灯，守护晨昏'), ('text', '一次义剪，焕新颜容')]
+    """
+    shapes = set()
+    for above, block in zip([None, *blocks], blocks):
+        if (block.kind is Kind.TEXT and len(block.lines) == 1 and len(block.text) <= CROSSHEAD_SHAPE_MAX_CHARS
+                and _CLAUSE.search(block.text) and not labels.ends_sentence(block.text)
+                and not (above is not None and above.kind is Kind.FURNITURE and above.note in PHOTO_MARKS)):
+            shapes.add(_head_shape(block.text))
+    return frozenset(shapes)
+
+
+CROSSHEAD_SHAPE_MAX_CHARS = 16
 
 
 def table_cell(text: str) -> str:

@@ -26,6 +26,7 @@ from .blocks import INDEX_DOTS, table_cell
 from .layout import cut_reason, is_body, list_blocks, rejoin
 from .headers import date_alone, parse_edition_header, parse_publication_line
 from .model import Article, Block, Caption, Diagnostic, Dropped, Kind, Para, Severity
+from .text import squeeze
 
 _ENUMERATED = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]|\d+[.、．])")
 _DERIVED_TITLE_CHARS = 30
@@ -104,6 +105,7 @@ def split_page(source: str, blocks: list[Block], start_at: frozenset[int] = froz
                                                       "was kept in this article")
                 continue
             articles.append(article)
+    articles = _without_repeated_web_title(source, articles, dropped, notes)
     for part, article in enumerate(articles, start=1):
         article.part = part
         article.edition = dict(edition)
@@ -119,6 +121,35 @@ def split_page(source: str, blocks: list[Block], start_at: frozenset[int] = froz
         diagnostics.append(_no_article(source, blocks, kept))
     dropped.sort(key=lambda d: d.line)
     return articles, dropped, diagnostics, notes
+
+
+def _without_repeated_web_title(source: str, articles: list[Article], dropped: list[Dropped],
+                                notes: list[str]) -> list[Article]:
+    """A first article of a title alone, over an article of the same title: the web page's title, printed again.
+
+    A copied web page prints its title at the top (with its timestamp) and
+    again over the story; cut at the series banner each carries
+    (新春走基层丨…), the first is no article.  Its lines go to the drop list.
+
+    >>> title = "某县总工会情暖一线劳动者"
+    >>> first, second = Article("x.txt", 1, title=title, series="新春走基层"), Article("x.txt", 2, title=title, series="新春走基层")
+    >>> second.body.append(Para("1月30日，某县总工会在驿站为劳动者送上服务。", 5, 5))
+    >>> dropped = []
+    >>> [a.part for a in _without_repeated_web_title("x.txt", [first, second], dropped, [])], [d.text for d in dropped]
+    ([2], ['新春走基层', '某县总工会情暖一线劳动者'])
+    """
+    if len(articles) < 2:
+        return articles
+    first, second = articles[0], articles[1]
+    if first.body or first.captions or not first.title or squeeze(first.title) != squeeze(second.title):
+        return articles
+    for text in [first.column, first.series, first.section, first.kicker, first.title, first.subtitle,
+                 *first.deck, *first.bylines, *first.credits]:
+        if text:
+            dropped.append(Dropped(source, first.first_line, text,
+                                   "the story's headline printed again above it (the web page's title)"))
+    notes.append(f"line {first.first_line}: the web page's title over the same headline; not an article")
+    return articles[1:]
 
 
 def _is_empty(article: Article) -> bool:
