@@ -137,19 +137,43 @@ def _without_repeated_web_title(source: str, articles: list[Article], dropped: l
     >>> dropped = []
     >>> [a.part for a in _without_repeated_web_title("x.txt", [first, second], dropped, [])], [d.text for d in dropped]
     ([2], ['新春走基层', '某县总工会情暖一线劳动者'])
+
+    A repost's head over the original's headline, printed again shorter, is
+    one article under the fuller head:
+
+    >>> head, story = Article("x.txt", 1, title="某省工会：解决职工急难愁盼"), Article("x.txt", 2, title="解决职工急难愁盼")
+    >>> story.body.append(Para("近年来，某省工会不断创新服务方式。", 9, 9))
+    >>> [(a.title, len(a.body)) for a in _without_repeated_web_title("x.txt", [head, story], [], [])]
+    [('某省工会：解决职工急难愁盼', 1)]
     """
     if len(articles) < 2:
         return articles
     first, second = articles[0], articles[1]
-    if first.body or first.captions or not first.title or squeeze(first.title) != squeeze(second.title):
+    if first.body or first.captions or not first.title or not second.title:
         return articles
-    for text in [first.column, first.series, first.section, first.kicker, first.title, first.subtitle,
-                 *first.deck, *first.bylines, *first.credits]:
-        if text:
-            dropped.append(Dropped(source, first.first_line, text,
-                                   "the story's headline printed again above it (the web page's title)"))
-    notes.append(f"line {first.first_line}: the web page's title over the same headline; not an article")
-    return articles[1:]
+    if squeeze(first.title) == squeeze(second.title):
+        for text in [first.column, first.series, first.section, first.kicker, first.title, first.subtitle,
+                     *first.deck, *first.bylines, *first.credits]:
+            if text:
+                dropped.append(Dropped(source, first.first_line, text,
+                                       "the story's headline printed again above it (the web page's title)"))
+        notes.append(f"line {first.first_line}: the web page's title over the same headline; not an article")
+        return articles[1:]
+    if squeeze(second.title) in squeeze(first.title) and not second.kicker and not second.subtitle:
+        # 河南工会：解决职工急难愁盼… over 【…巡礼】解决职工急难愁盼…: a repost's head over the original's own
+        for text in [second.column, second.series, second.section, second.title]:
+            if text:
+                dropped.append(Dropped(source, second.first_line, text,
+                                       "the headline printed again, shorter, under the repost's own head"))
+        first.body, first.captions = second.body, second.captions
+        first.bylines += second.bylines
+        first.credits += second.credits
+        first.printed_authors += second.printed_authors
+        first.printed_editors += second.printed_editors
+        first.last_line = max(first.last_line, second.last_line)
+        notes.append(f"line {second.first_line}: the headline printed again under the repost's head; one article")
+        return [first, *articles[2:]]
+    return articles
 
 
 def _is_empty(article: Article) -> bool:
