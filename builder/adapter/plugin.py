@@ -143,8 +143,10 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
             # the last search index built, by a key of its documents (kept with the render cache's switch)
             stored = project / self.config.cache_dir if self.config.cache_dir and self.config.render_cache else None
             self.search_index = StoredFiles(stored / "search" if stored else None, ".index")
-            # the site's generated Markdown, by a key of the articles, the settings and the code
-            self.site_markdown = StoredFiles(stored / "site" if stored else None, ".site")
+            # the site's generated Markdown, by a key of the articles, the settings and the code; the
+            # preview keeps it in memory only (its site URL differs, so its entry would only replace
+            # the build's, and writing 160 MB at 10,000 articles would slow every save)
+            self.site_markdown = StoredFiles(stored / "site" if stored and not self.serving else None, ".site")
             self.link_note = _ReusedLinkNote()
             logging.getLogger(Page.__module__).addFilter(self.link_note)
         # templates read the texts from data/site.yaml, so the site's words stay in one file
