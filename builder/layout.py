@@ -259,6 +259,8 @@ def cut_reason(block: Block, following: str, strict: bool = False) -> str:
     ''
     >>> cut_reason(Block(("已创建工作室21家。工作室既是攻关站，又是练兵场、主平台",), 1, 1), "下一步，某区总工会将深入推进改革。")
     ''
+    >>> cut_reason(Block(("区总工会开展送春联活动。向环卫工人送上工会组织的深情关怀",), 1, 1), "活动现场，一副副春联整齐铺展。")
+    ''
     """
     text = block.text
     if (len(block.lines) != 1 or block.heading_level or block.kind is not Kind.TEXT
