@@ -460,6 +460,11 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
     >>> [b.kind.value for b in mark_captions(group_lines(["正文写完了。", "", "新华社记者 黄伟 摄"]))]
     ['text', 'credit']
 
+    A story's last paragraph signed by the writer of its words and photos is no caption:
+
+    >>> [b.kind.value for b in mark_captions(group_lines(["此次共发放慰问金1万元。驾驶员表示感谢工会的关心。（图/文 吴某）"]))]
+    ['text']
+
     A short line under a photo's placeholder is its caption, also with the mark a paper prints before it:
 
     >>> page = ["放大圖片", "", "■主礼嘉宾为职工足球赛开球", "", "【本报讯】某某工会举办职工足球友谊赛。"]
@@ -632,6 +637,10 @@ def _credit_only(text: str) -> bool:
     return bool(credit) and to_simplified(caption).strip() in labels.rules().credit_roles
 
 
+# 图/文 吴某, 文/图 张某, 图文 李某: the writer of the words and the photos, signing the story's last paragraph
+_WORDS_AND_PHOTOS_CREDIT = re.compile(r"^(图\s*[/／、]?\s*文|文\s*[/／、]?\s*图)")
+
+
 def _caption_reason(block: Block, gap_after: int = 0) -> str:
     if block.kind is not Kind.TEXT or len(block.lines) != 1 or block.heading_level:
         return ""
@@ -640,7 +649,10 @@ def _caption_reason(block: Block, gap_after: int = 0) -> str:
         return ""                    # a page's metadata line (…00003 … 2016-10-29), not a photo's words
     if is_site_name(to_simplified(text)):
         return ""                    # a paper's or site's name (重庆政协报) repeated on the page, not a photo's words
-    if len(text) <= CREDITED_CAPTION_MAX_CHARS and labels.split_caption_credit(text)[1]:
+    credit = labels.split_caption_credit(text)[1]
+    if len(text) <= CREDITED_CAPTION_MAX_CHARS and credit and not (
+            _WORDS_AND_PHOTOS_CREDIT.match(to_simplified(credit)) and ends_a_sentence_inside(text)):
+        # (…共计发放慰问金1万元。网约车驾驶员表示……（图/文 吴某）: the story's last paragraph and its writer)
         return "caption with a photo credit"
     if len(text) <= CREDITED_CAPTION_MAX_CHARS and labels.opens_caption(text):
         return "caption opening with 图为 or an arrow"
