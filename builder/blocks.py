@@ -90,6 +90,7 @@ _TITLE_SUFFIX = re.compile(r"^(?P<title>.{6,}?)(?P<suffix>((\s|(?<=[）)]))[-–
 # …的温暖-华龙网: a site's name glued to the title by a dash, no spaces
 _GLUED_SITE_SUFFIX = re.compile(r"^(?P<title>.{6,}?)(?P<suffix>[-–—_|｜](?P<site>[^\s\-–—_|｜。，！？“”]{2,12}))$")
 _CLAUSE_MARK = re.compile(r"[，、；,;]")
+_CLAUSE_OR_COLON = re.compile(r"[，,；;：:]")   # (none in a contact block's name line; one in a crosshead's phrases)
 _SENTENCE_OR_CLAUSE = re.compile(r"[，。；！？,;]")
 _MONTH_DAY = re.compile(r"(?<!\d)\d{1,2}\s*[-/.月]\s*\d{1,2}(?!\d)")   # 04-27, 2月7日: a date without its year
 _ANY_MARK = re.compile(r"[，、；,;。！？]")      # a clause mark or a sentence end anywhere: running text
@@ -502,8 +503,7 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
         # (a mark before it, ■主礼嘉宾主持开球礼, is the paper's way of printing a caption there)
         if not why and above is not None and above.kind is Kind.FURNITURE and above.note in PHOTO_MARKS \
                 and _head_shape(block.text) not in crossheads \
-                and _caption_under_placeholder(replace(block, lines=(table_cell(block.text).lstrip(labels.rules().bullets + " "),)),
-                                               in_cell=table_cell(block.text) != block.text):
+                and _caption_under_placeholder(block):
             why = f"short line under a photo's placeholder on line {above.first_line}"
         # a caption by its place alone, after a gap no wider than a spacing blank line pair, is a guess the review shows
         weak = why.startswith("short line") and (block.gap_before <= PHOTO_GAP or "between" in why)
@@ -531,7 +531,7 @@ def _crosshead_shapes(blocks: list[Block]) -> frozenset[tuple]:
     shapes = set()
     for above, block in zip([None, *blocks], blocks):
         if (block.kind is Kind.TEXT and len(block.lines) == 1 and len(block.text) <= CROSSHEAD_SHAPE_MAX_CHARS
-                and _CLAUSE.search(block.text) and not labels.ends_sentence(block.text)
+                and _CLAUSE_OR_COLON.search(block.text) and not labels.ends_sentence(block.text)
                 and not (above is not None and above.kind is Kind.FURNITURE and above.note in PHOTO_MARKS)):
             shapes.add(_head_shape(block.text))
     return frozenset(shapes)
@@ -555,11 +555,12 @@ def table_cell(text: str) -> str:
 PLACEHOLDER_CAPTION_MIN_HAN = 2   # under a photo's placeholder a caption may be one word (焊工)
 
 
-def _caption_under_placeholder(block: Block, in_cell: bool = False) -> bool:
+def _caption_under_placeholder(block: Block) -> bool:
     """A short line right under a photo's placeholder: its caption, down to one word of two characters.
 
-    A finished sentence counts too when the copy set it in a table's cell
-    under the photo (``in_cell``: ``![]() |`` over ``| 职工在驿站读报。 |``).
+    The mark a paper prints before a caption (■) is no part of it.  A finished
+    sentence counts too when the copy set it in a table's cell under the photo
+    (``![]() |`` over ``| 职工在驿站读报。 |``).
 
     | line under the placeholder | caption |
     | -------------------------- | ------- |
@@ -572,12 +573,15 @@ def _caption_under_placeholder(block: Block, in_cell: bool = False) -> bool:
     [True, True, False]
     >>> _caption_under_placeholder(Block(("团圆饭拉近了骑手与城市的距离。据了解，全区已建成54座“工会驿站”，形成",), 1, 1))
     False
-    >>> sentence = Block(("快递员在某银行营业大厅的爱心驿站里阅读新年第一份报纸，驿站为快递员、环卫工人等户外职工免费提供报刊。",), 1, 1)
-    >>> _caption_under_placeholder(sentence), _caption_under_placeholder(sentence, in_cell=True)
+    >>> sentence = "快递员在某银行营业大厅的爱心驿站里阅读新年第一份报纸，驿站为快递员、环卫工人等户外职工免费提供报刊。"
+    >>> _caption_under_placeholder(Block((sentence,), 1, 1)), _caption_under_placeholder(Block((f"| {sentence} |",), 1, 1))
     (False, True)
     """
+    cell = table_cell(block.text)
+    in_cell = cell != block.text
+    block = replace(block, lines=(cell.lstrip(labels.rules().bullets + " "),))
     text = block.text
-    if block.kind is not Kind.TEXT or len(block.lines) != 1 or block.heading_level or labels.is_bullet_item(text):
+    if block.kind is not Kind.TEXT or block.heading_level or labels.is_bullet_item(text):
         return False
     if not in_cell and not labels.split_caption_credit(text)[1] and ends_a_sentence_inside(text):
         return False       # …的溫暖，而暖心的行動不止于此。據了解，…: two sentences of running text, cut off
@@ -2502,14 +2506,11 @@ def mark_contact_names(blocks: list[Block]) -> list[Block]:
     for index, (block, below) in enumerate(zip(blocks, blocks[1:])):
         if (block.kind is Kind.TEXT and len(block.lines) == 1 and below.kind is Kind.FURNITURE
                 and is_contact_line(below.text) and len(block.text) <= CONTACT_NAME_MAX_CHARS
-                and not labels.ends_sentence(block.text) and not _CLAUSE.search(block.text)
+                and not labels.ends_sentence(block.text) and not _CLAUSE_OR_COLON.search(block.text)
                 and len(CJK_IDEOGRAPH.findall(block.text)) >= CAPTION_MIN_HAN):
             marked[index] = replace(block, kind=Kind.FURNITURE, weak=True,
                                     note="the name over a contact block (telephone, address: a firm's or the site's)")
     return marked
-
-
-_CLAUSE = re.compile(r"[，,；;：:]")
 
 
 def join_lone_datelines(blocks: list[Block]) -> list[Block]:
@@ -2737,12 +2738,12 @@ def mark_recorded_headline(blocks: list[Block]) -> list[Block]:
     [(0, '省总工会慰问团分赴全省各地'), (1, '为一线职工送清凉')]
     """
     top = _top_matter_end(blocks)
-    records = [squeeze(b.text) for b in blocks[top:] if b.kind is Kind.META]
+    records = _page_records(blocks[top:])
     titles = [i for i in range(top) if blocks[i].kind is Kind.TEXT and len(blocks[i].lines) == 1
               and not is_body(blocks[i].text) and len(squeeze(blocks[i].text)) >= RECORDED_TITLE_MIN_CHARS]
     if not records or len(titles) < 2 or any(blocks[i].heading_level for i in titles):
         return blocks
-    named = [i for i in titles if any(squeeze(blocks[i].text) in record for record in records)]
+    named = [i for i in titles if _named_by_record(blocks[i].text, records)]
     if len(named) != 1:
         return blocks
     marked = list(blocks)

@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import labels
-from .text import HAN, SENTENCE_ENDS, ends_a_sentence_inside, is_han, squeeze
+from .text import SENTENCE_ENDS, ends_a_sentence_inside, is_han, squeeze
 from .text.segment import tokenizer
 from .model import Block, Kind
 
@@ -140,9 +140,6 @@ def _repeated_lines(lines: list[str]) -> frozenset[str]:
 
 
 
-_HAN_CHAR = re.compile(rf"[{HAN}]")
-
-
 def _wrap_width(lines: list[str]) -> int:
     """The width a fixed-width export cut lines at, or 0: many lines of one length that end mid-sentence.
 
@@ -155,7 +152,7 @@ def _wrap_width(lines: list[str]) -> int:
     >>> _wrap_width(["2018-03-02 08:58:39"] * 5 + ["第一段写完了，这是一段很长的文字。"])
     0
     """
-    long_lines = [line for line in lines if len(line) >= WRAP_MIN_CHARS and len(_HAN_CHAR.findall(line)) * 2 >= len(line)]
+    long_lines = [line for line in lines if len(line) >= WRAP_MIN_CHARS and sum(map(is_han, line)) * 2 >= len(line)]
     if len(long_lines) < WRAP_MIN_LINES:
         return 0
     width, count = Counter(len(line) for line in long_lines).most_common(1)[0]

@@ -2,7 +2,7 @@
 
 Used for the search index (``search.stored.index_key``) and for the site's
 generated Markdown (``site.build.site_key``): each is a function of its
-inputs, costly to build at 10,000 articles (about 10 s and 30 s of a rebuild
+inputs, costly to build at 10,000 articles (about 10 s and 20 s of a rebuild
 in which nothing changed) and cheap to read back.  ``StoredFiles`` keeps the
 files of the last build in memory (``mkdocs serve``) and, given a folder, on
 disk (a new ``mkdocs build``).
@@ -26,7 +26,7 @@ from .trailer import checked, trailer
 
 def sealed(files: dict[str, bytes]) -> tuple[bytes, bytes]:
     """An entry's bytes, in two parts written one after the other: the files as MessagePack, then their
-    trailer (two parts, so the index is not copied once more to join them).
+    trailer (two parts, so the files are not copied once more to join them).
 
     >>> unsealed(b"".join(sealed({"search/meta.json": b"{}"})))
     {'search/meta.json': b'{}'}
