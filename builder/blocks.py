@@ -53,14 +53,16 @@ text and the splitter moves it to the page's drop list).
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from dataclasses import replace
 from functools import lru_cache
 
 from . import labels
 from .furniture import (IMAGE_FILE, IMAGE_PLACEHOLDER, PHOTO_MARKS, breadcrumb_steps, furniture_reason, is_channel_name, is_contact_line,
+                        is_file_photo_label,
                         is_weak, opens_related_links)
 from .headers import date_alone, is_date_label, is_site_name, parse_edition_header, parse_publication_line
-from .layout import NOTE_LINE, PageLayout, is_body, list_blocks, page_layout, wrapped_mid_sentence
+from .layout import HEADING_MAX_CHARS, NOTE_LINE, PageLayout, is_body, list_blocks, page_layout, wrapped_mid_sentence
 from .model import Block, Kind
 from .text import HAN, ends_a_sentence_inside, squeeze
 from .text.segment import tokenizer
@@ -89,6 +91,8 @@ ABOVE_HEADLINE_MAX_CHARS = 10  # a short line above a web headline is the site's
 _TITLE_SUFFIX = re.compile(r"^(?P<title>.{6,}?)(?P<suffix>((\s|(?<=[）)]))[-–—_|｜]\s[^\s。，！？]{1,12}){1,3})$")
 # …的温暖-华龙网: a site's name glued to the title by a dash, no spaces
 _GLUED_SITE_SUFFIX = re.compile(r"^(?P<title>.{6,}?)(?P<suffix>[-–—_|｜](?P<site>[^\s\-–—_|｜。，！？“”]{2,12}))$")
+# …主题活动---某某城: a run of three dashes or more before a short name; no headline prints one
+_DASHED_SITE_SUFFIX = re.compile(r"^(?P<title>.{6,}?)(?P<suffix>-{3,}\s*[^\s\-–—_|｜。，！？“”]{2,12})$")
 _CLAUSE_MARK = re.compile(r"[，、；,;]")
 _CLAUSE_OR_COLON = re.compile(r"[，,；;：:]")   # (none in a contact block's name line; one in a crosshead's phrases)
 _SENTENCE_OR_CLAUSE = re.compile(r"[，。；！？,;]")
@@ -101,7 +105,9 @@ INDEX_DOTS = ("·", "•", "・", "◆", "◇")
 _FIELD_LABEL = re.compile(rf"^[{HAN}][{HAN}\s]{{0,5}}[：:]")
 _BRACKETED_TITLE = re.compile(r"^【(?P<title>[^【】]{6,40})】(?P<rest>.+)$")
 # 【2024年两节送温暖·暖闻】某地开展暖冬行动, 改革进行时|小站“藏”大爱: a column or series label run into a headline
-_LABELLED_HEADLINE = re.compile(r"^(?:【(?P<bracketed>[^【】]{2,30})】|(?P<barred>[^\s|｜丨【】]{2,12})\s*(?P<bar>[|｜丨])\s*)"
+# (a barred label may hold a space between its phrases: 新春走基层 温暖进万家 | 某市总工会举办饺子宴)
+_LABELLED_HEADLINE = re.compile(r"^(?:【(?P<bracketed>[^【】]{2,30})】"
+                                r"|(?P<barred>[^\s|｜丨【】](?:[^|｜丨【】]{0,14}[^\s|｜丨【】])?)\s*(?P<bar>[|｜丨])\s*)"
                                 r"(?P<headline>[^|｜丨【】]{6,})$")
 
 
@@ -402,6 +408,51 @@ def _breaks(block: Block, index: int, kinds: list[Kind], layout: PageLayout) -> 
     return is_body(after) != is_body(before)
 
 
+def split_captions_before_dateline(blocks: list[Block]) -> list[Block]:
+    """Photo captions a copy ran into the lead's line (…慰问品。（某社区供图） 某某网讯（记者 张三）…) stand alone.
+
+    Each caption ends on its bracketed credit; the dateline after the last one
+    opens the lead, so the line's head is the photos' captions, not its text.
+
+    | the line                                                   | captions                        | text            |
+    | ---------------------------------------------------------- | ------------------------------- | --------------- |
+    | 慰问现场。（某社区供图） 文艺汇演（某社区供图） 某某网讯（记者 张三）6月16日，… | 慰问现场。（某社区供图） · 文艺汇演（某社区供图） | 某某网讯（记者 张三）… |
+    | 比赛现场（张三 摄）6月16日，某区举行比赛。                    | (no split: no dateline follows) |                 |
+
+    >>> line = "慰问现场。（某社区供图） 文艺汇演（某社区供图） 某某网讯（记者 张三）6月16日，某社区工会开展慰问活动。"
+    >>> [(b.kind.value, b.text) for b in split_captions_before_dateline(group_lines([line]))]
+    [('caption', '慰问现场。（某社区供图）'), ('caption', '文艺汇演（某社区供图）'), ('text', '某某网讯（记者 张三）6月16日，某社区工会开展慰问活动。')]
+    """
+    out: list[Block] = []
+    for block in blocks:
+        cuts: list[int] = []
+        if block.kind is Kind.TEXT and len(block.lines) == 1:
+            text, start = block.text, 0
+            for match in _BRACKET_CLOSE.finditer(block.text):
+                piece = text[start:match.end()].strip()
+                if not piece or len(piece) > CREDITED_CAPTION_MAX_CHARS or not labels.split_caption_credit(piece)[1]:
+                    break
+                cuts.append(match.end())
+                start = match.end()
+                if labels.opens_with_dateline(text[start:].lstrip()):
+                    break
+            else:
+                cuts = []
+            if cuts and not labels.opens_with_dateline(text[cuts[-1]:].lstrip()):
+                cuts = []
+        if not cuts:
+            out.append(block)
+            continue
+        for begin, end in zip([0, *cuts], cuts):
+            out.append(replace(block, lines=(block.text[begin:end].strip(),), kind=Kind.CAPTION, gap_before=0,
+                               note="a photo's caption run into the lead's line"))
+        out.append(replace(block, lines=(block.text[cuts[-1]:].lstrip(),), gap_before=0))
+    return out
+
+
+_BRACKET_CLOSE = re.compile(r"[）)]")
+
+
 def split_paragraph_before_photo_note(blocks: list[Block]) -> list[Block]:
     """A paragraph run into the photo note after it (…入会。图为…现场。记者 张三 摄) is a paragraph and a caption.
 
@@ -477,6 +528,7 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
     in_sequence = _credited_captions(blocks) >= 2
     records = _page_records(blocks)
     crossheads = _crosshead_shapes(blocks)
+    printed: set[str] = set()
     marked: list[Block] = []
     for index, block in enumerate(blocks):
         gap_after = blocks[index + 1].gap_before if index + 1 < len(blocks) else 0
@@ -501,13 +553,18 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
         why = _caption_reason(block, gap_after)
         above = marked[-1] if marked else None
         # (a mark before it, ■主礼嘉宾主持开球礼, is the paper's way of printing a caption there)
-        if not why and above is not None and above.kind is Kind.FURNITURE and above.note in PHOTO_MARKS \
-                and _head_shape(block.text) not in crossheads \
+        # (a file photo's label stands where its photo was, as a placeholder does)
+        # (a line the page printed already, its headline or an index entry, is that line again, no caption)
+        if not why and above is not None and (above.kind is Kind.FURNITURE and above.note in PHOTO_MARKS
+                                              or above.kind is Kind.CAPTION and above.note == FILE_PHOTO_CAPTION) \
+                and _head_shape(block.text) not in crossheads and squeeze(block.text) not in printed \
                 and _caption_under_placeholder(block):
             why = f"short line under a photo's placeholder on line {above.first_line}"
         # a caption by its place alone, after a gap no wider than a spacing blank line pair, is a guess the review shows
         weak = why.startswith("short line") and (block.gap_before <= PHOTO_GAP or "between" in why)
         marked.append(replace(block, kind=Kind.CAPTION, note=why, weak=weak) if why else block)
+        if not why:
+            printed.add(squeeze(block.text))     # (a caption printed under each photo of a series stays one)
     return marked
 
 
@@ -645,10 +702,15 @@ def _credit_only(text: str) -> bool:
 _WORDS_AND_PHOTOS_CREDIT = re.compile(r"^(图\s*[/／、]?\s*文|文\s*[/／、]?\s*图)")
 
 
+FILE_PHOTO_CAPTION = "a file photo's printed label (资料图片)"
+
+
 def _caption_reason(block: Block, gap_after: int = 0) -> str:
     if block.kind is not Kind.TEXT or len(block.lines) != 1 or block.heading_level:
         return ""
     text = block.text
+    if is_file_photo_label(text):
+        return FILE_PHOTO_CAPTION
     if _MACHINE_DATE.search(text):
         return ""                    # a page's metadata line (…00003 … 2016-10-29), not a photo's words
     if is_site_name(to_simplified(text)):
@@ -963,8 +1025,16 @@ def _gallery_line(block: Block) -> bool:
 
 
 def _names_photo_scene(text: str) -> bool:
-    """A line naming a photo's scene (…现场, …合影), with Han enough for a caption: among the paragraphs or after them."""
-    return len(CJK_IDEOGRAPH.findall(text)) >= CAPTION_MIN_HAN and labels.names_photo_scene(to_simplified(text))
+    """A line naming a photo's scene (…现场, …合影), with Han enough for a caption: among the paragraphs or after them.
+
+    A sentence of clauses that ends on the scene word tells what happened (…一一握手致意，并进行了合影留念。):
+    a paragraph, not a photo's name.
+
+    >>> _names_photo_scene("颁奖仪式现场。"), _names_photo_scene("会前，领导与劳模一一握手致意，并进行了合影留念。")
+    (True, False)
+    """
+    return (len(CJK_IDEOGRAPH.findall(text)) >= CAPTION_MIN_HAN and labels.names_photo_scene(to_simplified(text))
+            and not (labels.ends_sentence(text) and _CLAUSE_MARK.search(text)))
 
 
 PORTRAIT_REACH = 40             # the portrait's person is named near the start of the paragraph below
@@ -1080,18 +1150,30 @@ def mark_repeats(blocks: list[Block]) -> list[Block]:
     blocks = _mark_summaries(blocks)
     marked: list[Block] = []
     seen_text = False
-    for block in blocks:
-        previous = marked[-1] if marked else None
+    first = -1               # index in `marked` of the first copy of the line being repeated
+    for index, block in enumerate(blocks):
+        previous = marked[first] if first >= 0 else None
         if previous is not None and len(block.lines) == 1 and squeeze(previous.text) == squeeze(block.text) and (
                 {previous.kind, block.kind} <= {Kind.TEXT, Kind.CAPTION} or previous.kind is block.kind is Kind.META):
-            if previous.kind is Kind.TEXT and seen_text and len(previous.text) <= CAPTION_MAX_CHARS:
-                marked[-1] = replace(previous, kind=Kind.CAPTION, weak=True,
-                                     note="printed twice in a row (a photo's caption)")
+            # (three copies or more in a row under a title line, 活动现场 under each photo, are captions even
+            # above the text; copies that open the page are its headline printed again)
+            run = 1 + len(list(takewhile(lambda b: len(b.lines) == 1 and squeeze(b.text) == squeeze(previous.text),
+                                         blocks[index:]))) \
+                if index == first + 1 and any(b.kind is Kind.TEXT for b in marked[:first]) else 0
+            if previous.kind is Kind.TEXT and (seen_text or run >= REPEATED_CAPTION_MIN_COPIES) \
+                    and len(previous.text) <= CAPTION_MAX_CHARS:
+                marked[first] = replace(previous, kind=Kind.CAPTION, weak=True,
+                                        note="printed twice in a row (a photo's caption)" if run < REPEATED_CAPTION_MIN_COPIES
+                                        else "printed several times in a row (the caption of several photos)")
             marked.append(replace(block, kind=Kind.REPEAT, note=f"repeats line {previous.first_line}"))
             continue
         seen_text = seen_text or (block.kind is Kind.TEXT and is_body(block.text))
         marked.append(block)
+        first = len(marked) - 1
     return _mark_repeated_runs(marked)
+
+
+REPEATED_CAPTION_MIN_COPIES = 3
 
 
 REPEATED_RUN_MIN_BLOCKS = 2
@@ -2326,6 +2408,8 @@ def split_title_suffixes(blocks: list[Block]) -> list[Block]:
     ['市总工会开展腊八节送温暖活动', '#网络中国节·春节']
     >>> [b.text for b in split_title_suffixes(group_lines(["某省工会为民工讨回血汗钱756万 | |||||||"]))]
     ['某省工会为民工讨回血汗钱756万', '| |||||||']
+    >>> [b.text for b in split_title_suffixes(group_lines(["某市举行“五一”主题活动---某某城"]))]
+    ['某市举行“五一”主题活动', '---某某城']
     """
     out: list[Block] = []
     printed = {squeeze(b.text) for b in blocks if len(b.lines) == 1}
@@ -2350,6 +2434,13 @@ def split_title_suffixes(blocks: list[Block]) -> list[Block]:
                                note="a web page title's channel and site name"))
             continue
         glued = _GLUED_SITE_SUFFIX.match(block.text) if len(block.lines) == 1 and block.kind is Kind.TEXT else None
+        dashed = _DASHED_SITE_SUFFIX.match(block.text) if len(block.lines) == 1 and block.kind is Kind.TEXT else None
+        if dashed and not labels.ends_sentence(dashed.group("title")):
+            cut = dashed.start("suffix")
+            out.append(replace(block, lines=(block.text[:cut],)))
+            out.append(replace(block, lines=(block.text[cut:],), kind=Kind.FURNITURE, gap_before=0,
+                               note="a web page title's site name (after a run of dashes)"))
+            continue
         if glued and not labels.ends_sentence(glued.group("title")) and is_site_name(to_simplified(glued.group("site"))):
             cut = glued.start("suffix")
             out.append(replace(block, lines=(block.text[:cut],)))
@@ -2360,15 +2451,21 @@ def split_title_suffixes(blocks: list[Block]) -> list[Block]:
     return out
 
 
+_SUMMARY_CLAUSE_MARK = re.compile(r"[，；,;]")
+
+
 def _mark_summaries(blocks: list[Block]) -> list[Block]:
     """A sentence of the page's first blocks that a later block holds (its final mark aside) is a summary."""
     marked = list(blocks)
     texts = [squeeze(b.text) for b in blocks]
     for i, block in enumerate(blocks[:SUMMARY_BLOCKS]):
         key = texts[i].rstrip("。！？…")
-        # a summary is a sentence; a title the lead repeats word for word stays the title
-        sentence = labels.ends_sentence(block.text) or bool(_CLAUSE_MARK.search(block.text))
-        if block.kind is Kind.TEXT and len(block.lines) == 1 and len(key) >= SUMMARY_MIN_CHARS and sentence:
+        # a summary is a sentence; a title the lead repeats word for word stays the title, and so does the
+        # line over the publication line (a headline may list with 、: 宣讲、征文比赛颁奖活动举行)
+        sentence = labels.ends_sentence(block.text) or bool(_SUMMARY_CLAUSE_MARK.search(block.text))
+        over_publication_line = i + 1 < len(blocks) and blocks[i + 1].kind is Kind.META
+        if block.kind is Kind.TEXT and len(block.lines) == 1 and len(key) >= SUMMARY_MIN_CHARS and sentence \
+                and not over_publication_line:
             later = next((j for j in range(i + 1, len(blocks)) if key in texts[j] and len(texts[j]) > len(texts[i])),
                          None)
             if later is not None:
@@ -2394,7 +2491,9 @@ def split_bracketed_titles(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         match = _BRACKETED_TITLE.match(block.text) if len(block.lines) == 1 and block.kind is Kind.TEXT else None
         rest = match.group("rest") if match else ""
-        if match and (is_body(rest) or _CLAUSE_MARK.search(rest)) and not labels.ends_sentence(match.group("title")):
+        # (【基层工会动态】 before a headline is the channel's label: split_headline_labels reads it)
+        if match and (is_body(rest) or _CLAUSE_MARK.search(rest)) and not labels.ends_sentence(match.group("title")) \
+                and not is_channel_name(match.group("title")):
             cut = match.start("rest")
             out.append(replace(block, lines=(match.group("title").strip(),), heading_level=1,
                                note="a bracketed title opens an item"))
@@ -2467,13 +2566,16 @@ def split_headline_labels(blocks: list[Block]) -> list[Block]:
     ['某某日报 | 某某晚报', '【同期声】刘师傅说：很好。', '信息来源：某区总工会 | 发布时间 2023-05-29']
     """
     out: list[Block] = []
-    top = _top_matter_end(blocks)     # the page's head: lower down such lines list other stories (时政丨…)
+    # the page's head: lower down such lines list other stories (时政丨…); the first line is always of it
+    # (a headline ending on ！ with a colon reads as running text to _top_matter_end)
+    top = max(_top_matter_end(blocks), 1)
     for index, block in enumerate(blocks):
         match = _LABELLED_HEADLINE.match(block.text) if (index < top and len(block.lines) == 1
                                                          and block.kind is Kind.TEXT) else None
         label = (match.group("bracketed") or match.group("barred")).strip() if match else ""
         headline = match.group("headline").strip() if match else ""
-        if not match or is_body(headline) or labels.ends_sentence(headline) or labels.ends_sentence(label) \
+        # (a headline may end with ！ or ？, 托管班开班啦！; a full stop ends running text)
+        if not match or is_body(headline) and not _exclaimed_headline(headline) or labels.ends_sentence(label) \
                 or any(is_site_name(to_simplified(part)) for part in (label, headline)) \
                 or any(mark in label for mark in "：:") or parse_publication_line(block.text) is not None \
                 or parse_publication_line(headline) is not None:
@@ -2490,6 +2592,17 @@ def split_headline_labels(blocks: list[Block]) -> list[Block]:
                                note="the bar between a label and its headline"))
         out.append(replace(block, lines=(headline,), gap_before=0))
     return out
+
+
+def _exclaimed_headline(text: str) -> bool:
+    """A headline-long line ending on ！ or ？, clause marks and all (某市：工会驿站托管班开班啦！).
+
+    After a label and its bar such a line is the headline; running text ends on 。.
+
+    >>> _exclaimed_headline("某市：托管班开班啦！"), _exclaimed_headline("某区总工会为职工送清凉。")
+    (True, False)
+    """
+    return len(text) <= HEADING_MAX_CHARS and text.rstrip(labels.CLOSERS + " ").endswith(("！", "？", "!", "?"))
 
 
 CONTACT_NAME_MAX_CHARS = 30
@@ -2544,6 +2657,43 @@ def join_lone_datelines(blocks: list[Block]) -> list[Block]:
         out.append(block)
         index += 1
     return out
+
+
+def mark_headline_parts(blocks: list[Block]) -> list[Block]:
+    """Short lines under the headline that print its own parts again (its subtitle, phrase by phrase) are repeats.
+
+    A web page sets its headline's subtitle again as display lines over the
+    text; each is a phrase of the headline line, between its marks (——, --, ，).
+
+    | headline line                           | line below      | result                 |
+    | --------------------------------------- | --------------- | ---------------------- |
+    | 工会帮你带娃--托举童年美好，守护职工无忧  | 托举童年美好     | repeat (a part of it)  |
+    | 工会帮你带娃--托举童年美好，守护职工无忧  | 托举童年        | kept (not a whole part) |
+    | 标题甲 标题乙 标题丙 (an index)           | 标题乙          | kept (spaces part an index's titles) |
+
+    >>> page = ["工会帮你带娃--托举童年美好，守护职工无忧", "", "托举童年美好", "", "守护职工无忧", "", "近日，某县总工会开办托管班。"]
+    >>> [b.kind.value for b in mark_headline_parts(group_lines(page))]
+    ['text', 'repeat', 'repeat', 'text']
+    """
+    top = _top_matter_end(blocks)
+    head = next((i for i, b in enumerate(blocks[:top]) if b.kind is Kind.TEXT), None)
+    if head is None or len(blocks[head].lines) != 1:
+        return blocks
+    # the parts after the first (its subtitle's phrases), in the lines right under it: the first part
+    # printed alone lower down is the headline over the article (a page title's site name cut off)
+    parts = {part for part in _HEADLINE_PART_MARKS.split(squeeze(blocks[head].text))[1:] if part}
+    marked = list(blocks)
+    for i in range(head + 1, top):
+        block = blocks[i]
+        if block.kind in (Kind.TEXT, Kind.CAPTION) and len(block.lines) == 1 and squeeze(block.text) in parts:
+            marked[i] = replace(block, kind=Kind.REPEAT,
+                                note=f"prints a part of the headline (line {blocks[head].first_line}) again")
+        elif block.kind is Kind.TEXT and len(CJK_IDEOGRAPH.findall(block.text)) >= CAPTION_MIN_HAN:
+            break                # (a counter's 0 between them is furniture still to be read)
+    return marked
+
+
+_HEADLINE_PART_MARKS = re.compile(r"\s*(?:——|--|—|-|－|，|,|：|:)\s*")
 
 
 def mark_teasers(blocks: list[Block]) -> list[Block]:
@@ -2661,9 +2811,11 @@ def _index_neighbours(blocks: list[Block], top: int) -> list[Block]:
             if not (0 <= j < top and touching):
                 continue
             neighbour = marked[j]
-            if (neighbour.kind is Kind.TEXT and not neighbour.heading_level
-                    and all(len(line) <= CAPTION_MAX_CHARS and not labels.ends_sentence(line)
-                            and not _ANY_MARK.search(line) for line in neighbour.lines)):
+            # (an index's title may end on its question, 荷兰园真有荷兰人？, and so be guessed a caption)
+            if ((neighbour.kind is Kind.TEXT or neighbour.kind is Kind.CAPTION and neighbour.weak)
+                    and not neighbour.heading_level
+                    and all(len(line) <= CAPTION_MAX_CHARS and not _ANY_MARK.search(line.rstrip("？！?!"))
+                            for line in neighbour.lines)):
                 marked[j] = replace(neighbour, kind=Kind.TEASER,
                                     note="an entry of the page's headline index (in one run with a repeated title)")
                 frontier.append(j)
@@ -2761,9 +2913,29 @@ def _top_matter_end(blocks: list[Block]) -> int:
     So a section heading that two articles share is never taken for one.
     """
     for index, block in enumerate(blocks):
-        if block.kind is Kind.TEXT and labels.ends_sentence(block.text) and is_body(block.text):
+        if block.kind is Kind.TEXT and labels.ends_sentence(block.text) and is_body(block.text) \
+                and not _asked_in_a_title_run(blocks, index):
             return index
     return len(blocks)
+
+
+def _asked_in_a_title_run(blocks: list[Block], index: int) -> bool:
+    """A short question touching a title line of no mark: one title of an index printed one per line.
+
+    (职工书屋真能借到新书？ over 某区举办职工技能大赛, no blank line between: an e-paper's page index.)
+
+    >>> blocks = group_lines(["职工书屋真能借到新书？", "某区举办职工技能大赛", "", "你知道吗？", "", "近日，某区举办大赛。"])
+    >>> [_asked_in_a_title_run(split_runs(blocks, page_layout(["x"])), i) for i in (0, 2)]
+    [True, False]
+    """
+    block = blocks[index]
+    if len(block.lines) != 1 or len(block.text) > CAPTION_MAX_CHARS or _ANY_MARK.search(block.text.rstrip("？！?!")):
+        return False
+    neighbours = [blocks[index - 1]] if index > 0 and block.gap_before == 0 else []
+    if index + 1 < len(blocks) and blocks[index + 1].gap_before == 0:
+        neighbours.append(blocks[index + 1])
+    return any(n.kind is Kind.TEXT and len(n.lines) == 1 and len(n.text) <= CAPTION_MAX_CHARS
+               and not _ANY_MARK.search(n.text) for n in neighbours)
 
 
 def correct_kinds(blocks: list[Block], kinds: dict[int, str]) -> tuple[list[Block], list[int]]:
@@ -2789,7 +2961,8 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     """All block passes, in order."""
     layout = page_layout(lines, indented)
     blocks = split_headline_labels(split_bracketed_titles(split_title_suffixes(split_glued_publication_lines(split_leading_machine_date(
-        split_inline_image_addresses(split_flattened_paragraphs(split_runs(group_lines(lines, hard_breaks), layout), layout)))))))
+        split_captions_before_dateline(split_inline_image_addresses(split_flattened_paragraphs(
+            split_runs(group_lines(lines, hard_breaks), layout), layout))))))))
     blocks = mark_photo_runs(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(split_paragraph_before_photo_note(mark_captions(join_lone_datelines(mark_numbered_photo_titles(mark_name_over_breadcrumb(split_path_titles(split_lone_original_title(mark_contact_names(mark_labels(blocks))))))))))))))))
     return mark_headline_the_lead_repeats(mark_lead_byline(mark_page_chrome(mark_captions_of_credited_photos(mark_dated_photo_caption(mark_captions_under_photo_headline(mark_captions_above_the_dateline(mark_head_photo_caption(mark_exclaimed_headline(mark_web_headline(mark_day_under_headline(mark_recorded_headline(
-        mark_teasers(mark_repeats(blocks))))))))))))))
+        mark_teasers(mark_headline_parts(mark_repeats(blocks)))))))))))))))

@@ -56,6 +56,7 @@ class _Rules:
     image_file: re.Pattern[str]
     image_tokens: tuple[re.Pattern[str], ...]
     image_placeholder: re.Pattern[str]
+    file_photo_label: re.Pattern[str]
     ui_words: frozenset[str]
     channel_words: tuple[str, ...]
     site_menu_words: tuple[str, ...]
@@ -88,6 +89,7 @@ def rules() -> _Rules:
         image_file=re.compile(data["image_file"], re.IGNORECASE),
         image_tokens=tuple(re.compile(p, re.IGNORECASE) for p in data["image_tokens"]),
         image_placeholder=re.compile(rf"^[（(【\[<]?({_alternatives(data['image_placeholders'])})\d{{0,2}}[）)】\]>]?$"),
+        file_photo_label=re.compile(rf"^\s*[（(【\[]?\s*({_alternatives(data['file_photo_labels'])})\s*[）)】\]]?\s*$"),
         ui_words=frozenset(data["ui_words"]),
         channel_words=tuple(data["channel_words"]),
         site_menu_words=tuple(data["channel_words"] + data["menu_words"]),
@@ -207,8 +209,8 @@ def image_reason(line: str) -> str | None:
 
     >>> image_reason("图片默认标题_fororder_9f72d556"), image_reason("20210702161017vprs")
     ('image file name or token', 'image file name or token')
-    >>> image_reason("【资料图】"), image_reason("图片3.png")
-    ('placeholder for a photo', 'image file name or token')
+    >>> image_reason("【图片】"), image_reason("图片3.png"), image_reason("【资料图】")
+    ('placeholder for a photo', 'image file name or token', None)
     >>> image_reason("2024年") is None
     True
     """
@@ -218,6 +220,15 @@ def image_reason(line: str) -> str | None:
     if r.image_placeholder.match(line):
         return IMAGE_PLACEHOLDER
     return None
+
+
+def is_file_photo_label(line: str) -> bool:
+    """The label a paper prints alone under a file photo: the photo's caption, not a placeholder.
+
+    >>> is_file_photo_label("（资料图片）"), is_file_photo_label("【資料圖】"), is_file_photo_label("资料图显示，去年增长5%。")
+    (True, True, False)
+    """
+    return rules().file_photo_label.match(to_simplified(line)) is not None
 
 
 SYMBOLS_ONLY = "symbols only (a widget or layout mark)"

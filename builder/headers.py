@@ -100,7 +100,8 @@ def rules() -> _Rules:
 _DATE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*(?:日|(?=\s*星期))"   # (…21星期日: the copy lost 日)
     r"|[-/.]\s*(?P<m2>\d{1,2})\s*[-/.]\s*(?P<d2>\d{1,2})"
-    r"|\s+(?P<m3>\d{1,2})/\s*(?P<d3>\d{1,2})(?=\s|$))"          # 2022 12/ 01 20:51:55, as one site prints it
+    r"|\s+(?P<m3>\d{1,2})/\s*(?P<d3>\d{1,2})(?=\s|$)"           # 2022 12/ 01 20:51:55, as one site prints it
+    r"|\s+(?P<m4>\d{1,2})\s*月\s*(?P<d4>\d{1,2})\s*日)"          # 2024 4月26日 星期: an e-paper's date that lost 年
     r"(?:\s*(?P<time>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?"
 )
 # 09.01.2015 02:14: a web timestamp written day or month first (which, only the numbers can tell)
@@ -153,8 +154,8 @@ _SPACED_LABEL = re.compile(rf"(?<![{HAN}])([{HAN}])\s+([{HAN}])(?:\s+([{HAN}]))?
 
 def _iso(match: re.Match[str]) -> str:
     year = int(match.group("y"))
-    month = int(match.group("m") or match.group("m2") or match.group("m3"))
-    day = int(match.group("d") or match.group("d2") or match.group("d3"))
+    month = int(match.group("m") or match.group("m2") or match.group("m3") or match.group("m4"))
+    day = int(match.group("d") or match.group("d2") or match.group("d3") or match.group("d4"))
     try:
         return _date(year, month, day).isoformat()
     except ValueError:
@@ -244,6 +245,9 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     '2014-02-19'
     >>> parse_publication_line("2022 12/ 01 20:51:55").date, parse_publication_line("发 布 时 间：2024-01-01").date
     ('2022-12-01', '2024-01-01')
+    >>> parse_publication_line("2024 4月26日 星期").date
+    '2024-04-26'
+
     >>> [parse_publication_line(t) for t in ("织密职工服务保障网", "文明城市", "主编寄语")]
     [None, None, None]
     >>> parse_publication_line("www.sina.com.cn2014-02-19 来源：新浪网").date
@@ -337,7 +341,7 @@ def parse_publication_line(line: str) -> PublicationLine | None:
             return None
         found["date"].append(iso)
         # 2024年5月1日 alone may head a chronicle's paragraph; 2024-05-01, 2022年01月25日 or a time is never text
-        understood += bool(match.group("time") or match.group("m2") or match.group("m3")
+        understood += bool(match.group("time") or match.group("m2") or match.group("m3") or match.group("m4")
                            or match.group("m").startswith("0"))
     text = _DATE.sub(blank, text)
     for match in r.edition_page.finditer(text):
@@ -396,11 +400,11 @@ def parse_publication_line(line: str) -> PublicationLine | None:
                 or _ui_words_run_together(token, r.ui_words):
             # 3上一篇 下一篇4, 一版要闻 (a channel word alone, 动态, is read as a label elsewhere)
             understood += 1
-        elif is_site_name(token):
-            found["origin"].append(token)      # a name counts only beside other parts (see below)
         elif found["origin"] and _names_site_and_app(f"{found['origin'][-1]}-{token}") \
                 and f"{found['origin'][-1]}-{token}" in text:
             found["origin"][-1] += f"-{token}"   # 春城晚报-开屏新闻: the paper and its app
+        elif is_site_name(token):
+            found["origin"].append(token)      # a name counts only beside other parts (see below)
         elif found["origin"] and not found["author"] and not unknown and is_person_name(token) \
                 and text.rstrip("\u0000 ").endswith(token):
             found["author"].append(token)      # 人民网 王某: the site, then its writer

@@ -181,7 +181,7 @@ def credit_authors(text: str) -> list[str] | None:
     return None
 
 
-_DATELINE = re.compile(rf"^[{HAN}A-Za-z\-—·]{{0,16}}讯\s*[（(](?P<who>[^（）()]{{2,40}})[）)]|^[（(](?P<lead>[^（）()]{{2,40}})[）)]")
+_DATELINE = re.compile(rf"^[{HAN}A-Za-z\-—·]{{0,16}}(\d{{1,2}}月\d{{1,2}}日)?讯\s*[（(](?P<who>[^（）()]{{2,40}})[）)]|^[（(](?P<lead>[^（）()]{{2,40}})[）)]")
 
 
 def dateline_authors(paragraph: str) -> list[str]:
@@ -202,7 +202,7 @@ def dateline_authors(paragraph: str) -> list[str]:
     return _person_names(who) if match.group("who") else []
 
 
-_DATELINE_OPENING = re.compile(rf"^[{HAN}]{{0,12}}(本报|本刊|本台|本网|网|报|台)讯"
+_DATELINE_OPENING = re.compile(rf"^[{HAN}]{{0,12}}(本报|本刊|本台|本网|网|报|台)(\d{{1,2}}月\d{{1,2}}日)?讯"
                                rf"|^[{HAN}]{{2,14}}[\d一二三四五六七八九十]{{1,3}}月[\d一二三四五六七八九十]{{1,3}}日(电|消息)"
                                # 某某日报（某某网）消息（记者 张三）: a paper's report, named before its writer
                                rf"|^[{HAN}（）()]{{2,20}}消息\s?[（(]\s?(记者|通讯员|特约记者|实习生|全媒体记者|融媒体记者)")
@@ -213,8 +213,8 @@ def opens_with_dateline(text: str) -> bool:
 
     >>> opens_with_dateline("华龙网讯(记者 舒婷)12月1日，……"), opens_with_dateline("本报讯 近日，……")
     (True, True)
-    >>> opens_with_dateline("新华社重庆5月1日电 ……"), opens_with_dateline("通讯员走进企业")
-    (True, False)
+    >>> opens_with_dateline("新华社重庆5月1日电 ……"), opens_with_dateline("通讯员走进企业"), opens_with_dateline("某某网6月17日讯（记者 张三）")
+    (True, False, True)
     >>> opens_with_dateline("某某网重庆9月27日消息（记者 张三）"), opens_with_dateline("重庆市9月27日召开大会")
     (True, False)
     >>> opens_with_dateline("某某日报（某某网）消息（记者 张三）新春座谈会上，……"), opens_with_dateline("消息传来，职工们很高兴。")

@@ -32,7 +32,11 @@ line, and a breadcrumb from a site's home that ends on the title, e-paper pages 
 (the line under the text naming paper, page, headline and date) names a short headline over its
 副题 or over a lone photo credit, a union paper's site with captions stacked under the headline,
 photos' file names over their captions and a related story's timestamp, and an e-paper reader
-with its date under a label of its own and a caption kept in a table's cell bars.
+with its date under a label of its own and a caption kept in a table's cell bars, a series
+label before a headline and one caption printed under three photos, a label before a headline
+ending on its exclamation over an app's timestamp, captions run into the dateline's line, an
+e-paper title navigation opening on a question with a file photo's label, a government copy
+with a dashed site name and a screen reader's note, and a subtitle printed again phrase by phrase.
 The expected values were read off each page by hand.
 """
 
@@ -620,3 +624,59 @@ def test_an_e_paper_reader_date_under_its_label_and_a_caption_in_table_cell_bars
         "环卫工人在新建成的爱心驿站里休息、喝水，驿站配备了微波炉、饮水机和应急药箱。"]
     assert [p.text[:5] for p in article.body] == ["本报讯（记", "驿站配有空"]
     assert leaked(published(page), ("[摘要]", "文章标题", "文章作者", "![]()", "| ")) == []
+
+
+def test_a_series_label_before_the_headline_and_one_caption_printed_under_three_photos(read):
+    page = read("web-copy-with-a-series-label-and-one-caption-for-three-photos.txt")
+    (article,) = page.articles
+    assert (article.series, article.title) == ("新春走基层 送福进万家", "某市总工会举办“迎新春 送温暖”包汤圆活动")
+    # three copies in a row under the headline: the photos' caption, published once, the copies logged
+    assert [c.text for _, c in article.captions] == ["活动现场"]
+    assert [d.text for d in page.dropped].count("活动现场") == 2
+    assert [p.text[:4] for p in article.body] == ["某某工会", "本次活动", "据悉，本"]
+    assert article.meta.date == "2025-01-20"
+
+
+def test_a_label_before_a_headline_that_ends_on_its_exclamation_and_an_apps_timestamp(read):
+    page = read("news-app-copy-with-a-label-before-an-exclaimed-headline.txt")
+    (article,) = page.articles
+    assert (article.series, article.title) == ("暑期托管", "某市：工会驿站爱心托管班开班啦！")
+    assert article.subtitle == ""            # 某某云新闻 2025-07-09 10:20:31 is the app's publication line
+    assert article.meta.date == "2025-07-09"
+    assert leaked(published(page), ("| ", "某某云新闻 2025", "10:20")) == []
+
+
+def test_photo_captions_run_into_the_dateline_stand_alone(read):
+    page = read("web-copy-with-captions-run-into-the-dateline.txt")
+    (article,) = page.articles
+    assert [(c.text, c.credit) for _, c in article.captions] == [
+        ("现场为环卫工人送去清凉慰问品。", "某社区供图"), ("当天的文艺汇演", "某社区供图")]
+    assert article.body[0].text.startswith("某某网6月17日讯（本网记者 张某 通讯员 李某）6月16日下午")
+    assert article.meta.authors == ["张某", "李某"]
+
+
+def test_an_e_paper_title_navigation_whose_first_title_is_a_question_and_a_file_photo(read):
+    page = read("epaper-reader-with-a-title-navigation-and-a-file-photo.txt")
+    (article,) = page.articles
+    assert (article.title, article.subtitle) == ("某市工会代表团赴外地考察", "昨抵某地学习劳模工作室建设经验")
+    # the paper's own label under a file photo is that photo's caption
+    assert [c.text for _, c in article.captions] == ["（资料图片）"]
+    assert article.meta.date == "2024-05-08"          # 2024 5月8日 星期: the copy lost 年
+    assert leaked(published(page), ("top", "本版标题导航", "职工书屋真能借到新书", "某区举办职工技能大赛", "设为首页")) == []
+
+
+def test_a_government_copy_with_a_dashed_site_name_a_screen_reader_note_and_a_narrated_group_photo(read):
+    page = read("government-copy-with-a-dashed-site-name-and-a-screen-reader-note.txt")
+    (article,) = page.articles
+    assert article.title == "某县举行首届劳动模范、先进工作者表彰大会"   # its 、 makes no summary of it
+    # …一一握手致意，并进行了合影留念。 tells what happened: a paragraph, not a photo's caption
+    assert article.captions == [] and [p.text[:2] for p in article.body] == ["4月", "会前", "县委"]
+    assert leaked(published(page), ("---", "某某城", "恢复窄屏", "按tab键", "欢迎您的访问")) == []
+
+
+def test_a_subtitle_printed_again_phrase_by_phrase_under_a_channel_labelled_headline(read):
+    page = read("web-copy-whose-subtitle-is-printed-again-phrase-by-phrase.txt")
+    (article,) = page.articles
+    assert (article.series, article.title) == ("基层工会动态", "工会“小候鸟”班开课啦--托起童年梦想，守护职工安心")
+    assert article.captions == [] and article.kicker == ""
+    assert [p.text[:4] for p in article.body] == ["从201", "今年暑期"]
