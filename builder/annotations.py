@@ -2,7 +2,7 @@
 
 Mirrors of news sites annotate characters with their pinyin (``強（qiáng）``,
 ``會(huì)``), pages copied out of broken HTML keep tag remnants (``…身边/P>``,
-``来源9span>``), and a lossy re-encoding writes an indent as ``???``.  Each
+``来源9span>``), forum copies their markup codes (``[align=justify]``), and a lossy re-encoding writes an indent as ``???``.  Each
 pass here takes those pieces out of a line and returns
 them, so the page's drop list accounts for every letter and digit removed; the
 rest of the line is left as it was, but for the spaces the removal leaves at
@@ -67,6 +67,34 @@ def strip_tag_residue(line: str) -> tuple[str, list[str]]:
     return _strip(_TAG_RESIDUE, line)
 
 
+# a forum's markup code a copy kept as text ([align=justify], [/size], [b]): the forum's, never printed
+_FORUM_CODE = re.compile(r"\[/?(?:align|color|size|font|backcolor|b|i|u|s|p|url|img|table|tr|td|list|quote|indent|hr)"
+                         r"(?:=[^\[\]\s]{1,40})?\]", re.IGNORECASE)
+
+
+def strip_forum_code(line: str) -> tuple[str, list[str]]:
+    """Remove a forum's markup codes a copy kept; return the line and what was removed.
+
+    A code right after a finished sentence opened the next paragraph: a space
+    stands there instead, the way a copy that ran its paragraphs into one line
+    marks where each ended (blocks.split_flattened_paragraphs reads it).
+
+    >>> strip_forum_code("登台领奖 [align=justify]本报讯（记者 张三）[/align]")
+    ('登台领奖 本报讯（记者 张三）', ['[align=justify]', '[/align]'])
+    >>> strip_forum_code("大会召开。[align=justify]会议指出，……")
+    ('大会召开。 会议指出，……', ['[align=justify]'])
+    >>> strip_forum_code("比分[3]，见[注1]")[1]
+    []
+    """
+    removed = _FORUM_CODE.findall(line)
+    if not removed:
+        return line, []
+    return _FORUM_CODE.sub(lambda m: " " if line[:m.start()].endswith(_SENTENCE_ENDS) else "", line), removed
+
+
+_SENTENCE_ENDS = ("。", "！", "？", "”", "…")
+
+
 # a web copy's marker of where the body starts, glued to the first paragraph: 【正文】职工互助保障是……
 _BODY_MARKER = re.compile(r"^\s*[【\[［]\s?(正文|全文|内容)\s?[】\]］]\s?(?=\S)")
 
@@ -85,7 +113,9 @@ def strip_body_marker(line: str) -> tuple[str, list[str]]:
 
 # an indent a lossy re-encoding turned into question marks (full-width spaces it could not write)
 # (textfix has widened them where they touch Chinese text, taking the space: ？？？武某某在讲话中指出)
-_LOST_INDENT = re.compile(r"^\s*(?:[?？]{3,}|[?？]{2}(?=\s|$))")
+# (or spaced, one per full-width space it stood for: ? ? 2017年2月9日，…)
+# (two at a line's start are one even when the text follows at once: no line of text opens on ？？)
+_LOST_INDENT = re.compile(r"^\s*(?:[?？]{2,}|[?？](?: [?？])+(?=\s|$))")
 
 
 def strip_lost_indent(line: str) -> tuple[str, list[str]]:
@@ -95,6 +125,10 @@ def strip_lost_indent(line: str) -> tuple[str, list[str]]:
     (('10月11日，某市劳动竞赛启动。', ['???']), ('', ['???']))
     >>> strip_lost_indent("你知道吗？？真的吗")[1], strip_lost_indent("?? 为什么")[1], strip_lost_indent("？？？武某某指出")
     ([], ['??'], ('武某某指出', ['？？？']))
+    >>> strip_lost_indent("? ? 2017年2月9日，某区总工会来调研。"), strip_lost_indent("? 为什么")[1]
+    (('2017年2月9日，某区总工会来调研。', ['? ?']), [])
+    >>> strip_lost_indent("？？調研組一行察看了職工之家。")
+    ('調研組一行察看了職工之家。', ['？？'])
     """
     match = _LOST_INDENT.match(line)
     return (line[match.end():].lstrip(), [match.group(0).strip()]) if match else (line, [])
@@ -127,6 +161,7 @@ def _strip(pattern: re.Pattern[str], line: str) -> tuple[str, list[str]]:
 # (pass, reason logged for what it removes), in the order they run
 PASSES: tuple[tuple[Callable[[str], tuple[str, list[str]]], str], ...] = (
     (strip_tag_residue, "remnant of an HTML tag"),
+    (strip_forum_code, "a forum's markup code"),
     (strip_pinyin, "pinyin annotation after a character"),
     (strip_body_marker, "a web copy's marker of where the body starts"),
     (strip_lost_indent, "question marks a re-encoding left for an indent"),

@@ -60,7 +60,7 @@ from functools import lru_cache
 from . import labels
 from .furniture import (IMAGE_FILE, IMAGE_PLACEHOLDER, PHOTO_MARKS, breadcrumb_steps, furniture_reason, is_channel_name, is_contact_line,
                         is_file_photo_label,
-                        is_weak, opens_related_links)
+                        is_weak, opens_related_links, opens_site_statement)
 from .headers import date_alone, is_date_label, is_site_name, parse_edition_header, parse_publication_line
 from .layout import HEADING_MAX_CHARS, NOTE_LINE, PageLayout, is_body, list_blocks, page_layout, wrapped_mid_sentence
 from .model import Block, Kind
@@ -472,15 +472,26 @@ def split_paragraph_before_photo_note(blocks: list[Block]) -> list[Block]:
     >>> [(b.kind.value, b.text[:8]) for b in split_paragraph_before_photo_note(mark_captions(group_lines([line])))]
     [('text', '活动现场，近万名'), ('caption', '图为某区职工沟通')]
     """
+    running = [b for b in blocks if b.kind is Kind.TEXT and is_body(b.text)]
+    indented = sum(b.indented for b in running)
+    indented_page = indented >= INDENTED_PAGE_MIN and indented >= INDENTED_PAGE_SHARE * len(running)
+
     def note_at(block: Block) -> int | None:
+        # (on a page that indents its paragraphs, an unindented line is a caption whole, its story told first)
         at = next((m.end() for m in _SENTENCE_THEN_PHOTO_NOTE.finditer(block.text)
                    if labels.opens_caption(block.text[m.end():])), None) \
-            if block.kind is Kind.CAPTION and len(block.lines) == 1 else None
+            if block.kind is Kind.CAPTION and len(block.lines) == 1 and not (indented_page and not block.indented) \
+            else None
         return at if at is not None and is_body(block.text[:at]) else None
 
     notes = [note_at(b) for b in blocks]
-    # (a series of photos whose captions each tell their story first, …揭牌启用。图为…, is captions whole)
-    if sum(at is not None for at in notes) != 1:
+    # (a series of photos whose captions each tell their story first, …揭牌启用。图为…, credited or not, is
+    # captions whole, and so is one such caption among a gallery of credited captions)
+    told_first = sum(len(b.lines) == 1 and b.kind in (Kind.TEXT, Kind.CAPTION) and any(
+        labels.opens_caption(b.text[m.end():]) for m in _SENTENCE_THEN_PHOTO_NOTE.finditer(b.text)) for b in blocks)
+    credited = sum(b.kind is Kind.CAPTION and len(b.lines) == 1 and bool(labels.split_caption_credit(b.text)[1])
+                   for b in blocks)
+    if sum(at is not None for at in notes) != 1 or told_first > 1 or credited >= GALLERY_CREDITED_CAPTIONS:
         return blocks
     out: list[Block] = []
     for block, at in zip(blocks, notes):
@@ -493,6 +504,7 @@ def split_paragraph_before_photo_note(blocks: list[Block]) -> list[Block]:
     return out
 
 
+GALLERY_CREDITED_CAPTIONS = 4
 _SENTENCE_THEN_PHOTO_NOTE = re.compile(r"[。！？]\s*")
 
 
@@ -711,6 +723,8 @@ def _caption_reason(block: Block, gap_after: int = 0) -> str:
     text = block.text
     if is_file_photo_label(text):
         return FILE_PHOTO_CAPTION
+    if opens_related_links(text):
+        return ""                    # 相关阅读 after the text, even with nothing under it: the site's list
     if _MACHINE_DATE.search(text):
         return ""                    # a page's metadata line (…00003 … 2016-10-29), not a photo's words
     if is_site_name(to_simplified(text)):
@@ -2001,7 +2015,7 @@ def mark_page_chrome(blocks: list[Block]) -> list[Block]:
             if marked[i].kind is Kind.TEXT and not is_body(marked[i].text):
                 marked[i] = replace(marked[i], kind=Kind.FURNITURE, weak=True,
                                     note="above an e-paper copy's page line (the reader's or site's)")
-    marked = _mark_related_links(marked)
+    marked = _mark_site_statements(_mark_related_links(marked))
     # (an opening the site cut off, 某某举行..., finishes no paragraph)
     last = max((i for i, b in enumerate(marked) if b.kind is Kind.TEXT and labels.ends_sentence(b.text)
                 and not labels.is_bullet_item(b.text) and not _CUT_OFF.search(b.text) or b.kind is Kind.CAPTION),
@@ -2194,6 +2208,34 @@ def _mark_related_links(blocks: list[Block]) -> list[Block]:
         elif seen_text and opens_related_links(block.text):
             zone = True
         seen_text = seen_text or block.kind is Kind.TEXT and is_body(block.text)
+    return marked
+
+
+def _mark_site_statements(blocks: list[Block]) -> list[Block]:
+    """A paper's own statement (某某日报社严正声明 and its paragraphs) is the site's, up to the article's dateline.
+
+    >>> page = ["某某工会驿站获评全国最美", "", "某某日报社严正声明", "", "长期以来，部分自媒体擅自转载本报作品。", "",
+    ...         "现声明如下：", "", "本报讯 近日，全国总工会发布最美站点名单。"]
+    >>> [b.kind.value for b in _mark_site_statements(mark_labels(group_lines(page)))]
+    ['text', 'furniture', 'furniture', 'furniture', 'text']
+    >>> page = ["版权声明", "", "本报电子版的一切内容，版权均属本报所有。", "", "某市举办劳模宣讲活动", "", "7月1日，某市举办宣讲。"]
+    >>> [b.kind.value for b in _mark_site_statements(mark_labels(group_lines(page)))]
+    ['furniture', 'furniture', 'text', 'text']
+    """
+    marked = list(blocks)
+    zone = False
+    for i, block in enumerate(marked):
+        if block.kind in (Kind.TEXT, Kind.FURNITURE, Kind.CAPTION) and len(block.lines) == 1 \
+                and opens_site_statement(block.text):
+            zone = True
+            marked[i] = replace(block, kind=Kind.FURNITURE, weak=False, note="the heading of the site's own statement")
+        # (the statement's lines are sentences or lead-ins, 现声明如下：; a title line ends it, as a dateline does)
+        elif block.kind in (Kind.COLUMN, Kind.SECTION, Kind.BANNER, Kind.HEADER) or block.heading_level \
+                or block.kind is Kind.TEXT and (labels.opens_with_dateline(block.text)
+                                                or not is_body(block.text) and not block.text.endswith(("：", ":"))):
+            zone = False
+        elif zone and block.kind in (Kind.TEXT, Kind.CAPTION):
+            marked[i] = replace(block, kind=Kind.FURNITURE, weak=True, note="the site's own statement (under its heading)")
     return marked
 
 

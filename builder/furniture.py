@@ -275,6 +275,29 @@ def opens_related_links(line: str) -> bool:
     return to_simplified(line).strip().rstrip("：:") in related_headings()
 
 
+@lru_cache(maxsize=1)
+def _statement_heading() -> re.Pattern[str]:
+    words = knowledge_file("furniture")["statement_headings"]
+    return re.compile(rf"^[{HAN}A-Za-z]{{0,14}}?({_alternatives(words)})\s*[：:]?$")
+
+
+def opens_site_statement(line: str) -> bool:
+    """A heading of the site's or paper's own statement (淮南日报社严正声明, 版权声明), printed around an article.
+
+    The statement's paragraphs under it are the site's, not the article's; a
+    name before the heading must be a paper's or site's (某某工会严正声明 may be news).
+
+    >>> opens_site_statement("某某日报社严正声明"), opens_site_statement("免责声明："), opens_site_statement("某区总工会严正声明")
+    (True, True, False)
+    """
+    key = to_simplified(line).strip()
+    match = _statement_heading().match(key)
+    if not match:
+        return False
+    name = key[:match.start(1)]
+    return not name or name.endswith(("报社", "日报", "晚报", "网", "网站", "客户端", "杂志社", "传媒"))
+
+
 @lru_cache(maxsize=65536)
 def is_channel_name(line: str) -> bool:
     """A website's channel name, as a copy keeps it above or below the headline.

@@ -62,6 +62,7 @@ class _Rules:
     strong_site_suffixes: tuple[str, ...]
     weak_site_min: int
     not_site_endings: tuple[str, ...]
+    not_site_openers: tuple[str, ...]
     edition_page: re.Pattern[str]
     edition_issue: re.Pattern[str]
     poster: re.Pattern[str]
@@ -89,6 +90,7 @@ def rules() -> _Rules:
         strong_site_suffixes=tuple(x for x in data["site_name_suffixes"] if x not in data["weak_site_suffixes"]),
         weak_site_min=int(data["weak_site_min_chars"]),
         not_site_endings=tuple(data["not_site_endings"]),
+        not_site_openers=tuple(data["not_site_openers"]),
         edition_page=re.compile(data["edition_page"]),
         edition_issue=re.compile(data["edition_issue"]),
         # a forum's post line opens with the poster's handle: 幸福海边 发表于 2016-4-25 06:39:03
@@ -107,7 +109,8 @@ _DATE = re.compile(
 # 09.01.2015 02:14: a web timestamp written day or month first (which, only the numbers can tell)
 _NUMBERS_FIRST_DATE = re.compile(r"(?<![\d.])(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>(?:19|20)\d{2})(?![\d.])"
                                  r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
-_TIME = re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?!\d)")
+_TIME = re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?!\d)"
+                   r"|(?<!\d)\d{1,3}\s*(?:秒|分钟|小时|天)前")      # 3 小时前: a forum's time since the post
 _WEEKDAY = re.compile(r"星期[一二三四五六日天]?|(周|礼拜)[一二三四五六日天]")   # 星期 alone (a cut weekday), not 周边
 # a URL ends at its domain's last label when a date is glued to it (www.workercn.cn2014-02-19)
 # (also a bare host name, m.example.com, as a copy of a page served from another host prints it)
@@ -190,11 +193,12 @@ def is_site_name(token: str) -> bool:
 
     >>> is_site_name("华龙网"), is_site_name("工人日报客户端"), is_site_name("劳模工匠到社区报到")
     (True, True, False)
-    >>> is_site_name("中国妇女报"), is_site_name("喜报"), is_site_name("劳动竞赛捷报")
-    (True, False, False)
+    >>> is_site_name("中国妇女报"), is_site_name("喜报"), is_site_name("劳动竞赛捷报"), is_site_name("打开某某新闻")
+    (True, False, False, False)
     """
     r = rules()
-    if not (2 <= len(token) <= r.site_max and token.endswith(r.site_suffixes)) or token.endswith(r.not_site_endings):
+    if not (2 <= len(token) <= r.site_max and token.endswith(r.site_suffixes)) or token.endswith(r.not_site_endings) \
+            or token.startswith(r.not_site_openers):
         return False
     return token.endswith(r.strong_site_suffixes) or len(token) >= r.weak_site_min
 
@@ -245,8 +249,8 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     '2014-02-19'
     >>> parse_publication_line("2022 12/ 01 20:51:55").date, parse_publication_line("发 布 时 间：2024-01-01").date
     ('2022-12-01', '2024-01-01')
-    >>> parse_publication_line("2024 4月26日 星期").date
-    '2024-04-26'
+    >>> parse_publication_line("2024 4月26日 星期").date, parse_publication_line("发表于 3 小时前 | 查看全部 |阅读模式").date
+    ('2024-04-26', '')
 
     >>> [parse_publication_line(t) for t in ("织密职工服务保障网", "文明城市", "主编寄语")]
     [None, None, None]

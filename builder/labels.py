@@ -202,7 +202,9 @@ def dateline_authors(paragraph: str) -> list[str]:
     return _person_names(who) if match.group("who") else []
 
 
-_DATELINE_OPENING = re.compile(rf"^[{HAN}]{{0,12}}(本报|本刊|本台|本网|网|报|台)(\d{{1,2}}月\d{{1,2}}日)?讯"
+_DATELINE_OPENING = re.compile(rf"^[{HAN}]{{0,12}}(本报|本刊|本台|本网|网|报|台)特?(\d{{1,2}}月\d{{1,2}}日)?讯"
+                               # 【本报讯】, 【特讯】, 【某某报讯】, 【本报消息】: the dateline in brackets
+                               rf"|^【[{HAN}]{{0,10}}(讯|消息)】"
                                rf"|^[{HAN}]{{2,14}}[\d一二三四五六七八九十]{{1,3}}月[\d一二三四五六七八九十]{{1,3}}日(电|消息)"
                                # 某某日报（某某网）消息（记者 张三）: a paper's report, named before its writer
                                rf"|^[{HAN}（）()]{{2,20}}消息\s?[（(]\s?(记者|通讯员|特约记者|实习生|全媒体记者|融媒体记者)")
@@ -215,6 +217,8 @@ def opens_with_dateline(text: str) -> bool:
     (True, True)
     >>> opens_with_dateline("新华社重庆5月1日电 ……"), opens_with_dateline("通讯员走进企业"), opens_with_dateline("某某网6月17日讯（记者 张三）")
     (True, False, True)
+    >>> opens_with_dateline("【特讯】由某某工会主办的比赛……"), opens_with_dateline("【本报消息】某某工会……"), opens_with_dateline("【同期声】")
+    (True, True, False)
     >>> opens_with_dateline("某某网重庆9月27日消息（记者 张三）"), opens_with_dateline("重庆市9月27日召开大会")
     (True, False)
     >>> opens_with_dateline("某某日报（某某网）消息（记者 张三）新春座谈会上，……"), opens_with_dateline("消息传来，职工们很高兴。")
@@ -352,7 +356,7 @@ def split_caption_credit(text: str) -> tuple[str, str]:
         match = pattern.search(key)
         if match and match.start("credit") > 0:
             start, end = match.span("credit")
-            return text[: match.start()].rstrip(), text[start:end].strip()
+            return text[: match.start()].rstrip().rstrip("\\"), text[start:end].strip()   # (…活动。\记者 张三 摄)
     return text, ""
 
 
@@ -369,9 +373,10 @@ def is_photo_credit_line(text: str) -> bool:
 def opens_caption(text: str) -> bool:
     """A line opening the way only captions open (图为…, 上图：…).
 
-    >>> opens_caption("图为职工在驿站休息"), opens_caption("图书馆开馆")
-    (True, False)
+    >>> opens_caption("图为职工在驿站休息"), opens_caption("图书馆开馆"), opens_caption("圖：代表團昨日抵港。")
+    (True, False, True)
     """
+    text = to_simplified(text)
     return text.startswith(rules().caption_openers) and not text.startswith(rules().not_caption_openers)
 
 

@@ -36,7 +36,9 @@ with its date under a label of its own and a caption kept in a table's cell bars
 label before a headline and one caption printed under three photos, a label before a headline
 ending on its exclamation over an app's timestamp, captions run into the dateline's line, an
 e-paper title navigation opening on a question with a file photo's label, a government copy
-with a dashed site name and a screen reader's note, and a subtitle printed again phrase by phrase.
+with a dashed site name and a screen reader's note, a subtitle printed again phrase by phrase,
+a forum copy whose markup codes opened its paragraphs, a paper's own statement above the story,
+a Hong Kong caption credited after a backslash, and indents a re-encoding left as question marks.
 The expected values were read off each page by hand.
 """
 
@@ -680,3 +682,36 @@ def test_a_subtitle_printed_again_phrase_by_phrase_under_a_channel_labelled_head
     assert (article.series, article.title) == ("基层工会动态", "工会“小候鸟”班开课啦--托起童年梦想，守护职工安心")
     assert article.captions == [] and article.kicker == ""
     assert [p.text[:4] for p in article.body] == ["从201", "今年暑期"]
+
+
+def test_a_forum_copy_whose_markup_codes_opened_its_paragraphs_and_a_weather_widget(read):
+    page = read("forum-copy-with-markup-codes-and-a-weather-widget.txt")
+    (article,) = page.articles
+    assert article.title == "某州工会召开第九次代表大会"
+    # each [align=justify] after a finished sentence opened a paragraph: three, the codes logged
+    assert [p.text[:3] for p in article.body] == ["本报讯", "会上，", "据介绍"]
+    assert [d.text for d in page.dropped].count("[align=justify]") == 3
+    assert leaked(published(page), ("[align", "湿度", "北风", "19.4", "查看全部", "小时前", "阅读模式")) == []
+
+
+def test_the_papers_own_statement_above_the_story_and_a_related_heading_closing_the_page(read):
+    page = read("epaper-with-the-papers-statement-above-the-story.txt")
+    (article,) = page.articles
+    assert article.title == "我市三家工会驿站获评“全国最美”"
+    assert [p.text[:3] for p in article.body] == ["本报讯", "近年来"] and article.captions == []
+    assert leaked(published(page), ("严正声明", "自媒体", "现声明如下", "版权均属", "相关阅读")) == []
+
+
+def test_a_hong_kong_caption_credited_after_a_backslash_over_a_bracketed_dateline(read):
+    page = read("hong-kong-copy-with-a-backslash-credit-and-a-bracketed-dateline.txt")
+    (article,) = page.articles
+    assert [(c.text, c.credit) for _, c in article.captions] == [
+        ("圖：全國勞動模範代表團昨日抵港，展開為期四天的交流活動。", "某某全媒體記者張某攝")]
+    assert [p.text[:4] for p in article.body] == ["【某某報", "特區政府", "代表團團"]
+
+
+def test_question_marks_a_re_encoding_left_for_indents_spaced_or_not(read):
+    page = read("mirror-copy-with-spaced-question-mark-indents.txt")
+    (article,) = page.articles
+    assert [p.text[:5] for p in article.body] == ["2017年", "2017年", "調研組一行"]
+    assert "?" not in published(page) and "？" not in published(page)
