@@ -1391,7 +1391,9 @@ def mark_headline_the_lead_repeats(blocks: list[Block]) -> list[Block]:
                   and blocks[i].kind in (Kind.TEXT, Kind.TEASER, Kind.FURNITURE)
                   and (blocks[i].kind is not Kind.FURNITURE or blocks[i].weak)
                   and _headline_line(blocks[i].text) and len(CJK_IDEOGRAPH.findall(blocks[i].text)) >= 6
-                  and not blocks[i].text.startswith(("—", "-"))]
+                  and not blocks[i].text.startswith(("—", "-"))
+                  # (正阳县总工会 over 冬日送棉衣 情暖环卫工: the unit the headline is about, its kicker)
+                  and not labels.names_a_places_union(blocks[i].text)]
     share = {i: _repeated_share(blocks[i].text, told) for i in candidates}
     best = max(candidates, key=share.__getitem__, default=None)
     if best is None or share[best] < LEAD_REPEATS_MOST or len(_bigrams(blocks[best].text) & told) < LEAD_REPEATS_MIN_WORDS:
@@ -1803,10 +1805,18 @@ def mark_captions_above_the_dateline(blocks: list[Block]) -> list[Block]:
         if block.kind in (Kind.META, Kind.FURNITURE, Kind.REPEAT) and not stack:
             continue
         if not (block.kind is Kind.TEXT and len(block.lines) == 1 and not block.heading_level
-                and len(block.text) <= SENTENCE_CAPTION_MAX_CHARS and labels.ends_sentence(block.text)
+                and len(block.text) <= SENTENCE_CAPTION_MAX_CHARS
+                and (labels.ends_sentence(block.text) or not under_headline and not block.text.startswith(("—", "-")))
                 and len(CJK_IDEOGRAPH.findall(block.text)) >= CAPTION_MIN_HAN):
             break
         stack.append(i)
+    # (unfinished lines, 15名选手进行了精彩的演讲, are captions only between a web copy's publication line, under
+    # its headline, and the lead; under an e-paper's page line they are the headline's lines)
+    if any(not labels.ends_sentence(blocks[i].text) for i in stack):
+        above = min(stack, default=0) - 1
+        titled = above >= 1 and any(b.kind is Kind.TEXT and not is_body(b.text) for b in blocks[:above])
+        if not (titled and blocks[above].kind is Kind.META and not _is_page_line(blocks[above].text)):
+            stack = [i for i in stack if i > max(j for j in stack if not labels.ends_sentence(blocks[j].text))]
     if under_headline and not _stacked_under_headline(blocks, stack, lead):
         return blocks
     # running text above the stack: the sentences are the page's, not photos stacked over a story

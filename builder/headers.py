@@ -100,7 +100,8 @@ def rules() -> _Rules:
 
 
 _DATE = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*(?:日|(?=\s*星期))"   # (…21星期日: the copy lost 日)
+    # (…21星期日: the copy lost 日; 2026年01月23号: a site writes 号)
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*(?:日|号|(?=\s*星期))"
     r"|[-/.]\s*(?P<m2>\d{1,2})\s*[-/.]\s*(?P<d2>\d{1,2})"
     r"|\s+(?P<m3>\d{1,2})/\s*(?P<d3>\d{1,2})(?=\s|$)"           # 2022 12/ 01 20:51:55, as one site prints it
     r"|\s+(?P<m4>\d{1,2})\s*月\s*(?P<d4>\d{1,2})\s*日)"          # 2024 4月26日 星期: an e-paper's date that lost 年

@@ -231,14 +231,16 @@ def opens_with_dateline(text: str) -> bool:
 # what may follow a dateline on its line: its writers in brackets (本报讯（记者 张三）)
 _DATELINE_WRITERS = re.compile(r"\s*([（(][^（）()]{2,40}[）)])?\s*")
 # a site's or a paper's report named alone on its line: 某某网消息, 某某日报消息
-_SOURCE_REPORT = re.compile(rf"^[{HAN}]{{1,12}}(网|报|台|社|客户端)消息$")
+# (or its report of a day: 参考消息网3月4日报道, 某某网2026-03-04号报道)
+_SOURCE_REPORT = re.compile(rf"^[{HAN}]{{1,12}}(网|报|台|社|客户端)"
+                            rf"(消息|(\d{{4}}-\d{{1,2}}-\d{{1,2}}号?|\d{{1,2}}月\d{{1,2}}日)报道)$")
 
 
 def is_lone_dateline(text: str) -> bool:
     """A line that holds a dateline and nothing of the lead: the lead follows on the next line.
 
-    >>> [is_lone_dateline(t) for t in ("本报讯", "某某网消息", "华龙网讯（记者 舒婷）", "新华社重庆5月1日电")]
-    [True, True, True, True]
+    >>> [is_lone_dateline(t) for t in ("本报讯", "某某网消息", "华龙网讯（记者 舒婷）", "新华社重庆5月1日电", "某某网2026-03-04号报道")]
+    [True, True, True, True, True]
     >>> [is_lone_dateline(t) for t in ("本报讯 近日，某区开展活动。", "好消息", "消息", "通讯员走进企业")]
     [False, False, False, False]
     """
@@ -447,6 +449,17 @@ def names_headline_lead(text: str) -> bool:
     (True, False)
     """
     return to_simplified(text).endswith(rules().headline_lead_suffixes)
+
+
+def names_a_places_union(text: str) -> bool:
+    """A title line that is a place's union and nothing more (正阳县总工会), no headline that ends on 工会.
+
+    >>> names_a_places_union("某某县总工会"), names_a_places_union("广安21万农民工加入工会"), names_a_places_union("走进社区")
+    (True, False, False)
+    """
+    text = to_simplified(text)
+    suffix = next((s for s in sorted(rules().headline_lead_suffixes, key=len, reverse=True) if text.endswith(s)), "")
+    return bool(suffix) and names_place_only(text[: -len(suffix)])
 
 
 def names_place_only(text: str) -> bool:

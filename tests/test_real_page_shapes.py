@@ -38,7 +38,10 @@ ending on its exclamation over an app's timestamp, captions run into the datelin
 e-paper title navigation opening on a question with a file photo's label, a government copy
 with a dashed site name and a screen reader's note, a subtitle printed again phrase by phrase,
 a forum copy whose markup codes opened its paragraphs, a paper's own statement above the story,
-a Hong Kong caption credited after a backslash, and indents a re-encoding left as question marks.
+a Hong Kong caption credited after a backslash, indents a re-encoding left as question marks,
+a union site's date written with 号 under its title, captions between a web copy's publication
+line and its lead, an e-paper reader's widgets over a union's name and its headline, and a
+reposting site's dated report line over the lead.
 The expected values were read off each page by hand.
 """
 
@@ -715,3 +718,35 @@ def test_question_marks_a_re_encoding_left_for_indents_spaced_or_not(read):
     (article,) = page.articles
     assert [p.text[:5] for p in article.body] == ["2017年", "2017年", "調研組一行"]
     assert "?" not in published(page) and "？" not in published(page)
+
+
+def test_a_union_sites_date_written_with_hao_under_the_title(read):
+    (article,) = read("union-site-date-written-with-hao-under-the-title.txt").articles
+    assert article.title == "某社区工会驿站开展寒冬送暖行动"     # 2026年01月23号 is the page's date, not the title's
+    assert article.meta.date == "2026-01-23" and len(article.body) == 3
+
+
+def test_captions_between_a_web_copys_publication_line_and_its_dateline_lead(read):
+    page = read("news-portal-copy-with-captions-between-its-publication-line-and-lead.txt")
+    (article,) = page.articles
+    assert [c.text for _, c in article.captions] == ["6月17日 某市职工演讲比赛决赛在市总工会举行",
+                                                    "15名进入决赛的选手进行了精彩的演讲"]
+    assert [p.text[:4] for p in article.body] == ["某某网某", "为庆祝建"]
+    assert leaked(published(page), ("大字体", "小字体", "免责声明", "版权均属于")) == []
+
+
+def test_an_e_paper_readers_widgets_and_a_unions_name_over_the_headline(read):
+    page = read("epaper-reader-with-a-unions-name-over-the-headline.txt")
+    (article,) = page.articles
+    # the union's name the lead repeats is no headline of its own: it heads the one below
+    assert article.title != "某某县总工会" and article.title.endswith("冬日送棉衣 情暖环卫工")
+    assert article.meta.date == "2026-01-16"
+    assert leaked(published(page), ("通版", "请点击", "当前版")) == []
+
+
+def test_a_reposting_sites_dated_report_line_opens_the_lead_not_a_title(read):
+    page = read("repost-with-the-reposting-sites-dated-report-line.txt")
+    (article,) = page.articles
+    assert article.title_derived and article.title != "某某消息网2026-03-04号报道"
+    assert article.body[0].text.startswith("某某消息网2026-03-04号报道 某某网北京3月2日电")
+    assert len(article.body) == 2 and article.meta.date == "2026-03-04"
