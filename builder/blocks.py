@@ -250,7 +250,29 @@ def line_kind(text: str) -> tuple[Kind, str]:
     reason = furniture_reason(text)
     if reason:
         return Kind.FURNITURE, reason
+    if _menu_of_sites(key):
+        return Kind.FURNITURE, "a menu of the site's papers and channels"
     return Kind.TEXT, ""
+
+
+SITE_MENU_MIN_ITEMS = 5
+SITE_MENU_MIN_SITES = 3
+SITE_MENU_ITEM_MAX_CHARS = 10
+
+
+def _menu_of_sites(text: str) -> bool:
+    """A line of the group's papers and sites, spaced apart (某某日报 某某晚报 某某网 …): the site's menu.
+
+    >>> _menu_of_sites("集团报刊某某日报 信息日报 某某都市报 某某网 赣商杂志 报刊精萃 南昌 九江 景德镇 萍乡 新余 鹰潭")
+    True
+    >>> _menu_of_sites("某某日报 某某晚报"), _menu_of_sites("某区总工会 某县总工会 某镇工会 联合 开展 慰问 活动")
+    (False, False)
+    """
+    tokens = text.split()
+    if len(tokens) < SITE_MENU_MIN_ITEMS or _ANY_MARK.search(text) or any(len(t) > SITE_MENU_ITEM_MAX_CHARS for t in tokens):
+        return False
+    sites = sum(is_site_name(token) for token in tokens)
+    return sites >= SITE_MENU_MIN_SITES and sites * 4 >= len(tokens)     # (its cities' channels among them)
 
 
 def mark_labels(blocks: list[Block]) -> list[Block]:
@@ -1378,7 +1400,9 @@ def mark_headline_the_lead_repeats(blocks: list[Block]) -> list[Block]:
                 len(blocks))
     if lead >= len(blocks):
         return blocks
-    told = _bigrams(" ".join(b.text for b in blocks[lead:lead + 3] if b.kind is Kind.TEXT)[:LEAD_TEXT_CHARS])
+    # (the lead's dateline names the site, 某某网/某某客户端讯: its words tell nothing of the story)
+    told = _bigrams(" ".join(b.text[labels.dateline_end(b.text):] for b in blocks[lead:lead + 3]
+                             if b.kind is Kind.TEXT)[:LEAD_TEXT_CHARS])
     titles = [i for i in range(lead) if blocks[i].kind is Kind.TEXT and not is_body(blocks[i].text) and len(blocks[i].lines) == 1]
     if not titles:
         return blocks
@@ -2200,6 +2224,9 @@ def _closes_an_article(text: str) -> bool:
             or key.endswith(labels.rules().organisation_suffixes) or bool(_SIGNED_DATE.search(key)))
 
 
+LISTED_STORY = "a listed story with its date (the site's list of other stories)"
+
+
 def _mark_related_links(blocks: list[Block]) -> list[Block]:
     """After a related-links heading (相关阅读, 新闻推荐) that follows article text, text lines are other stories."""
     marked = list(blocks)
@@ -2215,8 +2242,8 @@ def _mark_related_links(blocks: list[Block]) -> list[Block]:
             # (a related story's timestamp is no date of this page)
             marked[i] = replace(block, kind=Kind.FURNITURE, weak=True,
                                 note="a related story's publication line (after the related links' heading)")
-        elif seen_text and opens_related_links(block.text):
-            zone = True
+        elif seen_text and (opens_related_links(block.text) or block.note == LISTED_STORY):
+            zone = True               # (a listed story with its date opens the list as its heading would)
         seen_text = seen_text or block.kind is Kind.TEXT and is_body(block.text)
     return marked
 

@@ -202,7 +202,9 @@ def dateline_authors(paragraph: str) -> list[str]:
     return _person_names(who) if match.group("who") else []
 
 
-_DATELINE_OPENING = re.compile(rf"^[{HAN}]{{0,12}}(本报|本刊|本台|本网|网|报|台)特?(\d{{1,2}}月\d{{1,2}}日)?讯"
+# (a site and its app may share one: 某某网/某某客户端讯)
+_DATELINE_OPENING = re.compile(rf"^[{HAN}]{{0,12}}(?:[/／][{HAN}]{{1,12}})?(本报|本刊|本台|本网|网|报|台|客户端)特?"
+                               rf"(\d{{1,2}}月\d{{1,2}}日)?讯"
                                # 【本报讯】, 【特讯】, 【某某报讯】, 【本报消息】: the dateline in brackets
                                rf"|^【[{HAN}]{{0,10}}(讯|消息)】"
                                rf"|^[{HAN}]{{2,14}}[\d一二三四五六七八九十]{{1,3}}月[\d一二三四五六七八九十]{{1,3}}日(电|消息)"
@@ -219,6 +221,8 @@ def opens_with_dateline(text: str) -> bool:
     (True, False, True)
     >>> opens_with_dateline("【特讯】由某某工会主办的比赛……"), opens_with_dateline("【本报消息】某某工会……"), opens_with_dateline("【同期声】")
     (True, True, False)
+    >>> opens_with_dateline("某某网/某某头条客户端讯 通讯员张三报道：1月22日，……")
+    True
     >>> opens_with_dateline("某某网重庆9月27日消息（记者 张三）"), opens_with_dateline("重庆市9月27日召开大会")
     (True, False)
     >>> opens_with_dateline("某某日报（某某网）消息（记者 张三）新春座谈会上，……"), opens_with_dateline("消息传来，职工们很高兴。")
@@ -234,6 +238,21 @@ _DATELINE_WRITERS = re.compile(r"\s*([（(][^（）()]{2,40}[）)])?\s*")
 # (or its report of a day: 参考消息网3月4日报道, 某某网2026-03-04号报道)
 _SOURCE_REPORT = re.compile(rf"^[{HAN}]{{1,12}}(网|报|台|社|客户端)"
                             rf"(消息|(\d{{4}}-\d{{1,2}}-\d{{1,2}}号?|\d{{1,2}}月\d{{1,2}}日)报道)$")
+
+
+def dateline_end(text: str) -> int:
+    """Where a lead's dateline (and its writers' bracket) ends: 0 when the text opens with none.
+
+    >>> text = "某某网讯（记者 张三）12月1日，某区举办活动。"
+    >>> text[dateline_end(text):], dateline_end("12月1日，某区举办活动。")
+    ('12月1日，某区举办活动。', 0)
+    """
+    key = to_simplified(text)
+    match = _DATELINE_OPENING.match(key) or _DATELINE.match(key)
+    if not match or key.startswith(("（", "(")):
+        return 0
+    writers = _DATELINE_WRITERS.match(key, match.end())
+    return writers.end() if writers else match.end()
 
 
 def is_lone_dateline(text: str) -> bool:

@@ -41,7 +41,8 @@ a forum copy whose markup codes opened its paragraphs, a paper's own statement a
 a Hong Kong caption credited after a backslash, indents a re-encoding left as question marks,
 a union site's date written with 号 under its title, captions between a web copy's publication
 line and its lead, an e-paper reader's widgets over a union's name and its headline, and a
-reposting site's dated report line over the lead.
+reposting site's dated report line over the lead, and a regional portal's menu of papers, contact
+lines, text-message prompt and list of dated stories.
 The expected values were read off each page by hand.
 """
 
@@ -750,3 +751,12 @@ def test_a_reposting_sites_dated_report_line_opens_the_lead_not_a_title(read):
     assert article.title_derived and article.title != "某某消息网2026-03-04号报道"
     assert article.body[0].text.startswith("某某消息网2026-03-04号报道 某某网北京3月2日电")
     assert len(article.body) == 2 and article.meta.date == "2026-03-04"
+
+
+def test_a_regional_portals_menu_of_papers_contact_lines_sms_prompt_and_dated_story_list(read):
+    page = read("regional-portal-copy-with-its-papers-menu-and-a-dated-story-list.txt")
+    (article,) = page.articles
+    # the channel's name shares the lead's dateline words (东湖网/东州头条客户端讯), not its story
+    assert article.title == "冷雪无情天地冻 工会关怀暖人心（图）"
+    assert [p.text[:4] for p in article.body] == ["东湖网/", "某地质大"] and article.captions == []
+    assert leaked(published(page), ("集团报刊", "曝料", "站长", "发短信", "英语口语", "配电房")) == []
