@@ -2034,8 +2034,14 @@ def mark_page_chrome(blocks: list[Block]) -> list[Block]:
     marked = list(blocks)
     top = _top_matter_end(marked)
     web_headline = any(b.note.startswith("headline:") for b in marked[:top])
+    # a web copy (a publication line naming its source or time, no e-paper header): a section label at its
+    # head is the site's channel (工作动态), not a section of the paper
+    web_copy = any(b.kind is Kind.META and not _is_page_line(b.text) for b in marked[:top]) \
+        and not any(b.kind is Kind.HEADER for b in marked)
     for i in range(top):
         why = _top_matter_chrome(marked[i])
+        if not why and web_copy and marked[i].kind is Kind.SECTION:
+            why = "a section label over a web copy (the site's channel)"
         if why:
             marked[i] = replace(marked[i], kind=Kind.FURNITURE, weak=True, note=why)
     first_meta = next((i for i in range(top) if marked[i].kind is Kind.META), None)

@@ -321,6 +321,9 @@ def is_channel_name(line: str) -> bool:
         is_site_name(p) or any(word in p for word in r.channel_site_words) for p in parts)
 
 
+MENU_MIN_BARS = 4
+
+
 def menu_reason(line: str) -> str | None:
     """A menu of site links: several short items, most of them naming a channel.
 
@@ -328,14 +331,19 @@ def menu_reason(line: str) -> str | None:
     'a menu of site links'
     >>> menu_reason("劳模工匠到社区报到 构筑基层治理新格局") is None
     True
+    >>> menu_reason("要闻 | 城市远洋 | 原创 | 视频 直观中国 | 老外在某地 | 热点专题 | Hi，某地！")
+    'a menu of site links'
     """
     r = rules()
+    items = [t for t in re.split(r"[\s|｜·•/]+", line) if t]
+    bars = len(re.findall(r"[|｜]", line))
+    if bars >= MENU_MIN_BARS and not line.startswith(("|", "｜")) \
+            and len(items) >= r.menu_min_items and all(len(t) <= r.menu_item_max for t in items):
+        return MENU                        # 要闻 | 城市远洋 | 原创 | … | Hi,某地!: no prose has so many bars
     if _SENTENCE.search(line) or "，" in line:
         return None
-    items = [t for t in re.split(r"[\s|｜·•/]+", line) if t]
     if len(items) < r.menu_min_items or any(len(t) > r.menu_item_max for t in items):
         return None
-    bars = len(re.findall(r"[|｜]", line))
     if not line.startswith(("|", "｜")) and bars >= 2 and bars >= len(items) - 1:
         return MENU                        # items set apart by bars: 登山攀岩 | 国内资讯 | 户外常识
     named = sum(any(word in item for word in r.site_menu_words) for item in items)

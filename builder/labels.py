@@ -284,11 +284,16 @@ def names_only(text: str) -> list[str]:
 
     >>> names_only("黃仕強"), names_only("张三 李四"), names_only("劳模工匠"), names_only("■ 张三 李四")
     (['黃仕強'], ['张三', '李四'], [], ['张三', '李四'])
+    >>> names_only("□张三 李四 本报记者 王五"), names_only("本报记者 王五")
+    (['张三', '李四', '王五'], [])
     """
-    # an e-paper may print its writers' names after a mark (■ 张三 李四)
+    # an e-paper may print its writers' names after a mark (■ 张三 李四), their roles among them
+    # when marked (□张三 李四 本报记者 王五)
+    marked = text.strip()[:1] in rules().byline_marks
     parts = [p for p in re.split(r"[\s、]+", text.strip().lstrip(rules().byline_marks)) if p]
     folded = [to_simplified(p) for p in parts]
-    return parts if parts and len(parts) <= 4 and all(is_person_name(p) for p in folded) else []
+    names = [p for p, f in zip(parts, folded) if not (marked and is_credit_role(f))]
+    return names if names and len(names) <= 4 and all(is_person_name(to_simplified(p)) for p in names) else []
 
 
 # 姜 峰: a two-character name printed with a space to fill a three-character width

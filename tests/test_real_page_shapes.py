@@ -42,7 +42,9 @@ a Hong Kong caption credited after a backslash, indents a re-encoding left as qu
 a union site's date written with 号 under its title, captions between a web copy's publication
 line and its lead, an e-paper reader's widgets over a union's name and its headline, and a
 reposting site's dated report line over the lead, and a regional portal's menu of papers, contact
-lines, text-message prompt and list of dated stories.
+lines, text-message prompt and list of dated stories, and a county media centre's copy with a
+menu of bars, the site's channel as a section label, a marked byline naming a role and the titles
+of the previous and next stories.
 The expected values were read off each page by hand.
 """
 
@@ -760,3 +762,12 @@ def test_a_regional_portals_menu_of_papers_contact_lines_sms_prompt_and_dated_st
     assert article.title == "冷雪无情天地冻 工会关怀暖人心（图）"
     assert [p.text[:4] for p in article.body] == ["东湖网/", "某地质大"] and article.captions == []
     assert leaked(published(page), ("集团报刊", "曝料", "站长", "发短信", "英语口语", "配电房")) == []
+
+
+def test_a_county_media_copy_with_a_bar_menu_a_channel_label_a_marked_byline_and_linked_titles(read):
+    page = read("county-media-copy-with-a-bar-menu-a-channel-label-and-linked-titles.txt")
+    (article,) = page.articles
+    assert article.title == "东州区总工会开展送清凉慰问活动" and article.section == ""
+    assert article.meta.authors == ["张某", "李某", "赵某"]        # (本报记者 among the marked names is a role)
+    assert [p.text[:3] for p in article.body] == ["持续的", "今年以"]
+    assert leaked(published(page), ("城市远洋", "Hi", "工作动态", "请点这里", "上一条", "景区焕新", "审核关")) == []
