@@ -95,6 +95,22 @@ def strip_forum_code(line: str) -> tuple[str, list[str]]:
 _SENTENCE_ENDS = ("。", "！", "？", "”", "…")
 
 
+# the empty cells of the table a copied line stood in, after its text: …帮扶中心。 | |||||||||
+_TRAILING_BARS = re.compile(r"(?<=\S)\s*(?:[|｜]\s*){3,}$")
+
+
+def strip_trailing_bars(line: str) -> tuple[str, list[str]]:
+    """Remove the empty table cells' bars after a line's text; return the line and them.
+
+    >>> strip_trailing_bars("全省已建立帮扶中心。 | |||||||||")
+    ('全省已建立帮扶中心。', ['| |||||||||'])
+    >>> strip_trailing_bars("| 姓名 | 单位 |")[1], strip_trailing_bars("甲 | 乙")[1]
+    ([], [])
+    """
+    match = _TRAILING_BARS.search(line)
+    return (line[:match.start()], [match.group(0).strip()]) if match else (line, [])
+
+
 # a web copy's marker of where the body starts, glued to the first paragraph: 【正文】职工互助保障是……
 _BODY_MARKER = re.compile(r"^\s*[【\[［]\s?(正文|全文|内容)\s?[】\]］]\s?(?=\S)")
 
@@ -162,6 +178,7 @@ def _strip(pattern: re.Pattern[str], line: str) -> tuple[str, list[str]]:
 PASSES: tuple[tuple[Callable[[str], tuple[str, list[str]]], str], ...] = (
     (strip_tag_residue, "remnant of an HTML tag"),
     (strip_forum_code, "a forum's markup code"),
+    (strip_trailing_bars, "the empty cells of a table after the text"),
     (strip_pinyin, "pinyin annotation after a character"),
     (strip_body_marker, "a web copy's marker of where the body starts"),
     (strip_lost_indent, "question marks a re-encoding left for an indent"),
