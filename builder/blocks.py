@@ -231,9 +231,10 @@ def line_kind(text: str) -> tuple[Kind, str]:
         return Kind.COLUMN, "column label"
     if labels.is_section_label(key):
         return Kind.SECTION, "section label"
-    if labels.is_banner(key):
+    # (欢迎来到某某·某某网站 is the site's welcome, not a series; 通讯员投稿 a button, no credit)
+    if labels.is_banner(key) and furniture_reason(text) is None:
         return Kind.BANNER, "series banner"
-    if labels.credit_authors(key) is not None:
+    if labels.credit_authors(key) is not None and furniture_reason(text) is None:
         return Kind.CREDIT, "credit line"
     if labels.parse_byline(key):
         return Kind.BYLINE, "byline"
@@ -428,6 +429,41 @@ def _breaks(block: Block, index: int, kinds: list[Kind], layout: PageLayout) -> 
     if wrapped_mid_sentence(before, after):
         return False                  # the copy wrapped a sentence here (…开展劳 / 模“亮身份”…)
     return is_body(after) != is_body(before)
+
+
+def split_short_line_runs(blocks: list[Block]) -> list[Block]:
+    """A run of three short phrases or more under the running text is one line each: photos' captions, no title.
+
+    A title of two or three lines opens a page; among the paragraphs, short lines
+    with no mark printed one under another (参赛选手整齐列队 / 知识竞赛 / 钢筋工比赛)
+    name what each photo of a gallery shows.
+
+    >>> page = ["11月17日，某市技能大赛开幕，共219名选手参加比赛。", "", "参赛选手整齐列队", "知识竞赛", "钢筋工比赛", "",
+    ...         "比赛过程中，选手们各显身手。"]
+    >>> [b.text for b in split_short_line_runs(group_lines(page))][1:4]
+    ['参赛选手整齐列队', '知识竞赛', '钢筋工比赛']
+    >>> [b.text for b in split_short_line_runs(group_lines(["健全报到机制", "形成劳模服务", "基层新常态", "", "正文。"]))][0]
+    '健全报到机制 形成劳模服务 基层新常态'
+    """
+    out: list[Block] = []
+    below_text = False
+    for block in blocks:
+        lines = block.lines
+        if (below_text and block.kind is Kind.TEXT and not block.heading_level and len(lines) >= SHORT_RUN_MIN_LINES
+                and all(len(line) <= GALLERY_LINE_MAX_CHARS and not _ANY_MARK.search(line)
+                        and len(CJK_IDEOGRAPH.findall(line)) >= CAPTION_MIN_HAN and not line.startswith(("—", "-"))
+                        for line in lines)):
+            out.extend(Block((line,), block.first_line + i, block.first_line + i,
+                             gap_before=block.gap_before if i == 0 else 0,
+                             note="one of a run of short lines under the running text")
+                       for i, line in enumerate(lines))
+            continue
+        below_text = below_text or block.kind is Kind.TEXT and any(is_body(line) for line in lines)
+        out.append(block)
+    return out
+
+
+SHORT_RUN_MIN_LINES = 3
 
 
 def split_captions_before_dateline(blocks: list[Block]) -> list[Block]:
@@ -1918,23 +1954,37 @@ def mark_captions_of_credited_photos(blocks: list[Block]) -> list[Block]:
     >>> [b.kind.value for b in page_blocks(page[:2] + ["5月29日，某市总工会调研组到某镇调研工会工作。"] + page[3:])]
     ['text', 'text', 'text', 'text']
     """
-    if any(b.kind is Kind.CAPTION for b in blocks):
-        return blocks
+    # (a page that shows a caption already gets no single guess; a run of phrases is a gallery still)
+    captioned = any(b.kind is Kind.CAPTION for b in blocks)
     lead = next((b for b in blocks if b.kind is Kind.TEXT and is_body(b.text)), None)
     bracket = _LEAD_BRACKET.match(lead.text) if lead is not None else None
     if not (any(b.kind in (Kind.CREDIT, Kind.BYLINE) and labels.credits_photos(b.text) for b in blocks)
             or bracket and labels.credits_photos(bracket.group(1))):
         return blocks
-    marked = list(blocks)
-    for index in range(1, len(blocks) - 1):
-        block, before, after = blocks[index], blocks[index - 1], blocks[index + 1]
-        if (block.kind is Kind.TEXT and len(block.lines) == 1 and not block.heading_level and not is_body(block.text)
-                and " " not in block.text.strip() and len(CJK_IDEOGRAPH.findall(block.text)) >= CREDITED_PHOTO_CAPTION_MIN_HAN
+    def phrase(block: Block) -> bool:
+        return (block.kind is Kind.TEXT and len(block.lines) == 1 and not block.heading_level and not is_body(block.text)
+                and " " not in block.text.strip() and len(CJK_IDEOGRAPH.findall(block.text)) >= CAPTION_MIN_HAN
                 and not labels.is_bullet_item(block.text) and not block.text.endswith(("：", ":"))
-                and not _ANY_MARK.search(block.text)
-                and before.kind is Kind.TEXT and is_body(before.text) and after.kind is Kind.TEXT and is_body(after.text)):
-            marked[index] = replace(block, kind=Kind.CAPTION, weak=True,
+                and not _ANY_MARK.search(block.text))
+
+    def body(block: Block) -> bool:
+        return block.kind is Kind.TEXT and is_body(block.text)
+
+    marked = list(blocks)
+    index = 1
+    while index < len(blocks) - 1:
+        end = index
+        while end < len(blocks) and phrase(blocks[end]):
+            end += 1
+        # one phrase between paragraphs names a photo when it is long enough to say who does what; a run of
+        # them (参赛选手整齐列队 / 知识竞赛 / 钢筋工比赛) is a gallery's captions
+        run = end - index
+        if run and end < len(blocks) and body(blocks[index - 1]) and body(blocks[end]) and (
+                run >= 2 or not captioned and len(CJK_IDEOGRAPH.findall(blocks[index].text)) >= CREDITED_PHOTO_CAPTION_MIN_HAN):
+            for i in range(index, end):
+                marked[i] = replace(blocks[i], kind=Kind.CAPTION, weak=True,
                                     note="a short line among the paragraphs of a page that credits its photos")
+        index = max(end, index + 1)
     return marked
 
 
@@ -3047,7 +3097,7 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     layout = page_layout(lines, indented)
     blocks = split_headline_labels(split_bracketed_titles(split_title_suffixes(split_glued_publication_lines(split_leading_machine_date(
         split_captions_before_dateline(split_inline_image_addresses(split_flattened_paragraphs(
-            split_runs(group_lines(lines, hard_breaks), layout), layout))))))))
+            split_short_line_runs(split_runs(group_lines(lines, hard_breaks), layout)), layout))))))))
     blocks = mark_photo_runs(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(split_paragraph_before_photo_note(mark_captions(join_lone_datelines(mark_numbered_photo_titles(mark_name_over_breadcrumb(split_path_titles(split_lone_original_title(mark_contact_names(mark_labels(blocks))))))))))))))))
     return mark_headline_the_lead_repeats(mark_lead_byline(mark_page_chrome(mark_captions_of_credited_photos(mark_dated_photo_caption(mark_captions_under_photo_headline(mark_captions_above_the_dateline(mark_head_photo_caption(mark_exclaimed_headline(mark_web_headline(mark_day_under_headline(mark_recorded_headline(
         mark_teasers(mark_headline_parts(mark_repeats(blocks)))))))))))))))

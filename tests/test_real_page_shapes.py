@@ -44,7 +44,8 @@ line and its lead, an e-paper reader's widgets over a union's name and its headl
 reposting site's dated report line over the lead, and a regional portal's menu of papers, contact
 lines, text-message prompt and list of dated stories, and a county media centre's copy with a
 menu of bars, the site's channel as a section label, a marked byline naming a role and the titles
-of the previous and next stories.
+of the previous and next stories, and a company site's gallery of phrases in a copy of one
+paragraph per line, with its welcome, share and submit buttons, an app's notice and phone numbers.
 The expected values were read off each page by hand.
 """
 
@@ -771,3 +772,14 @@ def test_a_county_media_copy_with_a_bar_menu_a_channel_label_a_marked_byline_and
     assert article.meta.authors == ["张某", "李某", "赵某"]        # (本报记者 among the marked names is a role)
     assert [p.text[:3] for p in article.body] == ["持续的", "今年以"]
     assert leaked(published(page), ("城市远洋", "Hi", "工作动态", "请点这里", "上一条", "景区焕新", "审核关")) == []
+
+
+def test_a_company_sites_gallery_run_in_a_copy_of_one_paragraph_per_line_and_its_notices(read):
+    page = read("company-site-copy-with-a-gallery-run-one-paragraph-per-line.txt")
+    (article,) = page.articles
+    assert article.title == "东州举行高速公路建设技能大赛"
+    # four phrases one under another between paragraphs, on a page that credits its photos: a gallery
+    assert [c.text for _, c in article.captions] == ["开幕仪式院长致辞现场", "参赛选手整齐列队", "知识竞赛",
+                                                    "钢筋工比赛", "测量工比赛"]
+    assert [p.text[:3] for p in article.body] == ["11月", "大赛由", "比赛过"]
+    assert leaked(published(page), ("欢迎来到", "我要分享", "投稿", "亲爱的用户", "二维码", "023-", "139")) == []
