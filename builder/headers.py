@@ -110,6 +110,7 @@ _DATE = re.compile(
 # 09.01.2015 02:14: a web timestamp written day or month first (which, only the numbers can tell)
 _NUMBERS_FIRST_DATE = re.compile(r"(?<![\d.])(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>(?:19|20)\d{2})(?![\d.])"
                                  r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
+_ROLE_BEFORE_NAMES = re.compile(r"(?<![\u4e00-\u9fff])(?:文|图|摄影|摄)\s?[/／]\s?(?=[\u4e00-\u9fff])")
 _TIME = re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?!\d)"
                    r"|(?<!\d)\d{1,3}\s*(?:秒|分钟|小时|天)前")      # 3 小时前: a forum's time since the post
 _WEEKDAY = re.compile(r"星期[一二三四五六日天]?|(周|礼拜)[一二三四五六日天]")   # 星期 alone (a cut weekday), not 周边
@@ -252,6 +253,8 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     ('2022-12-01', '2024-01-01')
     >>> parse_publication_line("2024 4月26日 星期").date, parse_publication_line("发表于 3 小时前 | 查看全部 |阅读模式").date
     ('2024-04-26', '')
+    >>> parse_publication_line("2025年04月30日 / 来源：工会 / 责任编辑：黄某 / 作者：文/赵某某 孙某某 图/郎某某 / 点击：").authors
+    ('赵某某', '孙某某', '郎某某')
 
     >>> [parse_publication_line(t) for t in ("织密职工服务保障网", "文明城市", "主编寄语")]
     [None, None, None]
@@ -328,6 +331,9 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     # 作者：李某 文/图: the writer also took the photos
     understood += len(_TEXT_AND_PHOTOS.findall(text))
     text = _TEXT_AND_PHOTOS.sub(blank, text)
+    # 作者：文/张三 李四 图/王五: the words' and the photos' makers, named after their roles
+    understood += len(_ROLE_BEFORE_NAMES.findall(text))
+    text = _ROLE_BEFORE_NAMES.sub("", text)
     opens_with_date = bool(_FULL_DATE_FIRST.match(text))
     poster = r.poster.match(text)
     if poster:
