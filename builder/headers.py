@@ -110,6 +110,9 @@ _DATE = re.compile(
 # 09.01.2015 02:14: a web timestamp written day or month first (which, only the numbers can tell)
 _NUMBERS_FIRST_DATE = re.compile(r"(?<![\d.])(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>(?:19|20)\d{2})(?![\d.])"
                                  r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
+_HANDLE = re.compile(r"[A-Za-z][A-Za-z_]{1,15}\d{1,6}")     # letters then digits: a site handle, no word
+# the paper itself, before its reporter's role (本报记者 张三): 本报 names no other source
+_OWN_MEDIA = frozenset({"本报", "本网", "本台", "本刊"})
 _ROLE_BEFORE_NAMES = re.compile(r"(?<![\u4e00-\u9fff])(?:文|图|摄影|摄)\s?[/／]\s?(?=[\u4e00-\u9fff])")
 _TIME = re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?!\d)"
                    r"|(?<!\d)\d{1,3}\s*(?:秒|分钟|小时|天)前")      # 3 小时前: a forum's time since the post
@@ -255,6 +258,10 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     ('2024-04-26', '')
     >>> parse_publication_line("2025年04月30日 / 来源：工会 / 责任编辑：黄某 / 作者：文/赵某某 孙某某 图/郎某某 / 点击：").authors
     ('赵某某', '孙某某', '郎某某')
+    >>> parse_publication_line("2025-08-05 mouser940").date
+    '2025-08-05'
+    >>> parse_publication_line("《某某日报》（2017年11月21日 02版）本报记者 王某某")
+    PublicationLine(date='2017-11-21', page='02', origin='某某日报', authors=('王某某',), editors=())
 
     >>> [parse_publication_line(t) for t in ("织密职工服务保障网", "文明城市", "主编寄语")]
     [None, None, None]
@@ -406,7 +413,8 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     for token in _SEPARATORS.split(text):
         if not token or token.isdigit():
             continue                           # a bare number (查看：1413|回复：0) says nothing either way
-        if token.strip("0123456789") in r.ui_words or token in r.calendar_words or token in r.channel_tuple or (
+        if token.strip("0123456789") in r.ui_words or token in r.calendar_words or token in r.channel_tuple \
+                or token in _OWN_MEDIA or (
                 "版" in token and len(token) <= 6 and token.endswith(r.channel_tuple)) \
                 or _ui_words_run_together(token, r.ui_words):
             # 3上一篇 下一篇4, 一版要闻 (a channel word alone, 动态, is read as a label elsewhere)
@@ -416,6 +424,8 @@ def parse_publication_line(line: str) -> PublicationLine | None:
             found["origin"][-1] += f"-{token}"   # 春城晚报-开屏新闻: the paper and its app
         elif is_site_name(token):
             found["origin"].append(token)      # a name counts only beside other parts (see below)
+        elif opens_with_date and _HANDLE.fullmatch(token):
+            understood += 1                    # 2025-08-05 kongyu940: the poster's handle after the time
         elif found["origin"] and not found["author"] and not unknown and is_person_name(token) \
                 and text.rstrip("\u0000 ").endswith(token):
             found["author"].append(token)      # 人民网 王某: the site, then its writer

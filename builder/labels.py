@@ -376,8 +376,12 @@ def split_caption_credit(text: str) -> tuple[str, str]:
     ('工作中的環衛工人。', '記者：譚顯全 攝')
     >>> split_caption_credit("职工在劳模工作室参观拍摄")
     ('职工在劳模工作室参观拍摄', '')
+    >>> split_caption_credit("（图为比赛现场。张三 摄）")
+    ('图为比赛现场。', '张三 摄')
     """
     key = to_simplified(text)
+    if key[:1] in "（(" and key[-1:] in "）)" and opens_caption(key[1:]):
+        return split_caption_credit(text[1:-1])      # （图为…。张三 摄）: the caption in brackets, its credit inside
     for pattern in rules().caption_credits:
         match = pattern.search(key)
         if match and match.start("credit") > 0:
@@ -401,8 +405,10 @@ def opens_caption(text: str) -> bool:
 
     >>> opens_caption("图为职工在驿站休息"), opens_caption("图书馆开馆"), opens_caption("圖：代表團昨日抵港。")
     (True, False, True)
+    >>> opens_caption("（图为比赛现场。张三 摄）")
+    True
     """
-    text = to_simplified(text)
+    text = to_simplified(text).lstrip("（(")          # (（图为…摄）: a caption in brackets)
     return text.startswith(rules().caption_openers) and not text.startswith(rules().not_caption_openers)
 
 

@@ -45,7 +45,8 @@ reposting site's dated report line over the lead, and a regional portal's menu o
 lines, text-message prompt and list of dated stories, and a county media centre's copy with a
 menu of bars, the site's channel as a section label, a marked byline naming a role and the titles
 of the previous and next stories, and a company site's gallery of phrases in a copy of one
-paragraph per line, with its welcome, share and submit buttons, an app's notice and phone numbers.
+paragraph per line, with its welcome, share and submit buttons, an app's notice and phone numbers,
+and a mirror with a repeated logo, a caption in brackets and an e-paper system's record line.
 The expected values were read off each page by hand.
 """
 
@@ -783,3 +784,14 @@ def test_a_company_sites_gallery_run_in_a_copy_of_one_paragraph_per_line_and_its
                                                     "钢筋工比赛", "测量工比赛"]
     assert [p.text[:3] for p in article.body] == ["11月", "大赛由", "比赛过"]
     assert leaked(published(page), ("欢迎来到", "我要分享", "投稿", "亲爱的用户", "二维码", "023-", "139")) == []
+
+
+def test_a_mirror_with_a_repeated_logo_a_bracketed_caption_and_an_e_paper_systems_record(read):
+    page = read("mirror-copy-with-a-repeated-logo-a-bracketed-caption-and-an-epaper-record.txt")
+    (article,) = page.articles
+    assert article.title == "匠心筑梦 创新不止"
+    # 《报名》（date page）本报记者 name: the paper's own line, date and writer read
+    assert article.meta.date == "2017-11-21" and article.meta.authors == ["王某某"]
+    assert [(c.text, c.credit) for _, c in article.captions] == [("图为某矿业集团检查工比赛现场。", "梁某某 摄")]
+    assert [p.text[:3] for p in article.body] == ["11月", "工作室"]
+    assert leaked(published(page), ("工会新闻东湖", "手机版", "好友", "打赏", "content_", "enpproperty")) == []
