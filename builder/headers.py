@@ -113,7 +113,7 @@ _NUMBERS_FIRST_DATE = re.compile(r"(?<![\d.])(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./
 _HANDLE = re.compile(r"[A-Za-z][A-Za-z_]{1,15}\d{1,6}")     # letters then digits: a site handle, no word
 # the paper itself, before its reporter's role (本报记者 张三): 本报 names no other source
 _OWN_MEDIA = frozenset({"本报", "本网", "本台", "本刊"})
-_ROLE_BEFORE_NAMES = re.compile(r"(?<![\u4e00-\u9fff])(?:文|图|摄影|摄)\s?[/／]\s?(?=[\u4e00-\u9fff])")
+_ROLE_BEFORE_NAMES = re.compile(rf"(?<![{HAN}])(?:文|图|摄影|摄)\s?[/／]\s?(?=[{HAN}])")
 _TIME = re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?!\d)"
                    r"|(?<!\d)\d{1,3}\s*(?:秒|分钟|小时|天)前")      # 3 小时前: a forum's time since the post
 _WEEKDAY = re.compile(r"星期[一二三四五六日天]?|(周|礼拜)[一二三四五六日天]")   # 星期 alone (a cut weekday), not 周边
