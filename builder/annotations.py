@@ -22,6 +22,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from .knowledge.files import knowledge_file
+from .text import SENTENCE_ENDS
 from .model import Dropped
 
 # a bracketed syllable with a tone mark, right after an ideograph (or the '?' a
@@ -89,10 +90,8 @@ def strip_forum_code(line: str) -> tuple[str, list[str]]:
     removed = _FORUM_CODE.findall(line)
     if not removed:
         return line, []
-    return _FORUM_CODE.sub(lambda m: " " if line[:m.start()].endswith(_SENTENCE_ENDS) else "", line), removed
-
-
-_SENTENCE_ENDS = ("。", "！", "？", "”", "…")
+    finished = tuple(SENTENCE_ENDS) + ("”", "…")   # (…会议召开。”[align=justify]: the quote closed it)
+    return _FORUM_CODE.sub(lambda m: " " if line[:m.start()].endswith(finished) else "", line), removed
 
 
 # the empty cells of the table a copied line stood in, after its text: …帮扶中心。 | |||||||||

@@ -295,7 +295,7 @@ def opens_site_statement(line: str) -> bool:
     if not match:
         return False
     name = key[:match.start(1)]
-    return not name or name.endswith(("报社", "日报", "晚报", "网", "网站", "客户端", "杂志社", "传媒"))
+    return not name or name.endswith(tuple(knowledge_file("furniture")["site_name_suffixes"]))
 
 
 @lru_cache(maxsize=65536)
