@@ -231,10 +231,11 @@ def line_kind(text: str) -> tuple[Kind, str]:
         return Kind.COLUMN, "column label"
     if labels.is_section_label(key):
         return Kind.SECTION, "section label"
+    reason = furniture_reason(text)
     # (欢迎来到某某·某某网站 is the site's welcome, not a series; 通讯员投稿 a button, no credit)
-    if labels.is_banner(key) and furniture_reason(text) is None:
+    if labels.is_banner(key) and reason is None:
         return Kind.BANNER, "series banner"
-    if labels.credit_authors(key) is not None and furniture_reason(text) is None:
+    if labels.credit_authors(key) is not None and reason is None:
         return Kind.CREDIT, "credit line"
     if labels.parse_byline(key):
         return Kind.BYLINE, "byline"
@@ -248,7 +249,6 @@ def line_kind(text: str) -> tuple[Kind, str]:
             # 日期：04-27, [2月7日 2:30]: the page's own date, printed without its year (so no date is read)
             return Kind.META, "publication line (a date without its year)"
         return Kind.FURNITURE, "interface words (navigation, sharing, font size)"
-    reason = furniture_reason(text)
     if reason:
         return Kind.FURNITURE, reason
     if _menu_of_sites(key):
@@ -450,9 +450,7 @@ def split_short_line_runs(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         lines = block.lines
         if (below_text and block.kind is Kind.TEXT and not block.heading_level and len(lines) >= SHORT_RUN_MIN_LINES
-                and all(len(line) <= GALLERY_LINE_MAX_CHARS and not _ANY_MARK.search(line)
-                        and len(CJK_IDEOGRAPH.findall(line)) >= CAPTION_MIN_HAN and not line.startswith(("—", "-"))
-                        for line in lines)):
+                and all(_gallery_phrase(line) for line in lines)):
             out.extend(Block((line,), block.first_line + i, block.first_line + i,
                              gap_before=block.gap_before if i == 0 else 0,
                              note="one of a run of short lines under the running text")
@@ -494,10 +492,8 @@ def split_captions_before_dateline(blocks: list[Block]) -> list[Block]:
                 start = match.end()
                 if labels.opens_with_dateline(text[start:].lstrip()):
                     break
-            else:
-                cuts = []
             if cuts and not labels.opens_with_dateline(text[cuts[-1]:].lstrip()):
-                cuts = []
+                cuts = []            # (no dateline after the last caption: the line is text with its brackets)
         if not cuts:
             out.append(block)
             continue
@@ -530,23 +526,22 @@ def split_paragraph_before_photo_note(blocks: list[Block]) -> list[Block]:
     >>> [(b.kind.value, b.text[:8]) for b in split_paragraph_before_photo_note(mark_captions(group_lines([line])))]
     [('text', '活动现场，近万名'), ('caption', '图为某区职工沟通')]
     """
-    running = [b for b in blocks if b.kind is Kind.TEXT and is_body(b.text)]
-    indented = sum(b.indented for b in running)
-    indented_page = indented >= INDENTED_PAGE_MIN and indented >= INDENTED_PAGE_SHARE * len(running)
+    indented_page = _indents_its_paragraphs(blocks)
+
+    def photo_note_at(block: Block) -> int | None:
+        """Where a finished sentence of the line is followed by a photo's note (…入会。图为…)."""
+        return next((m.end() for m in _SENTENCE_THEN_PHOTO_NOTE.finditer(block.text)
+                     if labels.opens_caption(block.text[m.end():])), None) if len(block.lines) == 1 else None
 
     def note_at(block: Block) -> int | None:
         # (on a page that indents its paragraphs, an unindented line is a caption whole, its story told first)
-        at = next((m.end() for m in _SENTENCE_THEN_PHOTO_NOTE.finditer(block.text)
-                   if labels.opens_caption(block.text[m.end():])), None) \
-            if block.kind is Kind.CAPTION and len(block.lines) == 1 and not (indented_page and not block.indented) \
-            else None
+        at = photo_note_at(block) if block.kind is Kind.CAPTION and not (indented_page and not block.indented) else None
         return at if at is not None and is_body(block.text[:at]) else None
 
     notes = [note_at(b) for b in blocks]
     # (a series of photos whose captions each tell their story first, …揭牌启用。图为…, credited or not, is
     # captions whole, and so is one such caption among a gallery of credited captions)
-    told_first = sum(len(b.lines) == 1 and b.kind in (Kind.TEXT, Kind.CAPTION) and any(
-        labels.opens_caption(b.text[m.end():]) for m in _SENTENCE_THEN_PHOTO_NOTE.finditer(b.text)) for b in blocks)
+    told_first = sum(b.kind in (Kind.TEXT, Kind.CAPTION) and photo_note_at(b) is not None for b in blocks)
     credited = sum(b.kind is Kind.CAPTION and len(b.lines) == 1 and bool(labels.split_caption_credit(b.text)[1])
                    for b in blocks)
     if sum(at is not None for at in notes) != 1 or told_first > 1 or credited >= GALLERY_CREDITED_CAPTIONS:
@@ -998,8 +993,7 @@ def mark_layout_captions(blocks: list[Block]) -> list[Block]:
     running = [i for i, b in enumerate(blocks) if b.kind is Kind.TEXT and is_body(b.text)]
     if not running:
         return blocks
-    indented = [blocks[i].indented for i in running]
-    indented_page = (sum(indented) >= INDENTED_PAGE_MIN and sum(indented) >= INDENTED_PAGE_SHARE * len(indented))
+    indented_page = _indents_its_paragraphs(blocks)
     first_meta = next((i for i, b in enumerate(blocks) if b.kind is Kind.META), None)
     start = min(running[0], first_meta + 1) if first_meta is not None and first_meta < running[0] else running[0]
     marked = list(blocks)
@@ -1033,6 +1027,12 @@ def mark_layout_captions(blocks: list[Block]) -> list[Block]:
         if why:
             marked[index] = replace(block, kind=Kind.CAPTION, weak=True, note=why)
     return marked
+
+
+def _indents_its_paragraphs(blocks: list[Block]) -> bool:
+    """Whether the page indents (nearly) all its running text, so that an unindented line stands out."""
+    indented = [b.indented for b in blocks if b.kind is Kind.TEXT and is_body(b.text)]
+    return sum(indented) >= INDENTED_PAGE_MIN and sum(indented) >= INDENTED_PAGE_SHARE * len(indented)
 
 
 def mark_photo_runs(blocks: list[Block]) -> list[Block]:
@@ -1092,8 +1092,13 @@ GALLERY_LINE_MAX_CHARS = 16
 def _gallery_line(block: Block) -> bool:
     """A short one-line text of no sentence, no heading: what one photo of a gallery shows."""
     return (block.kind is Kind.TEXT and len(block.lines) == 1 and not block.heading_level
-            and not block.text.startswith(("—", "-")) and len(block.text) <= GALLERY_LINE_MAX_CHARS
-            and not labels.ends_sentence(block.text) and not _ANY_MARK.search(block.text) and len(CJK_IDEOGRAPH.findall(block.text)) >= CAPTION_MIN_HAN)
+            and _gallery_phrase(block.text) and not labels.ends_sentence(block.text))
+
+
+def _gallery_phrase(line: str) -> bool:
+    """A short phrase with no mark and Han enough, not a dash's subtitle (钢筋工比赛): what a photo shows."""
+    return (not line.startswith(("—", "-")) and len(line) <= GALLERY_LINE_MAX_CHARS and not _ANY_MARK.search(line)
+            and len(CJK_IDEOGRAPH.findall(line)) >= CAPTION_MIN_HAN)
 
 
 def _names_photo_scene(text: str) -> bool:
@@ -2948,9 +2953,7 @@ def _index_neighbours(blocks: list[Block], top: int) -> list[Block]:
             neighbour = marked[j]
             # (an index's title may end on its question, 荷兰园真有荷兰人？, and so be guessed a caption)
             if ((neighbour.kind is Kind.TEXT or neighbour.kind is Kind.CAPTION and neighbour.weak)
-                    and not neighbour.heading_level
-                    and all(len(line) <= CAPTION_MAX_CHARS and not _ANY_MARK.search(line.rstrip("？！?!"))
-                            for line in neighbour.lines)):
+                    and not neighbour.heading_level and all(_index_title(line) for line in neighbour.lines)):
                 marked[j] = replace(neighbour, kind=Kind.TEASER,
                                     note="an entry of the page's headline index (in one run with a repeated title)")
                 frontier.append(j)
@@ -3064,13 +3067,22 @@ def _asked_in_a_title_run(blocks: list[Block], index: int) -> bool:
     [True, False]
     """
     block = blocks[index]
-    if len(block.lines) != 1 or len(block.text) > CAPTION_MAX_CHARS or _ANY_MARK.search(block.text.rstrip("？！?!")):
+    if len(block.lines) != 1 or not _index_title(block.text):
         return False
     neighbours = [blocks[index - 1]] if index > 0 and block.gap_before == 0 else []
     if index + 1 < len(blocks) and blocks[index + 1].gap_before == 0:
         neighbours.append(blocks[index + 1])
     return any(n.kind is Kind.TEXT and len(n.lines) == 1 and len(n.text) <= CAPTION_MAX_CHARS
                and not _ANY_MARK.search(n.text) for n in neighbours)
+
+
+def _index_title(line: str) -> bool:
+    """A line shaped as one title of a page's index: short, no mark but a final ？ or ！.
+
+    >>> _index_title("职工书屋真能借到新书？"), _index_title("近日，某区举办大赛。")
+    (True, False)
+    """
+    return len(line) <= CAPTION_MAX_CHARS and not _ANY_MARK.search(line.rstrip("？！?!"))
 
 
 def correct_kinds(blocks: list[Block], kinds: dict[int, str]) -> tuple[list[Block], list[int]]:

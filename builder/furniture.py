@@ -276,9 +276,11 @@ def opens_related_links(line: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _statement_heading() -> re.Pattern[str]:
-    words = knowledge_file("furniture")["statement_headings"]
-    return re.compile(rf"^[{HAN}A-Za-z]{{0,14}}?({_alternatives(words)})\s*[：:]?$")
+def _statement_heading() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """The pattern of a statement's heading, and the endings of the site's name before it."""
+    data = knowledge_file("furniture")
+    return (re.compile(rf"^[{HAN}A-Za-z]{{0,14}}?({_alternatives(data['statement_headings'])})\s*[：:]?$"),
+            tuple(data["site_name_suffixes"]))
 
 
 def opens_site_statement(line: str) -> bool:
@@ -290,12 +292,13 @@ def opens_site_statement(line: str) -> bool:
     >>> opens_site_statement("某某日报社严正声明"), opens_site_statement("免责声明："), opens_site_statement("某区总工会严正声明")
     (True, True, False)
     """
+    heading, site_endings = _statement_heading()
     key = to_simplified(line).strip()
-    match = _statement_heading().match(key)
+    match = heading.match(key)
     if not match:
         return False
     name = key[:match.start(1)]
-    return not name or name.endswith(tuple(knowledge_file("furniture")["site_name_suffixes"]))
+    return not name or name.endswith(site_endings)
 
 
 @lru_cache(maxsize=65536)
@@ -336,15 +339,15 @@ def menu_reason(line: str) -> str | None:
     """
     r = rules()
     items = [t for t in re.split(r"[\s|｜·•/]+", line) if t]
+    if len(items) < r.menu_min_items or any(len(t) > r.menu_item_max for t in items):
+        return None
     bars = len(re.findall(r"[|｜]", line))
-    if bars >= MENU_MIN_BARS and not line.startswith(("|", "｜")) \
-            and len(items) >= r.menu_min_items and all(len(t) <= r.menu_item_max for t in items):
+    barred = not line.startswith(("|", "｜"))        # (a table's row opens on its bar)
+    if barred and bars >= MENU_MIN_BARS:
         return MENU                        # 要闻 | 城市远洋 | 原创 | … | Hi,某地!: no prose has so many bars
     if _SENTENCE.search(line) or "，" in line:
         return None
-    if len(items) < r.menu_min_items or any(len(t) > r.menu_item_max for t in items):
-        return None
-    if not line.startswith(("|", "｜")) and bars >= 2 and bars >= len(items) - 1:
+    if barred and bars >= 2 and bars >= len(items) - 1:
         return MENU                        # items set apart by bars: 登山攀岩 | 国内资讯 | 户外常识
     named = sum(any(word in item for word in r.site_menu_words) for item in items)
     return MENU if named * 2 >= len(items) else None

@@ -80,7 +80,7 @@ def rules() -> LabelRules:
         marked_caption_openers=tuple(data["marked_caption_openers"]),
         caption_scenes=tuple(data["caption_scenes"]),
         photo_positions=re.compile(data["photo_positions"]),
-        headline_lead_suffixes=tuple(data["headline_lead_suffixes"]),
+        headline_lead_suffixes=tuple(sorted(data["headline_lead_suffixes"], key=len, reverse=True)),   # longest first
         place_label=re.compile(rf"[{HAN}]{{1,{int(data['place_label_max_chars'])}}}?"
                                rf"(?:{'|'.join(map(re.escape, data['place_label_suffixes']))})[：:]?"),
         not_place_endings=tuple(data["not_place_endings"]),
@@ -292,8 +292,8 @@ def names_only(text: str) -> list[str]:
     marked = text.strip()[:1] in rules().byline_marks
     parts = [p for p in re.split(r"[\s、]+", text.strip().lstrip(rules().byline_marks)) if p]
     folded = [to_simplified(p) for p in parts]
-    names = [p for p, f in zip(parts, folded) if not (marked and is_credit_role(f))]
-    return names if names and len(names) <= 4 and all(is_person_name(to_simplified(p)) for p in names) else []
+    names = [(p, f) for p, f in zip(parts, folded) if not (marked and is_credit_role(f))]
+    return [p for p, _ in names] if names and len(names) <= 4 and all(is_person_name(f) for _, f in names) else []
 
 
 # 姜 峰: a two-character name printed with a space to fill a three-character width
@@ -488,7 +488,7 @@ def names_a_places_union(text: str) -> bool:
     (True, False, False)
     """
     text = to_simplified(text)
-    suffix = next((s for s in sorted(rules().headline_lead_suffixes, key=len, reverse=True) if text.endswith(s)), "")
+    suffix = next((s for s in rules().headline_lead_suffixes if text.endswith(s)), "")
     return bool(suffix) and names_place_only(text[: -len(suffix)])
 
 
