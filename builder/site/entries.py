@@ -13,6 +13,7 @@ from functools import lru_cache
 from ..knowledge.files import knowledge_file
 
 from ..meta.places import load_gazetteer
+from ..meta.summary import shorten
 from ..knowledge.taxonomy import Theme, load_themes
 from ..model import Article
 from ..render import dump_yaml, escape_markdown
@@ -251,8 +252,34 @@ def article_item(from_page: str, entry: Entry, *, show_date: bool = True, summar
     lines.append(f'    <span class="item-meta">{" · ".join(meta)}</span>')
     description = entry.article.meta.description
     if summary and description:
-        lines.append(f'    <span class="item-summary">{_escaped(description)}</span>')
+        lines.append(f'    <span class="item-summary">{_escaped(listed_summary(description))}</span>')
     return "\n".join(lines)
+
+
+@lru_cache(maxsize=1)
+def summary_chars() -> int:
+    """How long an item's summary is (``listing.summary_chars`` in data/site.yaml)."""
+    return max(1, int(site_data().get("listing", {}).get("summary_chars", 48)))
+
+
+def listed_summary(description: str) -> str:
+    """The article's description as a list shows it: one line's worth, cut at a clause break with '…'.
+
+    The list shows one line (site.css ends it with …); the rest would be bytes
+    on every listing the article is in (about fifteen), read by no one.
+
+    | description | listed |
+    | --- | --- |
+    | 48 characters or fewer | as it is |
+    | longer, with a ，/；/： in its second half | up to that break, then … |
+    | longer, without one | cut at the limit, then … |
+
+    >>> listed_summary("5月20日，区总工会举办职工运动会。")
+    '5月20日，区总工会举办职工运动会。'
+    >>> listed_summary("近日，渝北区总工会在空港新城举办2024年“春风行动”专场招聘会，共有86家企业参加，提供就业岗位2300余个，吸引求职者1200余人。")
+    '近日，渝北区总工会在空港新城举办2024年“春风行动”专场招聘会，共有86家企业参加…'
+    """
+    return shorten(description, summary_chars())
 
 
 def article_line(from_page: str, entry: Entry) -> str:

@@ -14,7 +14,10 @@ from .conftest import ROOT, screenshot
 
 pytestmark = pytest.mark.browser
 
-COUNT = 45           # three pages of 20, 20 and 5
+from builder.site.listing import per_page
+
+PER_PAGE = per_page()           # data/site.yaml's listing.per_page
+COUNT = 2 * PER_PAGE + 5        # three pages: two full ones and five on the last
 
 
 def contribution(n: int) -> str:
@@ -59,7 +62,7 @@ def titles(page) -> list[str]:
 def test_a_reader_pages_through_a_district_and_sees_every_article_once(page, paged_url):
     page.goto(f"{paged_url}/districts/beibei/")
     seen = titles(page)
-    assert len(seen) == 20
+    assert len(seen) == PER_PAGE
     assert page.locator(".listing-pager .pager-current").inner_text() == "1"
     screenshot(page, "listing-page-1")
     page.locator(".listing-pager a[rel=next]").click()
