@@ -96,6 +96,8 @@ def strip_forum_code(line: str) -> tuple[str, list[str]]:
 
 # the empty cells of the table a copied line stood in, after its text: …帮扶中心。 | |||||||||
 _TRAILING_BARS = re.compile(r"(?<=\S)\s*(?:[|｜]\s*){3,}$")
+# (or the one cell's closing bar, spaced, on a line with no other bar: 农民工朋友们感谢你们 |)
+_CLOSING_BAR = re.compile(r"(?<=\S)\s+[|｜]\s*$")
 
 
 def strip_trailing_bars(line: str) -> tuple[str, list[str]]:
@@ -103,10 +105,12 @@ def strip_trailing_bars(line: str) -> tuple[str, list[str]]:
 
     >>> strip_trailing_bars("全省已建立帮扶中心。 | |||||||||")
     ('全省已建立帮扶中心。', ['| |||||||||'])
-    >>> strip_trailing_bars("| 姓名 | 单位 |")[1], strip_trailing_bars("甲 | 乙")[1]
-    ([], [])
+    >>> strip_trailing_bars("农民工朋友们感谢你们 |")
+    ('农民工朋友们感谢你们', ['|'])
+    >>> strip_trailing_bars("| 姓名 | 单位 |")[1], strip_trailing_bars("甲 | 乙")[1], strip_trailing_bars("甲 | 乙 |")[1]
+    ([], [], [])
     """
-    match = _TRAILING_BARS.search(line)
+    match = _TRAILING_BARS.search(line) or (_CLOSING_BAR.search(line) if len(re.findall("[|｜]", line)) == 1 else None)
     return (line[:match.start()], [match.group(0).strip()]) if match else (line, [])
 
 

@@ -59,7 +59,7 @@ from functools import lru_cache
 
 from . import labels
 from .furniture import (IMAGE_FILE, IMAGE_PLACEHOLDER, PHOTO_MARKS, breadcrumb_steps, furniture_reason, is_channel_name, is_contact_line,
-                        is_file_photo_label,
+                        is_file_photo_label, is_menu_item,
                         is_weak, opens_related_links, opens_site_statement)
 from .headers import date_alone, is_date_label, is_site_name, parse_edition_header, parse_publication_line
 from .layout import HEADING_MAX_CHARS, NOTE_LINE, PageLayout, is_body, list_blocks, page_layout, wrapped_mid_sentence
@@ -98,6 +98,7 @@ _CLAUSE_OR_COLON = re.compile(r"[，,；;：:]")   # (none in a contact block's 
 _SENTENCE_OR_CLAUSE = re.compile(r"[，。；！？,;]")
 _MONTH_DAY = re.compile(r"(?<!\d)\d{1,2}\s*[-/.月]\s*\d{1,2}(?!\d)")   # 04-27, 2月7日: a date without its year
 _ANY_MARK = re.compile(r"[，、；,;。！？]")      # a clause mark or a sentence end anywhere: running text
+_QUOTED = re.compile(r"“[^“”]*”|‘[^‘’]*’|《[^《》]*》")   # a quotation or a book title inside a line
 _SIGNED_DATE = re.compile(r"(19|20)\d{2}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$")
 _MACHINE_DATE = re.compile(r"(?<!\d)(19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d)|\d{5,}")
 INDEX_DOTS = ("·", "•", "・", "◆", "◇")
@@ -393,11 +394,29 @@ def split_flattened_paragraphs(blocks: list[Block], layout: PageLayout = PageLay
             if pieces and len(piece) < FLATTENED_PIECE_MIN_CHARS:
                 pieces[-1] = f"{pieces[-1]} {piece}"
             else:
-                pieces.append(piece)
+                pieces.extend(_credited_caption_ahead(piece))
         out.extend(replace(block, lines=(piece,), gap_before=block.gap_before if i == 0 else 0,
                            note=block.note if i == 0 else "a paragraph the copy ran into the line above")
                    for i, piece in enumerate(pieces))
     return out
+
+
+# a photo's caption and its credit opening a run-on paragraph: 慰问现场。张三 摄 主办方希望……
+_CREDITED_CAPTION_AHEAD = re.compile(rf"^(?P<caption>[^。！？\s]{{2,30}}。?\s?[{HAN}]{{2,4}}\s?[摄攝])\s+(?=\S)")
+
+
+def _credited_caption_ahead(piece: str) -> list[str]:
+    """A piece of a run-on line cut after the photo caption it opens with, where the caption ends on its credit.
+
+    >>> _credited_caption_ahead("慰问现场。张某某 摄 主办方希望广大环卫工人继续发扬不怕苦的精神。")
+    ['慰问现场。张某某 摄', '主办方希望广大环卫工人继续发扬不怕苦的精神。']
+    >>> _credited_caption_ahead("摄影爱好者 张某 摄下了这一幕。")
+    ['摄影爱好者 张某 摄下了这一幕。']
+    """
+    match = _CREDITED_CAPTION_AHEAD.match(piece)
+    if match and labels.split_caption_credit(match.group("caption"))[1]:
+        return [match.group("caption"), piece[match.end():]]
+    return [piece]
 
 
 def _breaks(block: Block, index: int, kinds: list[Kind], layout: PageLayout) -> bool:
@@ -429,6 +448,42 @@ def _breaks(block: Block, index: int, kinds: list[Kind], layout: PageLayout) -> 
     if wrapped_mid_sentence(before, after):
         return False                  # the copy wrapped a sentence here (…开展劳 / 模“亮身份”…)
     return is_body(after) != is_body(before)
+
+
+MENU_RUN_MIN_LINES = 4
+
+
+def split_menu_lines(blocks: list[Block]) -> list[Block]:
+    """A site's menu printed one item per line at the top of a run is furniture, not the title it stands on.
+
+    A run of four short items or more, one of them the site's own word (关于我们,
+    搜索, 首页), with no blank line before the headline under them, is the
+    site's menu: a title is never printed under so many one-word lines.
+
+    | run | result |
+    | --- | --- |
+    | 关于我们 / 职工权益 / 参政议政 / 会员优惠 / 搜寻 / headline | menu (furniture) · headline |
+    | four short items, none a site word / headline | unchanged (a title block, an index) |
+    | 关于我们 / 职工权益 / headline | unchanged (too few to be a menu) |
+
+    >>> page = ["关于我们", "职工权益", "参政议政", "会员优惠", "搜索", "某工会举行新春联欢会 表扬优秀义工", "", "正文。"]
+    >>> [(b.kind.value, b.first_line) for b in split_menu_lines(group_lines(page))]
+    [('furniture', 1), ('text', 6), ('text', 8)]
+    >>> [b.kind.value for b in split_menu_lines(group_lines(["职工权益", "参政议政", "会员优惠", "文体活动", "某工会举行联欢会"]))]
+    ['text']
+    """
+    out: list[Block] = []
+    for block in blocks:
+        items = len(list(takewhile(is_menu_item, block.lines)))
+        if (block.kind is not Kind.TEXT or items < MENU_RUN_MIN_LINES or items == len(block.lines)
+                or not any(furniture_reason(line) for line in block.lines[:items])):
+            out.append(block)
+            continue
+        out.append(replace(block, lines=block.lines[:items], last_line=block.first_line + items - 1, wrapped=frozenset(),
+                           kind=Kind.FURNITURE, note="a menu of the site's sections, one item per line"))
+        out.append(Block(block.lines[items:], block.first_line + items, block.last_line,
+                         wrapped=frozenset(i - items for i in block.wrapped if i >= items), note=block.note))
+    return out
 
 
 def split_short_line_runs(blocks: list[Block]) -> list[Block]:
@@ -1846,6 +1901,16 @@ def mark_captions_above_the_dateline(blocks: list[Block]) -> list[Block]:
     >>> [b.kind.value for b in page_blocks(page)]
     ['caption', 'caption', 'caption', 'text']
 
+    One sentence is enough where the dateline credits the writer with the photos:
+
+    >>> page = ["第B03版：综合", "某市总工会启动“冬送温暖”活动", "把关怀送到职工心坎上", "", "书法家为职工写春联。", "",
+    ...         "某某日报讯（文/图 记者/张三）1月16日上午，某市总工会举行“冬送温暖”活动启动仪式。"]
+    >>> [b.kind.value for b in page_blocks(page)][-2:]
+    ['caption', 'text']
+    >>> page[-1] = "某某日报讯（记者/张三）1月16日上午，某市总工会举行“冬送温暖”活动启动仪式。"
+    >>> [b.kind.value for b in page_blocks(page)][-2:]
+    ['text', 'text']
+
     A lead with no dateline counts when a photo's gap stands above it and
     the sentences stand right under the headline, closer to each other than
     to the lead:
@@ -1884,8 +1949,12 @@ def mark_captions_above_the_dateline(blocks: list[Block]) -> list[Block]:
             stack = [i for i in stack if i > max(j for j in stack if not labels.ends_sentence(blocks[j].text))]
     if under_headline and not _stacked_under_headline(blocks, stack, lead):
         return blocks
+    # one sentence is a caption only where the lead's dateline says its writer took photos (文/图 记者 张三);
+    # elsewhere it may be the story's standfirst
+    least = 1 if not under_headline and labels.dateline_credits_photos(blocks[lead].text) \
+        and all(labels.ends_sentence(blocks[i].text) for i in stack) else STACKED_CAPTIONS_MIN
     # running text above the stack: the sentences are the page's, not photos stacked over a story
-    if len(stack) < STACKED_CAPTIONS_MIN or any(b.kind is Kind.TEXT and is_body(b.text) and len(b.text) > SENTENCE_CAPTION_MAX_CHARS
+    if len(stack) < least or any(b.kind is Kind.TEXT and is_body(b.text) and len(b.text) > SENTENCE_CAPTION_MAX_CHARS
                                                for b in blocks[:min(stack)]):
         return blocks
     return _weak_captions(blocks, stack, "a short sentence stacked above the dateline lead (a photo above the story)")
@@ -2305,6 +2374,9 @@ def _mark_related_links(blocks: list[Block]) -> list[Block]:
                                 note="a related story's publication line (after the related links' heading)")
         elif seen_text and (opens_related_links(block.text) or block.note == LISTED_STORY):
             zone = True               # (a listed story with its date opens the list as its heading would)
+            if block.kind is Kind.TEXT and len(block.lines) == 1 and opens_related_links(block.text):
+                # (the heading itself, even where the copy ends on it, under a paragraph it cut off)
+                marked[i] = replace(block, kind=Kind.FURNITURE, weak=True, note="the heading of the site's related links")
         seen_text = seen_text or block.kind is Kind.TEXT and is_body(block.text)
     return marked
 
@@ -3079,10 +3151,14 @@ def _asked_in_a_title_run(blocks: list[Block], index: int) -> bool:
 def _index_title(line: str) -> bool:
     """A line shaped as one title of a page's index: short, no mark but a final ？ or ！.
 
+    Marks inside a quotation or a book title are the quoted words' own (推动“藏粮于地、藏粮于技”落实落地).
+
     >>> _index_title("职工书屋真能借到新书？"), _index_title("近日，某区举办大赛。")
     (True, False)
+    >>> _index_title("推动“学习、宣传、贯彻”落地见效"), _index_title("学习、宣传、贯彻落地见效")
+    (True, False)
     """
-    return len(line) <= CAPTION_MAX_CHARS and not _ANY_MARK.search(line.rstrip("？！?!"))
+    return len(line) <= CAPTION_MAX_CHARS and not _ANY_MARK.search(_QUOTED.sub("", line.rstrip("？！?!")))
 
 
 def correct_kinds(blocks: list[Block], kinds: dict[int, str]) -> tuple[list[Block], list[int]]:
@@ -3109,7 +3185,7 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
     layout = page_layout(lines, indented)
     blocks = split_headline_labels(split_bracketed_titles(split_title_suffixes(split_glued_publication_lines(split_leading_machine_date(
         split_captions_before_dateline(split_inline_image_addresses(split_flattened_paragraphs(
-            split_short_line_runs(split_runs(group_lines(lines, hard_breaks), layout)), layout))))))))
+            split_short_line_runs(split_runs(split_menu_lines(group_lines(lines, hard_breaks)), layout)), layout))))))))
     blocks = mark_photo_runs(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(split_paragraph_before_photo_note(mark_captions(join_lone_datelines(mark_numbered_photo_titles(mark_name_over_breadcrumb(split_path_titles(split_lone_original_title(mark_contact_names(mark_labels(blocks))))))))))))))))
     return mark_headline_the_lead_repeats(mark_lead_byline(mark_page_chrome(mark_captions_of_credited_photos(mark_dated_photo_caption(mark_captions_under_photo_headline(mark_captions_above_the_dateline(mark_head_photo_caption(mark_exclaimed_headline(mark_web_headline(mark_day_under_headline(mark_recorded_headline(
         mark_teasers(mark_headline_parts(mark_repeats(blocks)))))))))))))))

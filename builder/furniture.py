@@ -85,7 +85,9 @@ def rules() -> _Rules:
         contact_line=re.compile(rf"^({_alternatives(data['contact_labels'])})\s*[：:]\s*\S"),
         channel_site_words=tuple(data["channel_site_words"]),
         menu_words=frozenset(data["footer_menu_words"]),
-        site_credit=re.compile(rf"^[{HAN}A-Za-z]{{2,20}}({_alternatives(data['site_credit_suffixes'])})$"),
+        # (one or a few bodies, spaced: 某某市委宣传部   某某市文明办   主办)
+        site_credit=re.compile(rf"^[{HAN}A-Za-z]{{2,20}}(?:\s+[{HAN}A-Za-z]{{2,20}}){{0,3}}\s*"
+                               rf"({_alternatives(data['site_credit_suffixes'])})$"),
         image_file=re.compile(data["image_file"], re.IGNORECASE),
         image_tokens=tuple(re.compile(p, re.IGNORECASE) for p in data["image_tokens"]),
         image_placeholder=re.compile(rf"^[（(【\[<]?({_alternatives(data['image_placeholders'])})\d{{0,2}}[）)】\]>]?$"),
@@ -351,6 +353,16 @@ def menu_reason(line: str) -> str | None:
         return MENU                        # items set apart by bars: 登山攀岩 | 国内资讯 | 户外常识
     named = sum(any(word in item for word in r.site_menu_words) for item in items)
     return MENU if named * 2 >= len(items) else None
+
+
+def is_menu_item(line: str) -> bool:
+    """A line short enough to be one item of a menu printed one item per line (关于我们 / 会员优惠 / 搜寻).
+
+    >>> is_menu_item("• 会员优惠"), is_menu_item("会员Jetso"), is_menu_item("近日，大会召开。"), is_menu_item("表扬杰出工作者及义工")
+    (True, True, False, False)
+    """
+    item = line.strip().lstrip("•·▪-* ")
+    return 0 < len(item) <= rules().menu_item_max and not _SENTENCE.search(item) and not re.search(r"[\s，、；：]", item)
 
 
 # the recognisers in the order they are asked

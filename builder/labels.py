@@ -202,6 +202,18 @@ def dateline_authors(paragraph: str) -> list[str]:
     return _person_names(who) if match.group("who") else []
 
 
+def dateline_credits_photos(paragraph: str) -> bool:
+    """A lead whose dateline says its writer took the photos too: 某某日报讯（文/图 记者 张三）….
+
+    >>> dateline_credits_photos("某某日报讯（文/图 记者/张三 通讯员/李四）1月16日，……")
+    True
+    >>> dateline_credits_photos("本报讯（记者 张三）在摄影比赛上，……"), dateline_credits_photos("摄影比赛举行。")
+    (False, False)
+    """
+    match = _DATELINE.match(to_simplified(paragraph))
+    return bool(match) and credits_photos(match.group("who") or match.group("lead"))
+
+
 # (a site and its app may share one: 某某网/某某客户端讯)
 _DATELINE_OPENING = re.compile(rf"^[{HAN}]{{0,12}}(?:[/／][{HAN}]{{1,12}})?(本报|本刊|本台|本网|网|报|台|客户端)特?"
                                rf"(\d{{1,2}}月\d{{1,2}}日)?讯"

@@ -46,7 +46,11 @@ lines, text-message prompt and list of dated stories, and a county media centre'
 menu of bars, the site's channel as a section label, a marked byline naming a role and the titles
 of the previous and next stories, and a company site's gallery of phrases in a copy of one
 paragraph per line, with its welcome, share and submit buttons, an app's notice and phone numbers,
-and a mirror with a repeated logo, a caption in brackets and an e-paper system's record line.
+and a mirror with a repeated logo, a caption in brackets and an e-paper system's record line,
+an e-paper index whose titles quote phrases with their own marks over a caption a photo-credited
+dateline follows, a union site's menu one item per line over a run-on copy with a caption and its
+credit inside, and a government mirror's sponsor line, table-cell headline, date run into a name,
+image copy's file name and a cut-off text ending on its related links' heading.
 The expected values were read off each page by hand.
 """
 
@@ -795,3 +799,34 @@ def test_a_mirror_with_a_repeated_logo_a_bracketed_caption_and_an_e_paper_system
     assert [(c.text, c.credit) for _, c in article.captions] == [("图为某矿业集团检查工比赛现场。", "梁某某 摄")]
     assert [p.text[:3] for p in article.body] == ["11月", "工作室"]
     assert leaked(published(page), ("工会新闻东湖", "手机版", "好友", "打赏", "content_", "enpproperty")) == []
+
+
+def test_an_epaper_index_with_quoted_titles_over_a_caption_and_a_photo_credited_dateline(read):
+    page = read("epaper-index-with-quoted-titles-and-a-caption-over-a-photo-credited-dateline.txt")
+    (article,) = page.articles
+    # (推动“稳岗位、促就业”落地见效: the 、 is the quoted phrase's, the line still one of the index's titles)
+    assert article.title == "给一线职工送去新春祝福" and article.kicker == "东州市总工会启动“两节”送温暖活动"
+    # one sentence above a lead whose dateline says 文/图: the photo's caption
+    assert [c.text for _, c in article.captions] == ["书法志愿者为职工现场写春联。"]
+    # (三级调研员 twice is an official's grade, no adult site's keywords)
+    assert [p.text[:4] for p in article.body] == ["东州日报", "仪式现场", "据了解，"]
+    assert leaked(published(page), ("装卸量", "稳岗位", "职工书屋", "体检全覆盖", "版面导航")) == []
+
+
+def test_a_union_sites_menu_one_item_per_line_over_a_run_on_copy_with_its_caption_inside(read):
+    page = read("union-site-with-a-menu-one-item-per-line-and-a-run-on-caption.txt")
+    (article,) = page.articles
+    assert article.title == "市總工會心繫環衛工人 情滿中秋"
+    assert [(c.text, c.credit) for _, c in article.captions] == [("慰問現場。", "張某某 攝")]
+    assert [p.text[:3] for p in article.body] == ["市總工", "主辦方", "據了解"]
+    assert article.meta.authors == ["王某"]            # （文/王某 攝/張某某 李某）: a credit line, the writer its author
+    assert leaked(published(page), ("關於我們", "會員優惠", "搜尋")) == []
+
+
+def test_a_government_mirrors_sponsor_line_glued_date_and_a_cut_off_text_over_its_related_heading(read):
+    page = read("government-mirror-with-a-sponsor-line-a-glued-date-and-a-cut-off-text.txt")
+    (article,) = page.articles
+    assert article.title == "南湖区建成20座“劳动者港湾”"          # (the table cell's closing bar dropped)
+    assert article.meta.date == "2021-11-24"                  # 2021-11-24李某某: a machine date run into the name
+    assert [p.text[:3] for p in article.body] == ["7月2", "下一步"]
+    assert leaked(published(page), ("主办", "QQ好友", "副本", "新闻推荐", "|")) == []
