@@ -458,7 +458,8 @@ def split_menu_lines(blocks: list[Block]) -> list[Block]:
 
     A run of four short items or more, one of them the site's own word (关于我们,
     搜索, 首页), with no blank line before the headline under them, is the
-    site's menu: a title is never printed under so many one-word lines.
+    site's menu: a kicker or a headline index is not a run of one-word lines
+    among the site's own words.
 
     | run | result |
     | --- | --- |

@@ -266,7 +266,7 @@ def listed_summary(description: str) -> str:
     """The article's description as a list shows it: one line's worth, cut at a clause break with '…'.
 
     The list shows one line (site.css ends it with …); the rest would be bytes
-    on every listing the article is in (about fifteen), read by no one.
+    on every listing the article is in (about fifteen) that no reader sees.
 
     | description | listed |
     | --- | --- |
