@@ -110,7 +110,10 @@ def strip_trailing_bars(line: str) -> tuple[str, list[str]]:
     >>> strip_trailing_bars("| 姓名 | 单位 |")[1], strip_trailing_bars("甲 | 乙")[1], strip_trailing_bars("甲 | 乙 |")[1]
     ([], [], [])
     """
-    match = _TRAILING_BARS.search(line) or (_CLOSING_BAR.search(line) if len(re.findall("[|｜]", line)) == 1 else None)
+    match = _TRAILING_BARS.search(line)
+    if match is None:
+        closing = _CLOSING_BAR.search(line)
+        match = closing if closing and line.count("|") + line.count("｜") == 1 else None
     return (line[:match.start()], [match.group(0).strip()]) if match else (line, [])
 
 

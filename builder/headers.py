@@ -224,9 +224,9 @@ def _names_site_and_app(token: str) -> bool:
 
 # a post line opens with the full date: 2018-04-28 某某 ✈ 某某工会
 # a machine's date, or a date with its time (2025年03月10日 10:08), opening the line
-_FULL_DATE_FIRST = re.compile(r"^\s*(?:(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s|$)|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2})")
-# a machine date run into the poster's name, and nothing else on the line: 2021-11-24李某某
-_DATE_THEN_NAME = re.compile(rf"^\s*(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}[{HAN}]{{2,4}}\s*$")
+# (or a machine date run into the poster's name, and nothing else on the line: 2021-11-24李某某)
+_FULL_DATE_FIRST = re.compile(r"^\s*(?:(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s|$)|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}"
+                              rf"|(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}[{HAN}]{{2,4}}\s*$)")
 POST_LINE_MAX_TOKENS = 3
 POST_TOKEN_MAX_CHARS = 8
 RECORD_LINE_MAX_TOKENS = 4
@@ -343,7 +343,7 @@ def parse_publication_line(line: str) -> PublicationLine | None:
     # 作者：文/张三 李四 图/王五: the words' and the photos' makers, named after their roles
     understood += len(_ROLE_BEFORE_NAMES.findall(text))
     text = _ROLE_BEFORE_NAMES.sub("", text)
-    opens_with_date = bool(_FULL_DATE_FIRST.match(text) or _DATE_THEN_NAME.match(text))
+    opens_with_date = bool(_FULL_DATE_FIRST.match(text))
     poster = r.poster.match(text)
     if poster:
         understood += 1        # a handle, no person's name: not kept as an author

@@ -256,10 +256,15 @@ def article_item(from_page: str, entry: Entry, *, show_date: bool = True, summar
     return "\n".join(lines)
 
 
+def listing_setting(key: str, default: int) -> int:
+    """One number of ``listing:`` in data/site.yaml (per_page, summary_chars), at least 1."""
+    return max(1, int(site_data().get("listing", {}).get(key, default)))
+
+
 @lru_cache(maxsize=1)
 def summary_chars() -> int:
     """How long an item's summary is (``listing.summary_chars`` in data/site.yaml)."""
-    return max(1, int(site_data().get("listing", {}).get("summary_chars", 48)))
+    return listing_setting("summary_chars", 48)
 
 
 def listed_summary(description: str) -> str:

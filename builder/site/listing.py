@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..render import escape_markdown
 from ..urls import docs_link
-from .entries import Entry, article_item, front_matter, site_data, site_text
+from .entries import Entry, article_item, front_matter, listing_setting, site_text
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ def pages_of(items: Sequence, size: int) -> list[list]:
 
 def per_page() -> int:
     """Articles on one page of a listing (``listing.per_page`` in data/site.yaml)."""
-    return max(1, int(site_data().get("listing", {}).get("per_page", 20)))
+    return listing_setting("per_page", 20)
 
 
 def page_path(first: str, number: int) -> str:
