@@ -103,3 +103,62 @@ class StoredFiles:
             temporary.replace(entry)
         except OSError:
             pass              # a read-only checkout still builds, only without the stored files
+
+
+class StoredPieces:
+    """The pieces the last build made, each kept under the key of its own input, so a rebuild makes only
+    the pieces whose input changed (an article's Markdown: about 6 s of a rebuild at 10,000 articles
+    in which one raw page changed, and the same bytes whether made again or read back).
+
+    One entry per folder, ``pieces<suffix>``, sealed like ``StoredFiles``' entries (a damaged one
+    is a miss for every piece); without a folder the pieces are kept in memory only.
+
+    >>> pieces, made = StoredPieces(None, ".articles"), []
+    >>> make = lambda text: made.append(text) or text.upper().encode()
+    >>> pieces.pieces({"k1": "a", "k2": "b"}, make) == {"k1": b"A", "k2": b"B"}
+    True
+    >>> pieces.pieces({"k1": "a", "k3": "c"}, make) == {"k1": b"A", "k3": b"C"}, made, pieces.made
+    (True, ['a', 'b', 'c'], 1)
+    """
+
+    def __init__(self, folder: Path | None, suffix: str) -> None:
+        self.entry = folder / f"pieces{suffix}" if folder is not None else None
+        self._last: dict[str, bytes] | None = None
+        self.made = 0
+
+    def pieces(self, inputs: dict, make: Callable[[object], bytes]) -> dict[str, bytes]:
+        """key → piece for every key of ``inputs``: the stored piece, or ``make(input)``'s."""
+        last = self._last if self._last is not None else (self._read() or {})
+        out, self.made = {}, 0
+        for key, value in inputs.items():
+            piece = last.get(key)
+            if piece is None:
+                piece = make(value)
+                self.made += 1
+            out[key] = piece
+        if out.keys() != last.keys():
+            self._write(out)
+        self._last = out
+        return out
+
+    def _read(self) -> dict[str, bytes] | None:
+        try:
+            # a planted link could point anywhere: only a regular file of the folder is read
+            if self.entry is None or not self.entry.is_file() or self.entry.is_symlink():
+                return None
+            return unsealed(self.entry.read_bytes())
+        except OSError:
+            return None
+
+    def _write(self, pieces: dict[str, bytes]) -> None:
+        if self.entry is None:
+            return
+        try:
+            self.entry.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.entry.with_suffix(".tmp")
+            temporary.unlink(missing_ok=True)             # never write through a link planted under that name
+            with temporary.open("wb") as out:
+                out.writelines(sealed(pieces))
+            temporary.replace(self.entry)
+        except OSError:
+            pass              # a read-only checkout still builds, only without the stored pieces

@@ -82,6 +82,9 @@ def test_after_pages_change_come_and_go_the_site_is_the_one_a_cold_build_writes(
     assert _reused(log) > 0
     assert "search index is unchanged" not in log                  # its articles changed: built again
     assert "site's Markdown is unchanged" not in log                # and so is the site's Markdown
+    # … from the articles' Markdown, rendered again only for the edited and the renamed page's articles
+    rendered, total = map(int, re.search(r"(\d+) of (\d+) articles rendered to Markdown again", log).groups())
+    assert 0 < rendered < total
     _build(project, project / "cold", cache=".cache/cold")          # an empty cache: every page rendered
     _same(project / "incremental", project / "cold")
 
@@ -107,6 +110,17 @@ def test_a_damaged_or_planted_stored_entry_is_a_miss_and_its_files_are_built_aga
         log = _build(project, project / "reindexed")
         assert "Traceback" not in log and reused not in log
         _same(project / "indexed", project / "reindexed")
+
+
+def test_a_damaged_or_planted_store_of_articles_markdown_is_a_miss_for_every_article(tmp_path):
+    from builder.stored import StoredPieces
+    make = lambda text: text.encode("utf-8")  # noqa: E731
+    StoredPieces(tmp_path, ".articles").pieces({"k": "职工之家"}, make)
+    entry = tmp_path / "pieces.articles"
+    for damage in (entry.read_bytes()[:-1], b"\x80\x04\x95" + b"planted" * 4):     # cut short; a pickle's opening
+        entry.write_bytes(damage)
+        again = StoredPieces(tmp_path, ".articles")
+        assert again.pieces({"k": "职工之家"}, make) == {"k": "职工之家".encode("utf-8")} and again.made == 1
 
 
 def test_a_changed_template_renders_every_page_again(project):

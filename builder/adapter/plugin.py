@@ -59,12 +59,12 @@ from .config import NewspaperConfig
 from ..pipeline import PageCache, build
 from ..render_cache import RenderCache, page_key, site_fingerprint
 from ..review import render_markdown, review_result
-from ..site.build import site_files, site_key
+from ..site.build import article_key, site_files, site_key
 from ..site.compact import compact_html
 from ..site.entries import site_data, site_text
 from ..site.sitemap import gzipped, sitemap_index, sitemap_urls
 from ..search import code_fingerprint, index_key, search_docs, search_files, search_texts
-from ..stored import StoredFiles
+from ..stored import StoredFiles, StoredPieces
 from ..urls import page_url
 
 log = logging.getLogger("mkdocs.plugins.newspaper")
@@ -147,6 +147,9 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
             # preview keeps it in memory only (its site URL differs, so its entry would only replace
             # the build's, and writing 160 MB at 10,000 articles would slow every save)
             self.site_markdown = StoredFiles(stored / "site" if stored and not self.serving else None, ".site")
+            # each article's Markdown, by a key of the article and the code: when the site's Markdown is
+            # made again (an article changed), only the changed articles are rendered again
+            self.article_markdown = StoredPieces(stored / "site" if stored and not self.serving else None, ".articles")
             self.link_note = _ReusedLinkNote()
             logging.getLogger(Page.__module__).addFilter(self.link_note)
         # templates read the texts from data/site.yaml, so the site's words stay in one file
@@ -186,8 +189,9 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
         fingerprint = self._fingerprint(config)
         settings = dict(site_url=config.site_url or "", site_name=config.site_name,
                         site_description=config.site_description or "", directory_urls=config.use_directory_urls)
-        generated = self.site_markdown.files(site_key(result.articles, settings, fingerprint),
-                                             lambda: _utf8(site_files(result.articles, **settings)))
+        generated = self.site_markdown.files(
+            site_key(result.articles, settings, fingerprint),
+            lambda: _utf8(site_files(self._rendered_articles(result.articles, fingerprint), **settings)))
         if self.site_markdown.reused:
             log.info("newspaper: the site's Markdown is unchanged since the last build (reused)")
         for path, content in sorted(generated.items()):
@@ -208,6 +212,15 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
             log.info(f"newspaper: the editor's review is at {REVIEW_PAGE.removesuffix('index.md')} (serve only)")
         self._reuse_rendered(files, config, fingerprint)
         return files
+
+    def _rendered_articles(self, articles: list, fingerprint: str) -> list:
+        """The articles with their Markdown, rendered again only where the article or the code changed."""
+        keyed = {article_key(p, fingerprint): p for p in articles}
+        markdown = self.article_markdown.pieces(keyed, lambda p: p.markdown.encode("utf-8"))
+        for key, published in keyed.items():
+            published.markdown = markdown[key].decode("utf-8")
+        log.info(f"newspaper: {self.article_markdown.made} of {len(keyed)} articles rendered to Markdown again")
+        return articles
 
     def _reuse_rendered(self, files: Files, config, fingerprint: str) -> None:
         """Mark the generated pages an earlier build rendered from the same inputs as not to be rendered again.

@@ -77,6 +77,19 @@ def site_key(published: Sequence, settings: dict, code: str) -> str:
 _encoder = msgspec.msgpack.Encoder()
 
 
+def article_key(published, code: str) -> str:
+    """The key of one article's rendered Markdown: the article (every field, its path too) and the code.
+
+    >>> from types import SimpleNamespace as Published
+    >>> from builder.model import Article
+    >>> one = Published(article=Article("a.txt", 1, title="职工之家"), path="articles/a.md")
+    >>> moved = Published(article=one.article, path="articles/b.md")
+    >>> article_key(one, "c") == article_key(one, "c"), len({article_key(one, "c"), article_key(moved, "c"), article_key(one, "d")})
+    (True, 3)
+    """
+    return hashlib.sha256(code.encode("utf-8") + b"\0" + _encoder.encode((published.path, published.article))).hexdigest()
+
+
 def site_files(published: Sequence, *, site_url: str, site_name: str, site_description: str = "",
                directory_urls: bool = True) -> dict[str, str]:
     """docs-relative path → content of every generated file; ``published`` holds PublishedArticle.

@@ -267,6 +267,8 @@ def summary_chars() -> int:
     return listing_setting("summary_chars", 48)
 
 
+# an article is listed about fifteen times (its themes, district, year, month, tags, people): cut once
+@lru_cache(maxsize=1 << 15)
 def listed_summary(description: str) -> str:
     """The article's description as a list shows it: one line's worth, cut at a clause break with '…'.
 
