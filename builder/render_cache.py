@@ -138,6 +138,11 @@ class RenderCache:
         self.used.add(key)
         return True
 
+    def keep(self, key: str) -> None:
+        """Keep the entry of ``key`` (if there is one) at the end of the build without reading it: its page
+        is already in the site folder (``builder.kept_site``)."""
+        self.used.add(key)
+
     def _stamp(self, key: str) -> tuple[int, int] | None:
         entry = self._entry(key)
         try:

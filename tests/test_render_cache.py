@@ -2,8 +2,10 @@
 
 A project made of this repository's site configuration over the seed pages is
 built, then changed the ways editors change it (a page edited, a page added, a
-page removed), rebuilt with the cache, and compared file by file with a build
-of the same inputs from an empty cache.  A damaged or planted entry is a miss.
+page removed), rebuilt with the cache into the same site folder (which keeps the
+files the last build wrote from the same inputs, builder/kept_site.py), and
+compared file by file with a build of the same inputs from an empty cache into
+an empty folder.  A damaged or planted entry is a miss.
 """
 
 from __future__ import annotations
@@ -53,20 +55,29 @@ def _reused(log: str) -> int:
     return int(re.search(r"newspaper: (\d+) generated pages unchanged", log).group(1))
 
 
+def _kept(log: str) -> tuple[int, int]:
+    """How many files of the site folder the build kept, and how many it removed."""
+    found = re.search(r"newspaper: (\d+) files of the last build kept in the site folder, (\d+) no longer", log)
+    return int(found.group(1)), int(found.group(2))
+
+
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     work = _project(tmp_path_factory.mktemp("render-cache"))
-    log = _build(work, work / "first")
-    assert _reused(log) == 0
+    log = _build(work, work / "site")
+    assert _reused(log) == 0 and _kept(log) == (0, 0)
+    shutil.copytree(work / "site", work / "first")
     return work
 
 
 def test_a_rebuild_with_nothing_changed_reuses_every_generated_page_and_writes_the_same_site(project):
-    log = _build(project, project / "again")
+    log = _build(project, project / "site")
     assert _reused(log) > 0 and re.search(r"unchanged since the last build, (\d+) to render", log).group(1) == "0"
     assert "search index is unchanged since the last build" in log
     assert "site's Markdown is unchanged since the last build" in log
-    _same(project / "first", project / "again")
+    kept, removed = _kept(log)
+    assert kept > _reused(log) and removed == 0     # the reused pages and the search files stayed in place
+    _same(project / "first", project / "site")
 
 
 def test_after_pages_change_come_and_go_the_site_is_the_one_a_cold_build_writes(project):
@@ -78,15 +89,36 @@ def test_after_pages_change_come_and_go_the_site_is_the_one_a_cold_build_writes(
     for suffix in (".txt", ".overrides.yaml"):
         (seeds / f"beibei-union-benchmark{suffix}").rename(seeds / f"a-new-page{suffix}")
     (seeds / "chengyu-craftsmen-yugong-columns.txt").unlink()
-    log = _build(project, project / "incremental")
+    planted = project / "site" / "old-page" / "index.html"          # in the folder, built by nothing
+    planted.parent.mkdir()
+    planted.write_text("<p>旧</p>", encoding="utf-8")
+    os.utime(planted, ns=(0, 0))
+    log = _build(project, project / "site")
     assert _reused(log) > 0
+    kept, removed = _kept(log)
+    assert kept > 0 and removed > 1               # the removed page's articles, and the planted file
     assert "search index is unchanged" not in log                  # its articles changed: built again
     assert "site's Markdown is unchanged" not in log                # and so is the site's Markdown
     # … from the articles' Markdown, rendered again only for the edited and the renamed page's articles
     rendered, total = map(int, re.search(r"(\d+) of (\d+) articles rendered to Markdown again", log).groups())
     assert 0 < rendered < total
     _build(project, project / "cold", cache=".cache/cold")          # an empty cache: every page rendered
-    _same(project / "incremental", project / "cold")
+    _same(project / "site", project / "cold")
+
+
+def test_a_damaged_or_planted_record_of_the_site_folder_is_no_record_and_every_file_is_written(project):
+    _build(project, project / "site")
+    record = project / ".cache/newspaper/site.kept"
+    good = record.read_bytes()
+    _build(project, project / "reference", cache=".cache/reference")
+    for damage in (good[:-1], b'{"site": "/", "files": {}}'):      # cut short; a record without its trailer
+        _build(project, project / "site")
+        page = next((project / "site").rglob("index.html"))
+        page.write_bytes(b"<p>changed by hand</p>")                # only a record vouches for a file
+        record.write_bytes(damage)
+        log = _build(project, project / "site")
+        assert "Traceback" not in log and _kept(log)[0] == 0
+        _same(project / "site", project / "reference")
 
 
 def test_a_damaged_or_planted_entry_is_a_miss_and_the_page_is_rendered(project):

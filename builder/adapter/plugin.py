@@ -6,7 +6,9 @@ MkDocs event does one job:
 * ``on_startup`` note whether this is ``mkdocs serve`` (the editor's preview) or a build;
 * ``on_config``  resolve the seeds folder next to mkdocs.yml; hand the site's own
                  texts for theme templates (the 404 page) to ``config.extra``;
-* ``on_files``   (priority 50, before Material's plugins see the files) run the
+* ``on_pre_build`` set the site folder aside before MkDocs empties it (builder/kept_site.py);
+* ``on_files``   (priority 50, before Material's plugins see the files) bring the site
+                 folder back; run the
                  pipeline and add every article and index page as a generated
                  file; report the pipeline's diagnostics through MkDocs' log
                  (errors and warnings as warnings, so ``--strict`` fails on them);
@@ -15,6 +17,7 @@ MkDocs event does one job:
                  mark each generated page whose HTML an earlier build stored under the
                  same key as not to be rendered (builder/render_cache.py); leave out the
                  theme's files for its own search and its source maps, which no page loads;
+                 leave out the search files the site folder holds already;
 * ``on_nav``     (last) let go of the Markdown of the pages not to be rendered, once every
                  plugin's ``on_files`` has seen it;
 * ``on_env``     under ``mkdocs serve``, keep the theme's compiled templates in memory from one
@@ -25,10 +28,12 @@ MkDocs event does one job:
 * ``on_post_page`` take the templates' indentation out of every page (builder/site/compact.py);
                  store the HTML of each generated page that was rendered, and let go of
                  the page's HTML body, which MkDocs would hold to the end;
-* ``on_post_build`` write the stored HTML of the pages not rendered; replace the
+* ``on_post_build`` write the stored HTML of the pages not rendered and not in the site
+                 folder already; replace the
                  sitemap MkDocs wrote (which lists only rendered pages) by an index of
                  parts naming every page (builder/site/sitemap.py): readers' browsers
-                 fetch it on every page; drop stored pages this build did not use;
+                 fetch it on every page; drop stored pages this build did not use; remove
+                 the files of the site folder this build neither wrote nor kept;
 * ``on_serve``   make ``mkdocs serve`` rebuild when a raw page changes.
 
 The builder's core knows nothing of MkDocs; moving to another generator means
@@ -54,6 +59,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_date
 
+from ..kept_site import KeptSite
 from ..model import Severity
 from .config import NewspaperConfig
 from ..pipeline import PageCache, build
@@ -150,6 +156,9 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
             # each article's Markdown, by a key of the article and the code: when the site's Markdown is
             # made again (an article changed), only the changed articles are rendered again
             self.article_markdown = StoredPieces(stored / "site" if stored and not self.serving else None, ".articles")
+            # the site folder, kept from one build to the next where the files hold what this build writes
+            self.kept_site = (KeptSite(stored / "site.kept" if stored and not self.serving else None)
+                              if self.config.render_cache else None)
             self.link_note = _ReusedLinkNote()
             logging.getLogger(Page.__module__).addFilter(self.link_note)
         # templates read the texts from data/site.yaml, so the site's words stay in one file
@@ -158,8 +167,15 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
                                               for s in site_data().get("sections", [])]}
         return config
 
+    def on_pre_build(self, *, config):
+        # MkDocs empties the site folder next: move it aside, to be brought back once it has
+        if self.kept_site is not None:
+            self.kept_site.set_aside(Path(config.site_dir))
+
     @event_priority(50)
     def on_files(self, files: Files, *, config) -> Files:
+        if self.kept_site is not None:
+            self.kept_site.bring_back()
         theme_dirs = [Path(folder) for folder in config.theme.dirs]
         for file in [f for f in files if _unused_theme_file(f, theme_dirs)]:
             files.remove(file)
@@ -204,8 +220,14 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
             files.append(File.generated(config, path, content=content))
         # the search files are added here, not after the build, so `mkdocs serve` serves them
         # and the search page gets the theme
+        kept = self.kept_site
         for path, content in searched.items():
+            if kept is not None and kept.holds(path, key):
+                kept.keep(path, key)             # written from the same index by the last build
+                continue
             files.append(File.generated(config, path, content=content))
+            if kept is not None:
+                kept.wrote(path, key)
         if self.serving:
             link = lambda path: "../" + path  # noqa: E731 — from review/index.md to an article's Markdown file
             files.append(File.generated(config, REVIEW_PAGE, content=render_markdown(review_result(result), link)))
@@ -247,7 +269,11 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
             key = page_key(fingerprint, file.src_uri, markdown)
             folder = posixpath.dirname(file.src_uri)
             targets_exist = all(_resolve_in(folder, target) in known for target in set(_DOCS_LINK.findall(markdown)))
-            if targets_exist and self.rendered.has(key):
+            # the site folder may hold the page already (builder/kept_site.py): then its entry is not even read
+            in_place = self.kept_site is not None and self.kept_site.holds(file.dest_uri, key)
+            if in_place:
+                self.rendered.keep(key)
+            if targets_exist and (in_place or self.rendered.has(key)):
                 file.inclusion = InclusionLevel.EXCLUDED
                 self.reused[file.dest_uri] = key
                 self.link_note.reused.add(file.src_uri)
@@ -308,6 +334,8 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
         key = getattr(self, "keys", {}).get(page.file.src_uri)
         if key is not None and self.rendered is not None:
             self.rendered.store(key, output)
+            if self.kept_site is not None:
+                self.kept_site.wrote(page.file.dest_uri, key)
         # MkDocs writes `output` and keeps every page object to the end of the build; the HTML
         # body is not read again (anchors are checked from the ids it collected)
         page.content = None
@@ -317,20 +345,35 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
         site_dir = Path(config.site_dir)
         reused = getattr(self, "reused", {})
         made: set[Path] = set()          # one mkdir per folder, not per page (thousands of pages)
+        kept = self.kept_site
         for dest, key in reused.items():
+            if kept is not None and kept.holds(dest, key):
+                kept.keep(dest, key)
+                continue
             target = site_dir / dest
             if target.parent not in made:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 made.add(target.parent)
             target.write_bytes(self.rendered.read_bytes(key))
+            if kept is not None:
+                kept.wrote(dest, key)
         if self.rendered is not None and not self.serving:
             self.rendered.prune()        # (the preview renders pages the build does not: keep the build's)
+        self._write_sitemap(config)
+        if kept is not None:
+            removed = kept.sweep()
+            kept.save()
+            log.info(f"newspaper: {len(kept.kept)} files of the last build kept in the site folder, "
+                     f"{removed} no longer built removed")
+
+    def _write_sitemap(self, config) -> None:
+        site_dir = Path(config.site_dir)
         written = site_dir / "sitemap.xml"
         if not written.is_file():
             return
         per_part = int(site_data().get("sitemap", {}).get("urls_per_part", 5000))
         listed = sitemap_urls(written.read_text(encoding="utf-8"))
-        if reused:
+        if getattr(self, "reused", {}):
             # MkDocs' sitemap names the pages it rendered: put the reused ones back in their places
             base = config.site_url if (config.site_url or "").endswith("/") else (config.site_url or "") + "/"
             found = dict(listed)
