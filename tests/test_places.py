@@ -124,6 +124,16 @@ BEIBEI_BODY = cut("beibei-union-benchmark.txt", "近年来,北碚区总工会按
     ("重庆45个站点入选全国“最美驿站”",
      "重庆市渝中区七星岗街道抗建堂社区工会户外劳动者站点等45个站点入选。全市工会累计建成“渝工港湾”5220个。",
      [], (), ()),
+    # a headline about the city: one district's union named once in the body is an example ...
+    ("重庆市总工会启动2024年“金秋助学”活动",
+     "8月20日，市总工会启动“金秋助学”活动，全市各级工会将为困难职工子女发放助学金。\n"
+     + "活动覆盖全市困难职工家庭，各级工会要摸清底数、精准帮扶，确保助学金及时足额发放到位。" * 6
+     + "\n荣昌区总工会已提前完成摸底，荣昌区100余名学生将受益。", [], (), ()),
+    # ... while two mentions of its union make it the subject whatever the headline says
+    ("重庆市总工会启动2024年“金秋助学”活动",
+     "8月20日，荣昌区总工会启动“金秋助学”活动，为困难职工子女发放助学金。\n"
+     + "活动覆盖全区困难职工家庭，各级工会要摸清底数、精准帮扶，确保助学金及时足额发放到位。" * 6
+     + "\n荣昌区总工会已提前完成摸底。", [], ("荣昌区",), ()),
     # a passing mention in a long text neither leads nor follows
     ("", BEIBEI_BODY + "会后,与会代表还前往渝北区参观。", [], ("北碚区",), ("四川省", "绵阳市", "广安市")),
     ("", BEIBEI_BODY + "会后,代表们前往渝北区参观,渝北区劳模介绍了经验,渝北区职工表演了节目。", [],

@@ -81,6 +81,7 @@ class Scoring:
     short_text_chars: int = 400
     short_text_min_score: float = 2
     citywide_min_score: float = 6
+    citywide_title_min_score: float = 12
     secondary_share: float = 0.2
     strong_union_count: int = 2
 
@@ -412,7 +413,8 @@ def find_places(title: str, text: str, bylines: Sequence[str] = ()) -> Places:
     if local and len(scores) == 1 and not scores[0].strong:
         # 到我区走访: a district's own outlet names itself once and then speaks of 我区
         scores = [replace(scores[0], strong=True, parts=(*scores[0].parts, (f"local ({'、'.join(local[:3])})", 1, 0)))]
-    threshold, why = listing_threshold(len(_as_text(text)), sum(cues.values()), gaz.scoring)
+    citywide_title = title_speaks_of_city(_as_text(title), [m for seg, m in counted if seg == "title"], gaz)
+    threshold, why = listing_threshold(len(_as_text(text)), sum(cues.values()), gaz.scoring, citywide_title)
     chosen, decisions = select_districts(scores, threshold, why, gaz.scoring)
     regions = tuple(dict.fromkeys(m.place for _, m in counted if m.scope == "region"))
 
@@ -519,13 +521,40 @@ def score_district(name: str, counted: Sequence[tuple[str, Mention]], scoring: S
     )
 
 
-def listing_threshold(body_chars: int, cue_count: int, scoring: Scoring) -> tuple[float, str]:
+def title_speaks_of_city(title: str, title_mentions: Sequence[Mention], gaz: Gazetteer) -> bool:
+    """Whether the headline speaks of the whole city (its name or a city-wide cue) and of no district.
+
+    Under such a headline a district named in the body is an example, not the subject, unless
+    its evidence is strong.
+
+    >>> g = load_gazetteer()
+    >>> title_speaks_of_city('重庆市总工会启动“职工技能月”', scan('重庆市总工会启动“职工技能月”', g), g)
+    True
+    >>> title_speaks_of_city('重庆荣昌：职工技能月启动', scan('重庆荣昌：职工技能月启动', g), g)
+    False
+    """
+    if any(m.scope == "district" for m in title_mentions):
+        return False
+    return any(m.scope == "cue" for m in title_mentions) or any(prefix in title for prefix in gaz.city_prefixes)
+
+
+def listing_threshold(body_chars: int, cue_count: int, scoring: Scoring,
+                      citywide_title: bool = False) -> tuple[float, str]:
     """The score a district without strong evidence needs to be listed, and why.
 
+    | evidence                                    | threshold                    |
+    |---------------------------------------------|------------------------------|
+    | a headline about the city and no district   | ``citywide_title_min_score`` |
+    | a city-wide cue in title or body            | ``citywide_min_score``       |
+    | a short text                                | ``short_text_min_score``     |
+    | otherwise                                   | ``min_score``                |
+
     >>> s = load_gazetteer().scoring
-    >>> listing_threshold(3000, 2, s), listing_threshold(200, 0, s)
-    ((6, 'city-wide news'), (2, 'short text'))
+    >>> listing_threshold(3000, 2, s), listing_threshold(200, 0, s), listing_threshold(3000, 1, s, True)
+    ((6, 'city-wide news'), (2, 'short text'), (12, 'city-wide headline'))
     """
+    if citywide_title:
+        return scoring.citywide_title_min_score, "city-wide headline"
     if cue_count:
         return scoring.citywide_min_score, "city-wide news"
     if body_chars < scoring.short_text_chars:
