@@ -413,7 +413,7 @@ def find_places(title: str, text: str, bylines: Sequence[str] = ()) -> Places:
     if local and len(scores) == 1 and not scores[0].strong:
         # 到我区走访: a district's own outlet names itself once and then speaks of 我区
         scores = [replace(scores[0], strong=True, parts=(*scores[0].parts, (f"local ({'、'.join(local[:3])})", 1, 0)))]
-    citywide_title = title_speaks_of_city(_as_text(title), [m for seg, m in counted if seg == "title"], gaz)
+    citywide_title = title_speaks_of_city([m for seg, m in counted if seg == "title"])
     threshold, why = listing_threshold(len(_as_text(text)), sum(cues.values()), gaz.scoring, citywide_title)
     chosen, decisions = select_districts(scores, threshold, why, gaz.scoring)
     regions = tuple(dict.fromkeys(m.place for _, m in counted if m.scope == "region"))
@@ -521,21 +521,29 @@ def score_district(name: str, counted: Sequence[tuple[str, Mention]], scoring: S
     )
 
 
-def title_speaks_of_city(title: str, title_mentions: Sequence[Mention], gaz: Gazetteer) -> bool:
-    """Whether the headline speaks of the whole city (its name or a city-wide cue) and of no district.
+def title_speaks_of_city(title_mentions: Sequence[Mention]) -> bool:
+    """Whether the headline speaks of the whole city (a city-wide cue: 全市, 市总工会) and of no district.
 
     Under such a headline a district named in the body is an example, not the subject, unless
-    its evidence is strong.
+    its evidence is strong.  The city's name alone (重庆这座小屋…) is an outlet's framing, not a
+    sign of city-wide news.
+
+    | headline                          | speaks of the city |
+    |-----------------------------------|--------------------|
+    | 重庆市总工会启动“职工技能月”        | yes                |
+    | 全市职工技能月启动                  | yes                |
+    | 重庆荣昌：职工技能月启动            | no (a district)    |
+    | 重庆首个“爱心妈咪小屋”挂牌          | no (the name only) |
 
     >>> g = load_gazetteer()
-    >>> title_speaks_of_city('重庆市总工会启动“职工技能月”', scan('重庆市总工会启动“职工技能月”', g), g)
+    >>> title_speaks_of_city(scan('重庆市总工会启动“职工技能月”', g))
     True
-    >>> title_speaks_of_city('重庆荣昌：职工技能月启动', scan('重庆荣昌：职工技能月启动', g), g)
-    False
+    >>> title_speaks_of_city(scan('重庆荣昌：全市职工技能月启动', g)), title_speaks_of_city(scan('重庆首个小屋挂牌', g))
+    (False, False)
     """
     if any(m.scope == "district" for m in title_mentions):
         return False
-    return any(m.scope == "cue" for m in title_mentions) or any(prefix in title for prefix in gaz.city_prefixes)
+    return any(m.scope == "cue" for m in title_mentions)
 
 
 def listing_threshold(body_chars: int, cue_count: int, scoring: Scoring,
