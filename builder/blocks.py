@@ -948,12 +948,52 @@ def mark_photo_report(blocks: list[Block]) -> list[Block]:
         return blocks
     first_text = next((i for i, b in enumerate(blocks) if b.kind is Kind.TEXT and is_body(b.text)), None)
     note = f"a short sentence in a photo report (credited on line {credit.first_line})"
-    return [replace(b, kind=Kind.CREDIT, note="the photo report's credit line") if b is credit and b.kind is Kind.TEXT
-            else replace(b, kind=Kind.CAPTION, weak=True, note=note)
-            if i != first_text and b.kind is Kind.TEXT and len(b.lines) == 1 and not b.heading_level
-            and len(b.text) <= PHOTO_REPORT_CAPTION_MAX_CHARS and labels.ends_sentence(b.text)
-            and not _SENTENCE_OR_CLAUSE.search(b.text[:-1]) else b
-            for i, b in enumerate(blocks)]
+    marked = [replace(b, kind=Kind.CREDIT, note="the photo report's credit line") if b is credit and b.kind is Kind.TEXT
+              else replace(b, kind=Kind.CAPTION, weak=True, note=note)
+              if i != first_text and b.kind is Kind.TEXT and len(b.lines) == 1 and not b.heading_level
+              and len(b.text) <= PHOTO_REPORT_CAPTION_MAX_CHARS and labels.ends_sentence(b.text)
+              and not _SENTENCE_OR_CLAUSE.search(b.text[:-1]) else b
+              for i, b in enumerate(blocks)]
+    return _photo_report_runs(marked, first_text, note)
+
+
+PHOTO_REPORT_RUN_MIN_CAPTIONS = 2   # short captions it takes to make a run of one-sentence lines the photos'
+
+
+def _photo_report_runs(blocks: list[Block], first_text: int | None, note: str) -> list[Block]:
+    """In a photo report, a run of one-sentence lines holding two short captions is the photos' captions.
+
+    The captions of a photo report stand one after another, and some name the
+    place first, so they are longer and carry a comma (在某某服务中心，快递员在休息。);
+    in a run with the short ones they are captions too.  A line of two sentences,
+    or longer than ``SENTENCE_CAPTION_MAX_CHARS``, ends the run: that is a paragraph.
+
+    >>> page = ["近日，高温持续，某区的户外劳动者在驿站补水休息，享受清凉服务。", "",
+    ...         "据了解，该区在商圈、车站等区域建设了一批驿站，常态化为户外劳动者提供服务，形成十五分钟服务圈。", "",
+    ...         "在某某街道服务中心，快递员在房间休息。", "", "快递员在派件。", "", "环卫工人在饮水。", "",
+    ...         "志愿者为快递员送上防暑物资，送去清凉。", "", "某某新闻特约摄影 张三 摄影报道"]
+    >>> [b.kind.value for b in mark_photo_report(mark_captions(mark_labels(group_lines(page))))]
+    ['text', 'text', 'caption', 'caption', 'caption', 'caption', 'credit']
+    """
+    def one_sentence(index: int) -> bool:
+        b = blocks[index]
+        return (index != first_text and b.kind in (Kind.TEXT, Kind.CAPTION) and len(b.lines) == 1
+                and not b.heading_level and len(b.text) <= SENTENCE_CAPTION_MAX_CHARS
+                and labels.ends_sentence(b.text) and not ends_a_sentence_inside(b.text))
+
+    marked = list(blocks)
+    index = 0
+    while index < len(marked):
+        end = index
+        while end < len(marked) and one_sentence(end):
+            end += 1
+        run = range(index, end)
+        if sum(marked[i].kind is Kind.CAPTION for i in run) >= PHOTO_REPORT_RUN_MIN_CAPTIONS:
+            for i in run:
+                if marked[i].kind is Kind.TEXT:
+                    marked[i] = replace(marked[i], kind=Kind.CAPTION, weak=True, note=note + ", in a run of its captions")
+        index = max(end, index + 1)
+    return marked
 
 
 ITEM_HEADS_MIN = 2          # a roundup heads two items or more with the unions' names
