@@ -16,7 +16,10 @@ calls the builder needs the ``if __name__ == "__main__":`` guard: each
 worker imports the script's module.
 Small jobs (a rebuild after one page changed) stay in the calling process.
 
-``pipeline.build`` hands it the pages that are not in the cache.
+``pipeline.build`` hands it the pages that are not in the cache.  ``run_aside``
+starts one job in a worker of the same kind while the caller goes on with other
+work: the MkDocs adapter builds the search index there while it makes the site's
+pages, so on two cores the two take the time of the longer one.
 """
 
 from __future__ import annotations
@@ -74,9 +77,40 @@ def map_in_order(function: Callable[[Item], Result], items: Sequence[Item], work
     count = min(worker_count(workers), len(items))
     if count <= 1 or len(items) < min_items:
         return [function(item) for item in items]
+    with ProcessPoolExecutor(max_workers=count, mp_context=_context()) as pool:
+        return list(pool.map(function, items, chunksize=CHUNK_ITEMS))
+
+
+def run_aside(function: Callable[..., Result], *args, workers: int | None = None) -> Callable[[], Result]:
+    """Start ``function(*args)`` in a worker process; return a callable that waits for its result.
+
+    The caller does other work in between.  With one core (or ``workers=1``)
+    nothing is started and the callable runs the function in this process when
+    called.  The same rules as ``map_in_order``'s hold for ``function``, its
+    arguments and its result; an exception raised in the worker is raised by
+    the callable.
+
+    >>> wait = run_aside(abs, -4, workers=1)
+    >>> wait()
+    4
+    """
+    if worker_count(workers) <= 1:
+        return lambda: function(*args)
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=_context())
+    future = pool.submit(function, *args)
+
+    def wait() -> Result:
+        try:
+            return future.result()
+        finally:
+            pool.shutdown()
+    return wait
+
+
+def _context():
+    """The fork server's context (workers start warm, see the module's docstring), else the default one."""
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
     if context.get_start_method() == "forkserver":
         context.set_forkserver_preload([f"{__package__}.warm"])
-    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-        return list(pool.map(function, items, chunksize=CHUNK_ITEMS))
+    return context

@@ -67,13 +67,24 @@ class StoredFiles:
 
     def files(self, key: str, build: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
         """The files of ``key``: the stored ones, or ``build()``'s, stored for the next build."""
-        found = self._last[1] if self._last and self._last[0] == key else self._read(key)
-        self.reused = found is not None
+        found = self.lookup(key)
         if found is None:
             found = build()
-            self._write(key, found)
-        self._last = (key, found)
+            self.store(key, found)
         return found
+
+    def lookup(self, key: str) -> dict[str, bytes] | None:
+        """The stored files of ``key``, or None (then ``store`` the files once built)."""
+        found = self._last[1] if self._last and self._last[0] == key else self._read(key)
+        self.reused = found is not None
+        if found is not None:
+            self._last = (key, found)
+        return found
+
+    def store(self, key: str, files: dict[str, bytes]) -> None:
+        """Keep ``files`` as the files of ``key``, for the next build."""
+        self._write(key, files)
+        self._last = (key, files)
 
     def _entry(self, key: str) -> Path | None:
         return self.folder / f"{key}{self.suffix}" if self.folder is not None else None

@@ -1,9 +1,13 @@
-"""Pages processed in worker processes give exactly the serial build."""
+"""Pages processed in worker processes give exactly the serial build; a job run aside gives what it gives here."""
 
 import shutil
 
-from builder.parallel import MIN_PARALLEL_ITEMS
+import pytest
+
+from builder.parallel import MIN_PARALLEL_ITEMS, run_aside
 from builder.pipeline import PageCache, build
+from builder.search import search_docs, search_files, search_texts
+from builder.urls import page_url
 from tests.conftest import SEEDS
 
 
@@ -51,3 +55,15 @@ def test_a_one_off_build_reads_the_disk_cache_without_holding_every_page(tmp_pat
     build(seeds, in_memory, workers=1)
     build(seeds, in_memory, workers=1)
     assert in_memory.hits == len(first.pages)
+
+
+def test_the_search_index_built_aside_is_the_one_built_here():
+    docs = search_docs(build(SEEDS, workers=1).articles, lambda path: page_url(path, True))
+    wait = run_aside(search_files, docs, search_texts(), workers=2)
+    assert wait() == search_files(docs, search_texts())
+
+
+def test_an_error_in_a_job_run_aside_is_raised_by_its_wait():
+    wait = run_aside(int, "十二", workers=2)
+    with pytest.raises(ValueError, match="十二"):
+        wait()

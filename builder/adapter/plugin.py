@@ -8,8 +8,8 @@ MkDocs event does one job:
                  texts for theme templates (the 404 page) to ``config.extra``;
 * ``on_pre_build`` set the site folder aside before MkDocs empties it (builder/kept_site.py);
 * ``on_files``   (priority 50, before Material's plugins see the files) bring the site
-                 folder back; run the
-                 pipeline and add every article and index page as a generated
+                 folder back; run the pipeline; start the search index in a worker
+                 process (builder/parallel.py) while this one adds every article and index page as a generated
                  file; report the pipeline's diagnostics through MkDocs' log
                  (errors and warnings as warnings, so ``--strict`` fails on them);
                  under ``mkdocs serve`` only, add the editor's review page
@@ -17,7 +17,7 @@ MkDocs event does one job:
                  mark each generated page whose HTML an earlier build stored under the
                  same key as not to be rendered (builder/render_cache.py); leave out the
                  theme's files for its own search and its source maps, which no page loads;
-                 leave out the search files the site folder holds already;
+                 leave out the search files the site folder holds with the same bytes already;
 * ``on_nav``     (last) let go of the Markdown of the pages not to be rendered, once every
                  plugin's ``on_files`` has seen it;
 * ``on_env``     under ``mkdocs serve``, keep the theme's compiled templates in memory from one
@@ -42,6 +42,7 @@ rewriting this package only.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import logging
 import posixpath
@@ -61,6 +62,7 @@ from mkdocs.utils import get_build_date
 
 from ..kept_site import KeptSite
 from ..model import Severity
+from ..parallel import run_aside
 from .config import NewspaperConfig
 from ..pipeline import PageCache, build
 from ..render_cache import RenderCache, page_key, site_fingerprint
@@ -81,6 +83,9 @@ log = logging.getLogger("mkdocs.plugins.newspaper")
 UNUSED_THEME_FOLDERS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 UNUSED_THEME_SUFFIXES = (".map",)
 REVIEW_PAGE = "review/index.md"
+# From this many articles the search index is built in a worker process beside the site's pages;
+# below it the index takes less time than the worker's start (about a second).
+INDEX_ASIDE_MIN_DOCS = 500
 PACKAGE = Path(__file__).resolve().parent.parent      # the builder's own sources: part of every page's key
 # a Markdown link to another docs file, as the generated pages write them (builder/urls.docs_link)
 _DOCS_LINK = re.compile(r"\]\(([^()\s#]+\.md)(?:#[^()\s]*)?\)")
@@ -190,16 +195,20 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
                  f"({self.cache.misses} processed, {self.cache.hits} from cache); "
                  f"{dropped} furniture lines dropped (python -m builder explain PAGE lists them)")
         self.cache.hits = self.cache.misses = 0
-        # Search (builder/search): the static index of the articles, and the search page.  Built
-        # first: its arrays peak before the site's Markdown is held (memory at 10,000 articles).
+        # Search (builder/search): the static index of the articles, and the search page.  Started
+        # first, in a worker process for a large archive: its arrays peak there, not beside the site's Markdown.
         # one URL function for the whole site (builder.urls.page_url, which computes what MkDocs does)
         url_of = lambda path: page_url(path, config.use_directory_urls)  # noqa: E731
         docs, texts = search_docs(result.articles, url_of), search_texts()
         key = index_key(docs, texts, code_fingerprint())
-        searched = self.search_index.files(key, lambda: search_files(docs, texts))
-        del docs
-        if self.search_index.reused:
+        searched = self.search_index.lookup(key)
+        if searched is None:
+            # built in a worker process while this one makes the site's pages (builder/parallel.py)
+            waiting_for_index = run_aside(search_files, docs, texts,
+                                          workers=None if len(docs) >= INDEX_ASIDE_MIN_DOCS else 1)
+        else:
             log.info("newspaper: the search index is unchanged since the last build (reused)")
+        del docs
         # the reader's site (builder/site): article pages with their site links, index pages, home, feeds;
         # a function of the articles, the settings and the code, so kept under their key like the index
         fingerprint = self._fingerprint(config)
@@ -218,16 +227,21 @@ class NewspaperPlugin(BasePlugin[NewspaperConfig]):
         # the editors' photos in their web sizes (builder/photos), as the articles' captions name them
         for path, content in sorted(result.photos.items()):
             files.append(File.generated(config, path, content=content))
+        if searched is None:
+            searched = waiting_for_index()
+            self.search_index.store(key, searched)
         # the search files are added here, not after the build, so `mkdocs serve` serves them
         # and the search page gets the theme
+        # each under the key of its own bytes: when one article changed, most of the index's shards did not
         kept = self.kept_site
         for path, content in searched.items():
-            if kept is not None and kept.holds(path, key):
-                kept.keep(path, key)             # written from the same index by the last build
+            content_key = hashlib.blake2b(content, digest_size=16).hexdigest() if kept is not None else ""
+            if kept is not None and kept.holds(path, content_key):
+                kept.keep(path, content_key)     # the same bytes, written by the last build
                 continue
             files.append(File.generated(config, path, content=content))
             if kept is not None:
-                kept.wrote(path, key)
+                kept.wrote(path, content_key)
         if self.serving:
             link = lambda path: "../" + path  # noqa: E731 — from review/index.md to an article's Markdown file
             files.append(File.generated(config, REVIEW_PAGE, content=render_markdown(review_result(result), link)))
