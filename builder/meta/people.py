@@ -157,6 +157,28 @@ def looks_like_name(candidate: str, known_names_ok: bool = True) -> bool:
     Example: looks_like_name("王永琴") → True; looks_like_name("王女士") → False;
              looks_like_name("代表") → False; looks_like_name("北碚") → False
     """
+    if not has_name_shape(candidate):
+        return False
+    compound = next((s for s in lexicon().compound_surnames if candidate.startswith(s)), "")
+    if len(candidate) == 3 and not compound and _is_common_word(candidate[:2], True):
+        return False  # 代表一, 文体艺: a word plus one character
+    return not _is_common_word(candidate, known_names_ok)
+
+
+def has_name_shape(candidate: str) -> bool:
+    """A surname, then one or two characters a given name may hold: the shape, before any word check.
+
+    | candidate | shape | why not |
+    |-----------|-------|---------|
+    | 黄家金    | yes   |         |
+    | 欧阳娜    | yes   |         |
+    | 王女士    | no    | an honorific |
+    | 北碚      | no    | a place |
+    | 工会      | no    | no surname |
+
+    >>> [has_name_shape(w) for w in ("黄家金", "欧阳娜", "王女士", "北碚", "工会")]
+    [True, True, False, False, False]
+    """
     lex = lexicon()
     if not isinstance(candidate, str) or not _CJK.match(candidate):
         return False
@@ -175,11 +197,7 @@ def looks_like_name(candidate: str, known_names_ok: bool = True) -> bool:
         return False
     if any(candidate.endswith(h) or given == h for h in lex.honorifics):
         return False
-    if any(given.endswith(p) for p in lex.place_endings):
-        return False
-    if len(candidate) == 3 and not compound and _is_common_word(candidate[:2], True):
-        return False  # 代表一, 文体艺: a word plus one character
-    return not _is_common_word(candidate, known_names_ok)
+    return not any(given.endswith(p) for p in lex.place_endings)
 
 
 def _is_common_word(word: str, known_names_ok: bool) -> bool:
@@ -335,6 +353,46 @@ def names_in_lists(text: str, toks: Sequence[Token]) -> list[NameSpan]:
     return spans
 
 
+# A run of three or more short items joined by 、, standing alone between marks (or after 分别是/有/为),
+# with no 等 to close it: 获奖的职工分别是黄某、李某、王某。
+_OPEN_LIST = re.compile(r"(?:(?<=[：:，,。；;\s“（(])|(?<=分别是)|(?<=分别为)|(?<=依次为)|(?<=是)|(?<=有)|(?<=为)|^)"
+                        r"(?P<items>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4}){2,})(?=[，,。；;！？\s”）)]|$)")
+OPEN_LIST_CONFIRMED_SHARE = 0.5   # of the items that must pass the full name check
+
+
+def names_in_open_lists(text: str) -> list[NameSpan]:
+    """Names listed with 、 and no 等 after them, when every item has a name's shape and half are names.
+
+    Without 等 and a group noun nothing says the list is of people, so the
+    items say it: each is a surname and a given name's length, and at least
+    half pass the full check (a given name such as 猛 or 家金 is also a word,
+    and the list vouches for it).
+
+    | text                                 | names                  |
+    |--------------------------------------|------------------------|
+    | 分别是黄容、李鸿、王猛、刘向阳。        | all four               |
+    | 覆盖渝中、江北、南岸等区               | none (no name's shape) |
+    | 工会、妇联、团委联合举办               | none                   |
+
+    >>> [text[s.start:s.end] for text in ["获奖职工分别是黄容、李鸿、王猛、刘向阳。"] for s in names_in_open_lists(text)]
+    ['黄容', '李鸿', '王猛', '刘向阳']
+    >>> names_in_open_lists("活动覆盖渝中、江北、南岸，工会、妇联、团委联合举办。")
+    []
+    """
+    spans: list[NameSpan] = []
+    for match in _OPEN_LIST.finditer(text):
+        items = match.group("items").split("、")
+        if not all(has_name_shape(item) for item in items):
+            continue
+        if sum(looks_like_name(item) for item in items) < OPEN_LIST_CONFIRMED_SHARE * len(items):
+            continue
+        offset = match.start("items")
+        for item in items:
+            spans.append(NameSpan(offset, offset + len(item), _LIST))
+            offset += len(item) + 1
+    return spans
+
+
 def _name_at_tail(text: str, begin: int, end: int, starts: frozenset) -> "NameSpan | None":
     """The name that ends a list's first item, if any."""
     if looks_like_name(text[begin:end]):
@@ -440,6 +498,7 @@ def extract_people(text: str) -> list[str]:
     toks = tokens(text)
     spans: list[NameSpan] = []
     spans += names_in_lists(text, toks)
+    spans += names_in_open_lists(text)
     spans += names_after_titles(text, toks)
     spans += names_before_titles(text, toks)
     spans += guessed_names(text, toks)
