@@ -968,6 +968,13 @@ def _photo_report_runs(blocks: list[Block], first_text: int | None, note: str) -
     in a run with the short ones they are captions too.  A line of two sentences,
     or longer than ``SENTENCE_CAPTION_MAX_CHARS``, ends the run: that is a paragraph.
 
+    | line in the run                        | is            |
+    |----------------------------------------|---------------|
+    | 快递员在派件。 (short, one clause)       | a caption already |
+    | 在某某街道服务中心，快递员在房间休息。   | a caption, beside two short ones |
+    | 据了解，该区……形成十五分钟服务圈。 (long) | a paragraph: it ends the run |
+    | 活动很成功。大家很开心。 (two sentences) | a paragraph: it ends the run |
+
     >>> page = ["近日，高温持续，某区的户外劳动者在驿站补水休息，享受清凉服务。", "",
     ...         "据了解，该区在商圈、车站等区域建设了一批驿站，常态化为户外劳动者提供服务，形成十五分钟服务圈。", "",
     ...         "在某某街道服务中心，快递员在房间休息。", "", "快递员在派件。", "", "环卫工人在饮水。", "",
