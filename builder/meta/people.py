@@ -356,7 +356,7 @@ def names_in_lists(text: str, toks: Sequence[Token]) -> list[NameSpan]:
 # A run of three or more short items joined by 、, standing alone between marks (or after 分别是/有/为),
 # with no 等 to close it: 获奖的职工分别是黄某、李某、王某。
 _OPEN_LIST = re.compile(r"(?:(?<=[：:，,。；;\s“（(])|(?<=分别是)|(?<=分别为)|(?<=依次为)|(?<=是)|(?<=有)|(?<=为)|^)"
-                        r"(?P<items>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4}){2,})(?=[，,。；;！？\s”）)]|$)")
+                        rf"(?P<items>[{HAN}]{{2,4}}(?:、[{HAN}]{{2,4}}){{2,}})(?=[，,。；;！？\s”）)]|$)")
 OPEN_LIST_CONFIRMED_SHARE = 0.5   # of the items that must pass the full name check
 
 
