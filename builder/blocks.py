@@ -53,7 +53,7 @@ text and the splitter moves it to the page's drop list).
 from __future__ import annotations
 
 import re
-from itertools import takewhile
+from itertools import groupby, takewhile
 from dataclasses import replace
 from functools import lru_cache
 
@@ -989,17 +989,12 @@ def _photo_report_runs(blocks: list[Block], first_text: int | None, note: str) -
                 and labels.ends_sentence(b.text) and not ends_a_sentence_inside(b.text))
 
     marked = list(blocks)
-    index = 0
-    while index < len(marked):
-        end = index
-        while end < len(marked) and one_sentence(end):
-            end += 1
-        run = range(index, end)
-        if sum(marked[i].kind is Kind.CAPTION for i in run) >= PHOTO_REPORT_RUN_MIN_CAPTIONS:
+    for fits, group in groupby(range(len(blocks)), key=one_sentence):
+        run = list(group)
+        if fits and sum(blocks[i].kind is Kind.CAPTION for i in run) >= PHOTO_REPORT_RUN_MIN_CAPTIONS:
             for i in run:
-                if marked[i].kind is Kind.TEXT:
-                    marked[i] = replace(marked[i], kind=Kind.CAPTION, weak=True, note=note + ", in a run of its captions")
-        index = max(end, index + 1)
+                if blocks[i].kind is Kind.TEXT:
+                    marked[i] = replace(blocks[i], kind=Kind.CAPTION, weak=True, note=note + ", in a run of its captions")
     return marked
 
 

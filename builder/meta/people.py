@@ -159,8 +159,7 @@ def looks_like_name(candidate: str, known_names_ok: bool = True) -> bool:
     """
     if not has_name_shape(candidate):
         return False
-    compound = next((s for s in lexicon().compound_surnames if candidate.startswith(s)), "")
-    if len(candidate) == 3 and not compound and _is_common_word(candidate[:2], True):
+    if len(candidate) == 3 and not _compound_surname(candidate) and _is_common_word(candidate[:2], True):
         return False  # 代表一, 文体艺: a word plus one character
     return not _is_common_word(candidate, known_names_ok)
 
@@ -182,7 +181,7 @@ def has_name_shape(candidate: str) -> bool:
     lex = lexicon()
     if not isinstance(candidate, str) or not _CJK.match(candidate):
         return False
-    compound = next((s for s in lex.compound_surnames if candidate.startswith(s)), "")
+    compound = _compound_surname(candidate)
     if compound:
         given = candidate[len(compound):]
     elif candidate[0] in lex.surnames:
@@ -198,6 +197,11 @@ def has_name_shape(candidate: str) -> bool:
     if any(candidate.endswith(h) or given == h for h in lex.honorifics):
         return False
     return not any(given.endswith(p) for p in lex.place_endings)
+
+
+def _compound_surname(candidate: str) -> str:
+    """The two-character surname the candidate starts with (欧阳, 司马), or ''."""
+    return next((s for s in lexicon().compound_surnames if candidate.startswith(s)), "")
 
 
 def _is_common_word(word: str, known_names_ok: bool) -> bool:
