@@ -78,13 +78,18 @@ class StoredFiles:
         found = self._last[1] if self._last and self._last[0] == key else self._read(key)
         self.reused = found is not None
         if found is not None:
-            self._last = (key, found)
+            self._remember(key, found)
         return found
 
     def store(self, key: str, files: dict[str, bytes]) -> None:
         """Keep ``files`` as the files of ``key``, for the next build."""
         self._write(key, files)
-        self._last = (key, files)
+        self._remember(key, files)
+
+    def _remember(self, key: str, files: dict[str, bytes]) -> None:
+        # in memory only where there is no folder to read them back from (the preview): a build would
+        # hold them to its end, after MkDocs let go of the pages' copies (150 MB at 10,000 articles)
+        self._last = (key, files) if self.folder is None else None
 
     def _entry(self, key: str) -> Path | None:
         return self.folder / f"{key}{self.suffix}" if self.folder is not None else None
@@ -149,7 +154,9 @@ class StoredPieces:
             out[key] = piece
         if out.keys() != last.keys():
             self._write(out)
-        self._last = out
+        # kept in memory only where there is no folder to read them back from (the preview): a build
+        # would hold every article's Markdown to its end for nothing
+        self._last = out if self.entry is None else None
         return out
 
     def _read(self) -> dict[str, bytes] | None:
