@@ -44,7 +44,9 @@ these passes read it:
                        dateline lead (某某消息（记者…）) are the captions of photos above it;
 * ``mark_page_chrome``  the reader's chrome above an e-paper page line, the
                        site's related links, other stories' cut-off openings and
-                       lines after the last paragraph go; a numbered list there stays.
+                       lines after the last paragraph go; a numbered list there stays;
+* ``mark_headline_printed_again`` a title line printed again lower in the head,
+                       before the lead, is published once.
 
 Every pass returns new blocks; none drops text (a furniture block keeps its
 text and the splitter moves it to the page's drop list).
@@ -1516,6 +1518,40 @@ LEAD_REPEATS_FEW = 0.15      # a title whose two-character words the lead hardly
 LEAD_REPEATS_MOST = 0.6      # … where another line's words the lead mostly repeats
 LEAD_REPEATS_MIN_WORDS = 4   # … and at least this many of them
 LEAD_TEXT_CHARS = 300
+
+
+def mark_headline_printed_again(blocks: list[Block]) -> list[Block]:
+    """A title line printed again further down the head, before the lead, is published once.
+
+    A web copy prints its headline above the publication line and again above
+    the article, with the source line, an empty 原标题 or a photo's label in
+    between (not right after itself, which ``mark_repeats`` takes).  The
+    second printing goes to the drop list, so the headline is not also the
+    subtitle.
+
+    | head lines (before the lead) | the second one |
+    | --- | --- |
+    | 某区驿站揭牌 / 来源：… / 某区驿站揭牌 | repeat |
+    | 某区驿站揭牌 / 来源：… / ——首批十座同时开放 | kept (the 副题) |
+    | 某区驿站揭牌 / 正文。 / 某区驿站揭牌 | kept (after the lead: not the head) |
+
+    >>> page = ["某区驿站揭牌", "", "来源：某某网 时间：2024-08-14", "", "某区驿站揭牌", "", "近日，某区首批驿站揭牌。"]
+    >>> [(b.kind.value, b.note) for b in mark_headline_printed_again(group_lines(page))][1:3]
+    [('text', ''), ('repeat', 'repeats line 1 (the headline printed again)')]
+    """
+    lead = next((i for i, b in enumerate(blocks) if b.kind is Kind.TEXT and labels.ends_sentence(b.text)
+                 and is_body(b.text) and not _headline_line(b.text)), len(blocks))
+    first_at: dict[str, int] = {}
+    out = list(blocks)
+    for i, block in enumerate(blocks[:lead]):
+        if block.kind is not Kind.TEXT or len(block.lines) != 1 or is_body(block.text):
+            continue
+        key = squeeze(block.text)
+        if key in first_at:
+            out[i] = replace(block, kind=Kind.REPEAT, note=f"repeats line {first_at[key]} (the headline printed again)")
+        else:
+            first_at[key] = block.first_line
+    return out
 
 
 def mark_headline_the_lead_repeats(blocks: list[Block]) -> list[Block]:
@@ -3230,5 +3266,5 @@ def page_blocks(lines: list[str], hard_breaks: frozenset[int] = frozenset(),
         split_captions_before_dateline(split_inline_image_addresses(split_flattened_paragraphs(
             split_short_line_runs(split_runs(split_menu_lines(group_lines(lines, hard_breaks)), layout)), layout))))))))
     blocks = mark_photo_runs(mark_layout_captions(mark_closing_captions(mark_photo_news(mark_item_heads(mark_photo_report(mark_photo_story(split_paragraph_before_photo_note(mark_captions(join_lone_datelines(mark_numbered_photo_titles(mark_name_over_breadcrumb(split_path_titles(split_lone_original_title(mark_contact_names(mark_labels(blocks))))))))))))))))
-    return mark_headline_the_lead_repeats(mark_lead_byline(mark_page_chrome(mark_captions_of_credited_photos(mark_dated_photo_caption(mark_captions_under_photo_headline(mark_captions_above_the_dateline(mark_head_photo_caption(mark_exclaimed_headline(mark_web_headline(mark_day_under_headline(mark_recorded_headline(
-        mark_teasers(mark_headline_parts(mark_repeats(blocks)))))))))))))))
+    return mark_headline_printed_again(mark_headline_the_lead_repeats(mark_lead_byline(mark_page_chrome(mark_captions_of_credited_photos(mark_dated_photo_caption(mark_captions_under_photo_headline(mark_captions_above_the_dateline(mark_head_photo_caption(mark_exclaimed_headline(mark_web_headline(mark_day_under_headline(mark_recorded_headline(
+        mark_teasers(mark_headline_parts(mark_repeats(blocks))))))))))))))))
